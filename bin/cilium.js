@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `cilium` bin. `__complete` (one shell TAB) skips oclif entirely: it is the
+// hot path of completion, so it imports only the small module that answers it.
+import module from 'node:module'
+
+module.enableCompileCache?.()
+const args = process.argv.slice(2)
+if (args[0] === '__complete') {
+  const {runComplete} = await import('../dist/src/completion/dynamic.js')
+  process.exitCode = await runComplete('cilium', args.slice(1))
+} else {
+  const {execute} = await import('@oclif/core')
+  await execute({dir: import.meta.url})
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `hubble` bin: a second oclif root (hubble-root/) whose commands are the
+// `cilium hubble` commands, so `hubble observe` == `cilium hubble observe` and
+// help and usage say `hubble ...`.
+import module from 'node:module'
+
+module.enableCompileCache?.()
+const args = process.argv.slice(2)
+if (args[0] === '__complete') {
+  const {runComplete} = await import('../dist/src/completion/dynamic.js')
+  process.exitCode = await runComplete('hubble', args.slice(1))
+} else {
+  const {execute} = await import('@oclif/core')
+  await execute({dir: new URL('../hubble-root/package.json', import.meta.url).href})
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Writes the oclif manifests of both roots (cilium at the top, hubble in hubble-root/),
+// so that a start-up reads one JSON file instead of importing every command.
+import {execFileSync} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+
+const top = fileURLToPath(new URL('..', import.meta.url))
+const oclif = fileURLToPath(new URL('../node_modules/oclif/bin/run.js', import.meta.url))
+for (const dir of [top, `${top}/hubble-root`]) {
+  execFileSync(process.execPath, [oclif, 'manifest'], {cwd: dir, stdio: ['ignore', 'ignore', 'inherit']})
+}

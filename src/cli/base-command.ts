@@ -1,0 +1,38 @@
+import {Command, Flags} from '@oclif/core'
+import {CiliumkitError, errorLine} from '../errors.js'
+
+/**
+ * The parent of every command: the global --debug flag and the one place where an
+ * error becomes the line a user reads and the exit code a script checks.
+ */
+export abstract class BaseCommand extends Command {
+  static override baseFlags = {
+    debug: Flags.boolean({char: 'D', description: 'Enable debug messages (and stack traces on errors)',
+      default: false, helpGroup: 'GLOBAL'}),
+  }
+
+  protected get debugEnabled(): boolean {
+    return this.argv.includes('--debug') || this.argv.includes('-D')
+  }
+
+  /** Writes text to stdout as is (oclif's log adds a newline and formats its argument). */
+  protected out(text: string): void {
+    process.stdout.write(text)
+  }
+
+  protected override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
+    if (this.debugEnabled) throw err
+    if (err instanceof CiliumkitError) return this.fail(errorLine(err), err.exitCode)
+    // oclif's own parse errors (bad flag, bad option value, missing arg) are usage errors:
+    // keep their first line, drop the usage dump.
+    if (err.oclif?.exit !== undefined && err.name !== 'ExitError') {
+      return this.fail(err.message.split('\n')[0], err.oclif.exit)
+    }
+    throw err
+  }
+
+  private fail(line: string, code: number): never {
+    process.stderr.write(`Error: ${line}\n`)
+    return this.exit(code)
+  }
+}
