@@ -5,11 +5,12 @@
 import module from 'node:module'
 
 module.enableCompileCache?.()
-const args = process.argv.slice(2)
+const {hoistGlobalFlags} = await import('../dist/src/cli/argv.js')
+const args = hoistGlobalFlags(process.argv.slice(2))
 if (args[0] === '__complete') {
   const {runComplete} = await import('../dist/src/completion/dynamic.js')
   process.exitCode = await runComplete('hubble', args.slice(1))
 } else {
   const {execute} = await import('@oclif/core')
-  await execute({dir: new URL('../hubble-root/package.json', import.meta.url).href})
+  await execute({dir: new URL('../hubble-root/package.json', import.meta.url).href, args})
 }

@@ -7,5 +7,7 @@ import {fileURLToPath} from 'node:url'
 const top = fileURLToPath(new URL('..', import.meta.url))
 const oclif = fileURLToPath(new URL('../node_modules/oclif/bin/run.js', import.meta.url))
 for (const dir of [top, `${top}/hubble-root`]) {
-  execFileSync(process.execPath, [oclif, 'manifest'], {cwd: dir, stdio: ['ignore', 'ignore', 'inherit']})
+  // The dev tool would otherwise ask the npm registry for a newer oclif on every build.
+  const env = {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}
+  execFileSync(process.execPath, [oclif, 'manifest'], {cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit']})
 }

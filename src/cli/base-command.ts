@@ -32,7 +32,8 @@ export abstract class BaseCommand extends Command {
   }
 
   private fail(line: string, code: number): never {
-    process.stderr.write(`Error: ${line}\n`)
+    // The real hubble prints the bare error text; cilium-dbg prefixes "Error: ".
+    process.stderr.write(this.config.bin === 'hubble' ? `${line}\n` : `Error: ${line}\n`)
     return this.exit(code)
   }
 }
