@@ -1,0 +1,308 @@
+import {addon, type NativeMap, type NativeMapInfo} from './native.js'
+import {BpfError, ENOSPC, EINVAL, KeyNotFoundError, kernelCall, kernelCallAsync, NotSupportedError, type ErrorSubject} from './errors.js'
+import {BPF_F_NO_PREALLOC, isPerCpuType, mapTypeName, mapTypeNumber, type MapTypeName} from './map-types.js'
+import {describeMapBtf, type MapBtf} from './btf.js'
+
+/** What to create: the kernel's map attributes. */
+export interface MapSpec {
+  type: MapTypeName
+  keySize: number
+  valueSize: number
+  maxEntries: number
+  /** map_flags; LPM tries get BPF_F_NO_PREALLOC when omitted, since the kernel requires it. */
+  flags?: number
+  /** At most 15 bytes. */
+  name?: string
+}
+
+/** A map as the kernel describes it. */
+export interface MapInfo {
+  type: string
+  typeId: number
+  id: number
+  name: string
+  keySize: number
+  valueSize: number
+  maxEntries: number
+  flags: number
+  btfId: number
+  btfKeyTypeId: number
+  btfValueTypeId: number
+}
+
+/** update's flags, by the kernel's names BPF_ANY, BPF_NOEXIST, BPF_EXIST. */
+export type UpdateFlag = 'any' | 'noexist' | 'exist'
+const updateFlags: Record<UpdateFlag, number> = {any: 0, noexist: 1, exist: 2}
+
+/** Where a dump continues. Opaque: only valid for the map (and the method) that returned it. */
+export interface BatchCursor {
+  readonly bytes: Buffer
+  readonly walk: boolean
+}
+
+/**
+ * One batch of entries in two flat Buffers: key i at keys[i*keySize], value i at
+ * values[i*valueStride]. Decoders read at offsets instead of slicing per entry.
+ */
+export interface MapBatch {
+  keys: Buffer
+  values: Buffer
+  count: number
+  keySize: number
+  /** valueSize, or round_up(valueSize, 8) × possible CPUs for per-CPU maps. */
+  valueStride: number
+  /** True on the last batch, which may still carry entries. */
+  done: boolean
+  cursor: BatchCursor
+}
+
+export interface IterateOptions {
+  /** Entries per batch (default 4096). */
+  batchSize?: number
+  /** false forces the get-next-key + lookup walk even where BPF_MAP_LOOKUP_BATCH works. */
+  useBatch?: boolean
+}
+
+const defaultBatchSize = 4096
+const maxBatchSize = 1 << 20
+
+/**
+ * A BPF map: one file descriptor with the sizes the kernel reported for it.
+ * Keys and values are Buffers of exactly keySize / valueSize bytes (a wrong length is a TypeError
+ * naming both sizes). Kernel failures throw the named errors of ./errors.js.
+ */
+export class BpfMap {
+  readonly keySize: number
+  readonly valueSize: number
+  readonly valueStride: number
+  readonly maxEntries: number
+  readonly typeId: number
+  readonly name: string
+  readonly possibleCpus: number
+  private readonly subject: ErrorSubject
+
+  private constructor(/** @internal the addon's handle, for RingBuffer */ readonly native: NativeMap, private readonly kernelInfo: NativeMapInfo, readonly path?: string) {
+    this.keySize = kernelInfo.keySize
+    this.valueSize = kernelInfo.valueSize
+    this.valueStride = kernelInfo.valueStride
+    this.maxEntries = kernelInfo.maxEntries
+    this.typeId = kernelInfo.type
+    this.name = kernelInfo.name
+    this.possibleCpus = kernelInfo.possibleCpus
+    this.subject = path ? {path} : {map: kernelInfo.name || `id ${kernelInfo.id}`}
+  }
+
+  /** Wraps a map the addon opened (BpfObject hands its maps over this way). */
+  static fromNative(native: NativeMap, path?: string): BpfMap {
+    return new BpfMap(native, native.info(), path)
+  }
+
+  /** Creates a map. Throws PermissionError without CAP_BPF, BpfError(EINVAL) for attributes the kernel rejects. */
+  static create(spec: MapSpec): BpfMap {
+    const type = mapTypeNumber(spec.type)
+    if (type < 1) throw new TypeError(`unknown map type '${spec.type}'`)
+    const flags = spec.flags ?? (spec.type === 'lpm_trie' ? BPF_F_NO_PREALLOC : 0)
+    const subject = {map: spec.name ?? spec.type}
+    return BpfMap.fromNative(kernelCall(subject, () =>
+      addon().mapCreate(type, spec.keySize, spec.valueSize, spec.maxEntries, flags, spec.name ?? null)))
+  }
+
+  /** Opens the map pinned at `path`. Throws NotPinnedError, NotAMapError, PermissionError. */
+  static openPinned(path: string): BpfMap {
+    return BpfMap.fromNative(kernelCall({path}, () => addon().mapOpenPinned(path)), path)
+  }
+
+  /** Opens a map by its kernel id. Throws BpfError(ENOENT) when no map has that id. */
+  static fromId(id: number): BpfMap {
+    return BpfMap.fromNative(kernelCall({map: `id ${id}`}, () => addon().mapFromId(id)))
+  }
+
+  get type(): string {
+    return mapTypeName(this.typeId)
+  }
+
+  get isPerCpu(): boolean {
+    return isPerCpuType(this.typeId)
+  }
+
+  get isClosed(): boolean {
+    return this.native.isClosed()
+  }
+
+  /** The kernel's description of the map. Throws ClosedError after close(). */
+  info(): MapInfo {
+    const i = kernelCall(this.subject, () => this.native.info())
+    return {type: mapTypeName(i.type), typeId: i.type, id: i.id, name: i.name, keySize: i.keySize,
+      valueSize: i.valueSize, maxEntries: i.maxEntries, flags: i.flags, btfId: i.btfId,
+      btfKeyTypeId: i.btfKeyTypeId, btfValueTypeId: i.btfValueTypeId}
+  }
+
+  /** The key and value types from the map's BTF, or undefined for a map without BTF. */
+  btf(): MapBtf | undefined {
+    return describeMapBtf(this.info(), this.subject)
+  }
+
+  /** Pins the map at `path` (on bpffs). Throws BpfError(EEXIST) if something is pinned there already. */
+  pin(path: string): void {
+    kernelCall({path}, () => this.native.pin(path))
+  }
+
+  /** The value under `key`. Throws KeyNotFoundError; on per-CPU maps use lookupPerCpu. */
+  lookup(key: Uint8Array): Buffer {
+    if (this.isPerCpu) throw new TypeError(`${this.name} is a per-CPU map: use lookupPerCpu`)
+    const v = kernelCall(this.subject, () => this.native.lookup(key))
+    if (v === null) throw new KeyNotFoundError('map lookup', this.subject)
+    return v
+  }
+
+  /** One value per possible CPU (views into one Buffer). Throws KeyNotFoundError. */
+  lookupPerCpu(key: Uint8Array): Buffer[] {
+    const v = kernelCall(this.subject, () => this.native.lookup(key))
+    if (v === null) throw new KeyNotFoundError('map lookup', this.subject)
+    return this.splitPerCpu(v, 0)
+  }
+
+  /**
+   * Sets `key` to `value`. A per-CPU map takes one value per possible CPU (or the flat
+   * valueStride bytes). Throws KeyExistsError ('noexist'), KeyNotFoundError ('exist'), MapFullError.
+   */
+  update(key: Uint8Array, value: Uint8Array | readonly Uint8Array[], flag: UpdateFlag = 'any'): void {
+    const flat = Array.isArray(value) ? this.joinPerCpu(value) : value as Uint8Array
+    kernelCall(this.subject, () => this.native.update(key, flat, updateFlags[flag]))
+  }
+
+  /** Deletes `key`. Throws KeyNotFoundError; array maps throw BpfError(EINVAL), their slots always exist. */
+  delete(key: Uint8Array): void {
+    if (!kernelCall(this.subject, () => this.native.delete(key))) throw new KeyNotFoundError('map delete', this.subject)
+  }
+
+  /** The number of entries, counted off the main thread (the kernel keeps no count for hash maps). */
+  async count(): Promise<number> {
+    return kernelCallAsync(this.subject, () => this.native.count())
+  }
+
+  /**
+   * Reads up to `size` entries after `cursor` (omit it on the first call) into flat key/value Buffers
+   * with one BPF_MAP_LOOKUP_BATCH, off the main thread.
+   * `done` may come back true *with* entries: the kernel ends a dump with ENOENT on a batch that still carries some.
+   * Throws NotSupportedError for map types without batch ops (LPM trie) and before Linux 5.6.
+   */
+  async batch(cursor?: BatchCursor, size = defaultBatchSize): Promise<MapBatch> {
+    return this.fetch(cursor, size, false)
+  }
+
+  /**
+   * Every entry in batches, BPF_MAP_LOOKUP_BATCH where the kernel supports it for this map,
+   * otherwise a get-next-key + lookup walk (same batches, same results). The next batch is read
+   * while the caller handles this one.
+   *
+   * Not a snapshot: entries added or removed meanwhile may or may not appear. On the walk, deleting
+   * the current key restarts from the first key (the kernel's get-next-key), so a map under heavy
+   * churn can repeat entries; the batch path loses at most the bucket it is in.
+   */
+  async *batches(options: IterateOptions = {}): AsyncGenerator<MapBatch> {
+    const size = options.batchSize ?? defaultBatchSize
+    let walk = options.useBatch === false
+    let first: MapBatch
+    try {
+      first = await this.fetch(undefined, size, walk)
+    } catch (err) {
+      if (walk || !isBatchUnsupported(err)) throw err
+      walk = true
+      first = await this.fetch(undefined, size, walk)
+    }
+    let current = first
+    let next: Promise<MapBatch> | undefined
+    try {
+      for (;;) {
+        next = current.done ? undefined : this.fetch(current.cursor, size, walk)
+        next?.catch(() => {})  // observed below; this only keeps an early exit from leaving it unhandled
+        yield current
+        if (!next) return
+        current = await next
+      }
+    } finally {
+      next?.catch(() => {})
+    }
+  }
+
+  /** Every key (views into batch Buffers). */
+  async *keys(options: IterateOptions = {}): AsyncGenerator<Buffer> {
+    const ks = this.keySize
+    for await (const b of this.batches(options)) {
+      for (let i = 0; i < b.count; i++) yield b.keys.subarray(i * ks, (i + 1) * ks)
+    }
+  }
+
+  /** Every [key, value] pair, as views into the batch Buffers (no copy). On per-CPU maps use perCpuEntries. */
+  async *entries(options: IterateOptions = {}): AsyncGenerator<[Buffer, Buffer]> {
+    if (this.isPerCpu) throw new TypeError(`${this.name} is a per-CPU map: use perCpuEntries`)
+    const ks = this.keySize, vs = this.valueSize
+    for await (const b of this.batches(options)) {
+      const {keys, values, count} = b
+      for (let i = 0; i < count; i++) yield [keys.subarray(i * ks, i * ks + ks), values.subarray(i * vs, i * vs + vs)]
+    }
+  }
+
+  /** Every [key, one value per possible CPU] pair of a per-CPU map. */
+  async *perCpuEntries(options: IterateOptions = {}): AsyncGenerator<[Buffer, Buffer[]]> {
+    const ks = this.keySize
+    for await (const b of this.batches(options)) {
+      for (let i = 0; i < b.count; i++) yield [b.keys.subarray(i * ks, (i + 1) * ks), this.splitPerCpu(b.values, i * this.valueStride)]
+    }
+  }
+
+  /**
+   * Closes the fd. Idempotent; later calls throw ClosedError. A batch in flight
+   * finishes first (the fd is released after it).
+   */
+  close(): void {
+    this.native.close()
+  }
+
+  private async fetch(cursor: BatchCursor | undefined, size: number, walk: boolean): Promise<MapBatch> {
+    if (!Number.isInteger(size) || size < 1 || size > maxBatchSize) {
+      throw new RangeError(`batch size must be an integer in [1, ${maxBatchSize}], got ${size}`)
+    }
+    if (cursor && cursor.walk !== walk) throw new TypeError('this cursor belongs to the other iteration method')
+    for (let n = size; ; n = Math.min(n * 2, maxBatchSize)) {
+      try {
+        const r = await kernelCallAsync(this.subject, () =>
+          walk ? this.native.walk(cursor?.bytes ?? null, n) : this.native.lookupBatch(cursor?.bytes ?? null, n))
+        return {keys: r.keys.subarray(0, r.count * this.keySize), values: r.values.subarray(0, r.count * this.valueStride),
+          count: r.count, keySize: this.keySize, valueStride: this.valueStride, done: r.done, cursor: {bytes: r.cursor, walk}}
+      } catch (err) {
+        // ENOSPC: one hash bucket holds more entries than fit; retry from the same cursor with room for it.
+        if (!(err instanceof BpfError && err.errno === ENOSPC) || n >= maxBatchSize) throw err
+      }
+    }
+  }
+
+  private splitPerCpu(flat: Buffer, at: number): Buffer[] {
+    const slot = (this.valueSize + 7) & ~7
+    const out = new Array<Buffer>(this.possibleCpus)
+    for (let c = 0; c < this.possibleCpus; c++) out[c] = flat.subarray(at + c * slot, at + c * slot + this.valueSize)
+    return out
+  }
+
+  private joinPerCpu(values: readonly Uint8Array[]): Buffer {
+    if (!this.isPerCpu) throw new TypeError(`${this.name} is not a per-CPU map: pass one value`)
+    if (values.length !== this.possibleCpus) {
+      throw new TypeError(`per-CPU value needs ${this.possibleCpus} values (one per possible CPU), got ${values.length}`)
+    }
+    const slot = (this.valueSize + 7) & ~7
+    const flat = Buffer.alloc(this.valueStride)
+    values.forEach((v, c) => {
+      if (!(v instanceof Uint8Array) || v.length !== this.valueSize) {
+        throw new TypeError(`value must be ${this.valueSize} bytes, got ${v instanceof Uint8Array ? v.length : typeof v}`)
+      }
+      flat.set(v, c * slot)
+    })
+    return flat
+  }
+}
+
+/** The kernel has no batch lookup for this map type (ENOTSUPP) or at all (EINVAL before Linux 5.6). */
+function isBatchUnsupported(err: unknown): boolean {
+  return err instanceof NotSupportedError || (err instanceof BpfError && err.errno === EINVAL)
+}

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict'
+import {join} from 'node:path'
+import {test} from 'node:test'
+import {BpfMap, KeyExistsError, KeyNotFoundError, NotPinnedError, NotSupportedError} from '../../src/bpf/index.js'
+import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
+
+const u32 = (n: number): Buffer => {
+  const b = Buffer.alloc(4)
+  b.writeUInt32LE(n)
+  return b
+}
+const u64 = (n: number): Buffer => {
+  const b = Buffer.alloc(8)
+  b.writeBigUInt64LE(BigInt(n))
+  return b
+}
+
+test('hash map: update flags, lookup, delete, named errors', (t) => {
+  if (skipUnlessBpf(t)) return
+  const m = BpfMap.create({type: 'hash', keySize: 4, valueSize: 8, maxEntries: 16, name: 'ck_t_hash'})
+  t.after(() => m.close())
+  assert.equal(m.type, 'hash')
+  assert.equal(m.info().name, 'ck_t_hash')
+  m.update(u32(1), u64(100))
+  assert.deepEqual(m.lookup(u32(1)), u64(100))
+  assert.throws(() => m.update(u32(1), u64(5), 'noexist'), KeyExistsError)
+  assert.throws(() => m.update(u32(2), u64(5), 'exist'), KeyNotFoundError)
+  m.update(u32(1), u64(200), 'exist')
+  assert.deepEqual(m.lookup(u32(1)), u64(200))
+  m.delete(u32(1))
+  assert.throws(() => m.lookup(u32(1)), KeyNotFoundError)
+  assert.throws(() => m.delete(u32(1)), KeyNotFoundError)
+})
+
+test('array map: every slot exists, out-of-range keys do not', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const m = BpfMap.create({type: 'array', keySize: 4, valueSize: 8, maxEntries: 8})
+  t.after(() => m.close())
+  assert.deepEqual(m.lookup(u32(7)), u64(0))
+  m.update(u32(3), u64(33))
+  assert.deepEqual(m.lookup(u32(3)), u64(33))
+  assert.throws(() => m.lookup(u32(8)), KeyNotFoundError)
+  const seen = new Map<number, bigint>()
+  for await (const [k, v] of m.entries()) seen.set(k.readUInt32LE(0), v.readBigUInt64LE(0))
+  assert.equal(seen.size, 8)
+  assert.equal(seen.get(3), 33n)
+  assert.equal(await m.count(), 8)
+})
+
+test('per-CPU hash: one value per possible CPU, by lookup and by iteration', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const m = BpfMap.create({type: 'percpu_hash', keySize: 4, valueSize: 4, maxEntries: 64})
+  t.after(() => m.close())
+  const cpus = m.possibleCpus
+  assert.ok(cpus >= 1)
+  assert.equal(m.valueStride, 8 * cpus)  // each 4-byte value sits in an 8-byte slot
+  const values = Array.from({length: cpus}, (_, c) => u32(1000 + c))
+  m.update(u32(9), values)
+  assert.deepEqual(m.lookupPerCpu(u32(9)), values)
+  assert.throws(() => m.lookup(u32(9)), /per-CPU/)
+  assert.throws(() => m.update(u32(9), values.slice(1)), TypeError)
+  for (let k = 0; k < 40; k++) m.update(u32(k), values.map((v, c) => u32(k * 10 + c)))
+  for (const useBatch of [true, false]) {
+    const got = new Map<number, number[]>()
+    for await (const [k, vs] of m.perCpuEntries({useBatch, batchSize: 7})) got.set(k.readUInt32LE(0), vs.map((v) => v.readUInt32LE(0)))
+    assert.equal(got.size, 40)
+    assert.deepEqual(got.get(5), Array.from({length: cpus}, (_, c) => 50 + c))
+  }
+})
+
+test('LPM trie: longest prefix wins; batch and walk list the same prefixes', async (t) => {
+  if (skipUnlessBpf(t)) return
+  // struct { __u32 prefixlen; __u8 addr[4]; } -> __u32 value
+  const key = (prefixlen: number, addr: string): Buffer => {
+    const b = Buffer.alloc(8)
+    b.writeUInt32LE(prefixlen, 0)
+    addr.split('.').forEach((o, i) => { b[4 + i] = Number(o) })
+    return b
+  }
+  const m = BpfMap.create({type: 'lpm_trie', keySize: 8, valueSize: 4, maxEntries: 16})
+  t.after(() => m.close())
+  m.update(key(8, '10.0.0.0'), u32(8))
+  m.update(key(16, '10.1.0.0'), u32(16))
+  m.update(key(24, '10.1.2.0'), u32(24))
+  assert.equal(m.lookup(key(32, '10.1.2.3')).readUInt32LE(0), 24)
+  assert.equal(m.lookup(key(32, '10.1.9.9')).readUInt32LE(0), 16)
+  assert.equal(m.lookup(key(32, '10.7.7.7')).readUInt32LE(0), 8)
+  assert.throws(() => m.lookup(key(32, '11.0.0.1')), KeyNotFoundError)
+  for (const useBatch of [true, false]) {
+    const prefixes: number[] = []
+    for await (const [k] of m.entries({useBatch})) prefixes.push(k.readUInt32LE(0))
+    assert.deepEqual(prefixes.sort((a, b) => a - b), [8, 16, 24])
+  }
+})
+
+test('a map type without batch ops: batch() is NotSupportedError, entries() walks instead', async (t) => {
+  if (skipUnlessBpf(t)) return
+  // devmap_hash has no lookup batch (kernel/bpf/devmap.c); its values must be real ifindexes: lo is 1.
+  const m = BpfMap.create({type: 'devmap_hash', keySize: 4, valueSize: 4, maxEntries: 4})
+  t.after(() => m.close())
+  m.update(u32(1), u32(1))
+  await assert.rejects(m.batch(), NotSupportedError)
+  const got: Array<[number, number]> = []
+  for await (const [k, v] of m.entries()) got.push([k.readUInt32LE(0), v.readUInt32LE(0)])
+  assert.deepEqual(got, [[1, 1]])
+})
+
+test('pin, reopen by path and by id, state shared; missing pins are NotPinnedError', (t) => {
+  if (skipUnlessBpf(t)) return
+  const fs = tempBpffsDir(t)
+  const m = BpfMap.create({type: 'hash', keySize: 4, valueSize: 8, maxEntries: 4, name: 'ck_t_pin'})
+  t.after(() => m.close())
+  const path = join(fs, 'ck_t_pin')
+  m.pin(path)
+  m.update(u32(1), u64(11))
+  const again = BpfMap.openPinned(path)
+  t.after(() => again.close())
+  assert.deepEqual(again.lookup(u32(1)), u64(11))
+  again.update(u32(2), u64(22))
+  assert.deepEqual(m.lookup(u32(2)), u64(22))
+  const byId = BpfMap.fromId(m.info().id)
+  t.after(() => byId.close())
+  assert.equal(byId.info().name, 'ck_t_pin')
+  assert.throws(() => BpfMap.openPinned(join(fs, 'nope')), (err: Error) =>
+    err instanceof NotPinnedError && err.message === `no map pinned at ${join(fs, 'nope')}`)
+})
+
+test('100k entries: batch and walk iteration give the same set, in batches', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const n = 100_000
+  const m = BpfMap.create({type: 'hash', keySize: 16, valueSize: 56, maxEntries: n})
+  t.after(() => m.close())
+  const k = Buffer.alloc(16), v = Buffer.alloc(56)
+  for (let i = 0; i < n; i++) {
+    k.writeUInt32LE(i, 0)
+    k.writeUInt32LE(i ^ 0x5a5a5a5a, 8)
+    v.writeUInt32LE(i * 7, 0)
+    v.writeUInt32LE(i, 52)
+    m.update(k, v)
+  }
+  const collect = async (useBatch: boolean): Promise<Set<string>> => {
+    const seen = new Set<string>()
+    for await (const [key, value] of m.entries({useBatch})) {
+      const i = key.readUInt32LE(0)
+      assert.equal(value.readUInt32LE(0), i * 7)
+      assert.equal(value.readUInt32LE(52), i)
+      seen.add(key.toString('hex'))
+    }
+    return seen
+  }
+  const batched = await collect(true)
+  const walked = await collect(false)
+  assert.equal(batched.size, n)
+  assert.equal(walked.size, n)
+  for (const key of walked) assert.ok(batched.has(key))
+  assert.equal(await m.count(), n)
+  let batches = 0
+  for await (const b of m.batches({batchSize: 10_000})) {
+    batches++
+    assert.equal(b.keys.length, b.count * 16)
+    assert.equal(b.values.length, b.count * 56)
+  }
+  assert.ok(batches >= 10, `expected at least 10 batches, got ${batches}`)
+})
+
+test('a tiny batch size grows past a crowded hash bucket (ENOSPC)', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const m = BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: 2048})
+  t.after(() => m.close())
+  for (let i = 0; i < 2000; i++) m.update(u32(i), u32(i))
+  let n = 0
+  for await (const b of m.batches({batchSize: 1})) n += b.count
+  assert.equal(n, 2000)
+})
