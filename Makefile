@@ -12,7 +12,7 @@ DEB_PACKAGES := clang llvm libbpf-dev libelf-dev zlib1g-dev pkg-config bpftool \
 NODE_STAMP := node_modules/.ciliumkit-stamp
 TEST_DIRS := $(wildcard dist/test/unit dist/test/e2e dist/test/kernel)
 
-.PHONY: deps build addon datapath manifest lint typecheck test demo bench clean
+.PHONY: deps build addon datapath bundle manifest lint typecheck test demo bench clean
 
 deps:
 	@scripts/install-deps.sh $(DEB_PACKAGES)
@@ -24,7 +24,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 build: deps $(NODE_STAMP)
 	npx tsc -p tsconfig.json
-	@$(MAKE) --no-print-directory addon datapath manifest
+	@$(MAKE) --no-print-directory addon datapath bundle manifest
 
 # The N-API addon (src/native) and the datapath objects (bpf/) build once their
 # sources exist; each has its own build description.
@@ -36,7 +36,11 @@ addon:
 datapath:
 	@if [ -f bpf/Makefile ]; then $(MAKE) --no-print-directory -C bpf; fi
 
-manifest:
+# The bins load one esbuild bundle of oclif and all commands; the manifests describe it.
+bundle:
+	@node scripts/bundle.js
+
+manifest: bundle
 	@node scripts/build-manifest.js
 
 lint:

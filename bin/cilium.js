@@ -10,6 +10,7 @@ if (args[0] === '__complete') {
   const {runComplete} = await import('../dist/src/completion/dynamic.js')
   process.exitCode = await runComplete('cilium', args.slice(1))
 } else {
-  const {execute} = await import('@oclif/core')
+  // One bundle holds oclif and every command (scripts/bundle.js): far fewer files to load.
+  const {execute} = await import('../dist/bundle/cilium.js')
   await execute({dir: import.meta.url, args})
 }

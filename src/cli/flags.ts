@@ -1,6 +1,5 @@
 import {Flags} from '@oclif/core'
-import {colorModes} from '../output/color.js'
-import {outputFormats} from '../output/format.js'
+import {colorModes, outputFormats} from '../output/modes.js'
 
 /** Every listing command spreads these; the parser rejects a bad value, not run(). */
 export const outputFlags = {

@@ -4,11 +4,9 @@
  */
 import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {packageRoot} from '../paths.js'
 import {completeWords, formatAnswer, type Candidate} from './candidates.js'
 import {buildCompletionModel, type DynamicSource, type ManifestCommand, type ManifestTopics} from './model.js'
-
-const packageRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>

@@ -7,8 +7,12 @@
 import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {basename, dirname, extname, join} from 'node:path'
-import {parse as parseYaml, stringify as stringifyYaml} from 'yaml'
+import {createRequire} from 'node:module'
 import {ValidationError} from '../errors.js'
+
+// yaml is loaded on first use: the commands that only declare config flags must not pay for it.
+const require = createRequire(import.meta.url)
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml')
 
 export {hubbleConfigKeys, hubbleConfigKeyNames, type ConfigKeySpec, type ConfigValue, type ConfigValueType} from './config-keys.js'
 import {hubbleConfigKeys, type ConfigKeySpec, type ConfigValue, type ConfigValueType} from './config-keys.js'
@@ -127,14 +131,14 @@ export type ConfigFile = Record<string, unknown>
 /** YAML as hubble writes its config: keys sorted, sequences indented under their key. */
 export function formatConfigYaml(values: ConfigFile): string {
   const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]]))
-  return stringifyYaml(sorted, {indent: 4, indentSeq: true, lineWidth: 0})
+  return yaml().stringify(sorted, {indent: 4, indentSeq: true, lineWidth: 0})
 }
 
 /** Parses a config file's text; anything but a mapping (or nothing) is an error naming the file. */
 export function parseConfigYaml(text: string, path: string): ConfigFile {
   let doc: unknown
   try {
-    doc = parseYaml(text)
+    doc = yaml().parse(text)
   } catch (error) {
     throw new ValidationError(`cannot parse config file ${path}: ${(error as Error).message.split('\n')[0]}`)
   }
@@ -251,7 +255,7 @@ Promise<{allowlist: string[]; denylist: string[]}> {
 
 /** One value as `config get KEY` prints it: a YAML scalar or list. */
 export function formatConfigValue(value: ConfigValue): string {
-  return stringifyYaml(value, {indent: 4, lineWidth: 0})
+  return yaml().stringify(value, {indent: 4, lineWidth: 0})
 }
 
 /**

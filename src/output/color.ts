@@ -1,7 +1,7 @@
-import {Chalk, type ChalkInstance} from 'chalk'
+import type {ChalkInstance} from 'chalk'
+import type {ColorMode} from './modes.js'
 
-export type ColorMode = 'auto' | 'always' | 'never'
-export const colorModes: readonly ColorMode[] = ['auto', 'always', 'never']
+export {colorModes, type ColorMode} from './modes.js'
 
 /**
  * Decides once whether to colour a stream. chalk ignores NO_COLOR, so we check it here;
@@ -14,7 +14,8 @@ export function useColor(mode: ColorMode, stream: {isTTY?: boolean} = process.st
   return stream.isTTY === true && env.TERM !== 'dumb'
 }
 
-/** A chalk whose level follows the decision above (level 0 prints plain text). */
-export function palette(enabled: boolean): ChalkInstance {
+/** A chalk whose level follows the decision above (level 0 prints plain text); loaded on first use. */
+export async function palette(enabled: boolean): Promise<ChalkInstance> {
+  const {Chalk} = await import('chalk')
   return new Chalk({level: enabled ? 1 : 0})
 }

@@ -1,8 +1,13 @@
-import Table from 'cli-table3'
-import {stringify} from 'yaml'
+import {createRequire} from 'node:module'
+import type {OutputFormat} from './modes.js'
 
-export type OutputFormat = 'table' | 'json' | 'yaml'
-export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'yaml']
+export {outputFormats, type OutputFormat} from './modes.js'
+
+// cli-table3 and yaml are loaded on first use: every command module is evaluated at
+// start-up (one bundle), and most invocations never print a table or YAML.
+const require = createRequire(import.meta.url)
+const loadTable = (): typeof import('cli-table3') => require('cli-table3') as typeof import('cli-table3')
+const loadYaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml')
 
 /** One column of a table: its header and how to read a cell from a row. */
 export interface Column<Row> {
@@ -17,11 +22,12 @@ export function renderJson(value: unknown): string {
 
 /** YAML with sequences indented under their key, as Go's yaml.v3 writes them. */
 export function renderYaml(value: unknown): string {
-  return stringify(value, {indent: 4, indentSeq: true, lineWidth: 0})
+  return loadYaml().stringify(value, {indent: 4, indentSeq: true, lineWidth: 0})
 }
 
 /** A borderless, left-aligned table with the headers in capitals, as cilium-dbg prints lists. */
 export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+  const Table = loadTable()
   const table = new Table({
     head: columns.map((c) => c.header),
     chars: {top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '',
