@@ -43,7 +43,22 @@ NativeMap::~NativeMap() {
   if (fd_ >= 0) close(fd_);
 }
 
+// Program, link and BTF fds answer BPF_OBJ_GET_INFO_BY_FD too, with another struct;
+// only the fd's anon inode name tells a map apart.
+static bool IsMapFd(int fd) {
+  char link[64], target[64];
+  snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+  ssize_t n = readlink(link, target, sizeof(target) - 1);
+  if (n < 0) return true;  // no /proc: let the kernel's answer decide
+  target[n] = 0;
+  return strcmp(target, "anon_inode:bpf-map") == 0;
+}
+
 Napi::Object NativeMap::FromFd(Napi::Env env, int fd, const std::string& op) {
+  if (!IsMapFd(fd)) {
+    close(fd);
+    throw ErrnoError(env, op, ENOTTY);
+  }
   bpf_map_info mi{};
   __u32 len = sizeof(mi);
   int err = bpf_obj_get_info_by_fd(fd, &mi, &len);
