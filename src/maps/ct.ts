@@ -1,0 +1,199 @@
+import type {EntryBatch} from './batch.js'
+import {protoName} from './proto.js'
+import {hex} from './text.js'
+
+/*
+ * Conntrack maps (cilium.md §1.2, §2.4): cilium_ct{4,6}_global and cilium_ct_any{4,6}_global.
+ * Both entry generations are 56 bytes, so sizes cannot tell them apart: `v1` (≤1.15,
+ * rx/tx counters and ifindex) and `v2` (1.16+, one packets/bytes pair and backend_id).
+ * The caller picks one from a sibling map (see ctGenerationHint in ./open.ts).
+ */
+
+export type CtEntryGeneration = 'v1' | 'v2'
+
+/** Mirrors struct ipv4_ct_tuple in bpf/include/ck/ct.h (packed, network-order addresses and ports). */
+export const CT4_TUPLE = {size: 14, daddr: 0, saddr: 4, dport: 8, sport: 10, nexthdr: 12, flags: 13} as const
+/** Mirrors struct ipv6_ct_tuple. */
+export const CT6_TUPLE = {size: 38, daddr: 0, saddr: 16, dport: 32, sport: 34, nexthdr: 36, flags: 37} as const
+/** Mirrors struct ct_entry (1.16+). */
+export const CT_ENTRY_V2 = {size: 56, reserved0: 0, backend_id: 8, packets: 16, bytes: 24, lifetime: 32, flags: 36,
+  rev_nat_index: 38, reserved4: 40, tx_flags_seen: 42, rx_flags_seen: 43, src_sec_id: 44, last_tx_report: 48,
+  last_rx_report: 52} as const
+/** struct ct_entry up to 1.15. */
+export const CT_ENTRY_V1 = {size: 56, rx_packets: 0, rx_bytes: 8, tx_packets: 16, tx_bytes: 24, lifetime: 32, flags: 36,
+  rev_nat_index: 38, ifindex: 40, tx_flags_seen: 42, rx_flags_seen: 43, src_sec_id: 44, last_tx_report: 48,
+  last_rx_report: 52} as const
+
+export const TUPLE_F_IN = 0x01
+export const TUPLE_F_RELATED = 0x02
+export const TUPLE_F_SERVICE = 0x04
+
+/** Flag names by bit, as the CLI prints them inside `[ … ]`. */
+const flagNamesV2: ReadonlyArray<readonly [number, string]> = [[0, 'RxClosing'], [1, 'TxClosing'], [2, 'Nat64'],
+  [3, 'LBLoopback'], [4, 'SeenNonSyn'], [5, 'NodePort'], [6, 'ProxyRedirect'], [7, 'DSR'], [8, 'FromL7LB'], [10, 'FromTunnel']]
+const flagNamesV1: ReadonlyArray<readonly [number, string]> = [...flagNamesV2.slice(0, 9), [9, 'AuthRequired'], [10, 'FromTunnel']]
+
+const octet = Array.from({length: 256}, (_, i) => String(i))
+
+function ip4(b: Buffer, at: number): string {
+  return `${octet[b[at]]}.${octet[b[at + 1]]}.${octet[b[at + 2]]}.${octet[b[at + 3]]}`
+}
+
+/** netip.Addr.String for 16 bytes, inlined here because it runs once per entry of a million-entry dump. */
+function ip6(b: Buffer, at: number): string {
+  let bestStart = -1, bestLen = 1, runStart = -1
+  for (let i = 0; i <= 8; i++) {
+    const zero = i < 8 && b[at + 2 * i] === 0 && b[at + 2 * i + 1] === 0
+    if (zero) { if (runStart < 0) runStart = i } else if (runStart >= 0) {
+      if (i - runStart > bestLen) { bestStart = runStart; bestLen = i - runStart }
+      runStart = -1
+    }
+  }
+  if (bestStart === 0 && bestLen === 5 && b[at + 10] === 0xff && b[at + 11] === 0xff) return `::ffff:${ip4(b, at + 12)}`
+  let s = ''
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) { s += i === 0 ? '::' : ':'; i += bestLen - 1; continue }
+    s += ((b[at + 2 * i] << 8) | b[at + 2 * i + 1]).toString(16)
+    if (i < 7) s += ':'
+  }
+  return s
+}
+
+function flagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
+  let s = `Flags=${hex(flags, 4)} [ `
+  let known = 0
+  for (const [bit, name] of names) {
+    known |= 1 << bit
+    if (flags & (1 << bit)) s += name + ' '
+  }
+  if (flags & ~known) s += `Unknown=${hex(flags & ~known, 4)} `
+  return s + ']'
+}
+
+/** Options of one dump: the family of the map, its entry generation, and whether it is a global map. */
+export interface CtFormat {
+  ipv6: boolean
+  gen: CtEntryGeneration
+  /** Global maps print both addresses, swapped back to the original direction; per-endpoint maps print one. */
+  global: boolean
+}
+
+/**
+ * The CLI's lines for every entry of a batch, joined (each ends in a newline). Keys with
+ * nexthdr 0 are skipped as the real CLI does. Returns the text and the number of lines.
+ */
+export function formatCtBatch(batch: EntryBatch, f: CtFormat): {text: string; lines: number} {
+  const T = f.ipv6 ? CT6_TUPLE : CT4_TUPLE
+  const addr = f.ipv6 ? ip6 : ip4
+  const {keys, values, count, keySize, valueStride} = batch
+  let text = '', lines = 0
+  for (let i = 0; i < count; i++) {
+    const k = i * keySize, v = i * valueStride
+    const nexthdr = keys[k + T.nexthdr]
+    if (nexthdr === 0) continue
+    const tflags = keys[k + T.flags]
+    const sport = keys.readUInt16BE(k + T.sport), dport = keys.readUInt16BE(k + T.dport)
+    let line = protoName(nexthdr)
+    if (f.gen === 'v2') line += tflags & TUPLE_F_SERVICE ? ' SVC ' : tflags & TUPLE_F_IN ? ' IN ' : ' OUT '
+    else line += tflags & TUPLE_F_IN ? ' IN ' : ' OUT '
+    if (f.global) {
+      line += `${addr(keys, k + T.daddr)}:${sport} -> ${addr(keys, k + T.saddr)}:${dport} `
+    } else {
+      const [a, b] = tflags & TUPLE_F_IN ? [sport, dport] : [dport, sport]
+      line += `${addr(keys, k + T.daddr)} ${a}:${b} `
+    }
+    if (tflags & TUPLE_F_RELATED) line += 'related '
+    if (f.gen === 'v1' && tflags & TUPLE_F_SERVICE) line += 'service '
+    const flags = values.readUInt16LE(v + 36)
+    const revNat = values.readUInt16BE(v + 38)
+    line += `expires=${values.readUInt32LE(v + 32)} `
+    if (f.gen === 'v2') {
+      const E = CT_ENTRY_V2
+      line += `Packets=${values.readBigUInt64LE(v + E.packets)} Bytes=${values.readBigUInt64LE(v + E.bytes)}` +
+        ` RxFlagsSeen=${hex(values[v + E.rx_flags_seen], 2)} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
+        ` TxFlagsSeen=${hex(values[v + E.tx_flags_seen], 2)} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
+        ` ${flagsText(flags, flagNamesV2)} RevNAT=${revNat} SourceSecurityID=${values.readUInt32LE(v + E.src_sec_id)}` +
+        ` BackendID=${values.readBigUInt64LE(v + E.backend_id)}\n`
+    } else {
+      const E = CT_ENTRY_V1
+      line += `RxPackets=${values.readBigUInt64LE(v + E.rx_packets)} RxBytes=${values.readBigUInt64LE(v + E.rx_bytes)}` +
+        ` RxFlagsSeen=${hex(values[v + E.rx_flags_seen], 2)} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
+        ` TxPackets=${values.readBigUInt64LE(v + E.tx_packets)} TxBytes=${values.readBigUInt64LE(v + E.tx_bytes)}` +
+        ` TxFlagsSeen=${hex(values[v + E.tx_flags_seen], 2)} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
+        ` ${flagsText(flags, flagNamesV1)} RevNAT=${revNat} SourceSecurityID=${values.readUInt32LE(v + E.src_sec_id)}` +
+        ` IfIndex=${values.readUInt16LE(v + E.ifindex)} \n`
+    }
+    text += line
+    lines++
+  }
+  return {text, lines}
+}
+
+/** The JSON element of one entry: {Key, Value} with Go's field names; addresses as byte arrays, ports as stored. */
+export function ctEntryJson(keys: Buffer, k: number, values: Buffer, v: number, f: Omit<CtFormat, 'global'>): Record<string, unknown> {
+  const T = f.ipv6 ? CT6_TUPLE : CT4_TUPLE
+  const alen = f.ipv6 ? 16 : 4
+  const key = {DestAddr: [...keys.subarray(k + T.daddr, k + T.daddr + alen)],
+    SourceAddr: [...keys.subarray(k + T.saddr, k + T.saddr + alen)], DestPort: keys.readUInt16LE(k + T.dport),
+    SourcePort: keys.readUInt16LE(k + T.sport), NextHeader: keys[k + T.nexthdr], Flags: keys[k + T.flags]}
+  const tail = {Lifetime: values.readUInt32LE(v + 32), Flags: values.readUInt16LE(v + 36), RevNAT: values.readUInt16LE(v + 38)}
+  const value = f.gen === 'v2'
+    ? {Reserved0: values.readBigUInt64LE(v), BackendID: values.readBigUInt64LE(v + 8), Packets: values.readBigUInt64LE(v + 16),
+      Bytes: values.readBigUInt64LE(v + 24), ...tail, Reserved4: values.readUInt16LE(v + 40), TxFlagsSeen: values[v + 42],
+      RxFlagsSeen: values[v + 43], SourceSecurityID: values.readUInt32LE(v + 44), LastTxReport: values.readUInt32LE(v + 48),
+      LastRxReport: values.readUInt32LE(v + 52)}
+    : {RxPackets: values.readBigUInt64LE(v), RxBytes: values.readBigUInt64LE(v + 8), TxPackets: values.readBigUInt64LE(v + 16),
+      TxBytes: values.readBigUInt64LE(v + 24), ...tail, IfIndex: values.readUInt16LE(v + 40), TxFlagsSeen: values[v + 42],
+      RxFlagsSeen: values[v + 43], SourceSecurityID: values.readUInt32LE(v + 44), LastTxReport: values.readUInt32LE(v + 48),
+      LastRxReport: values.readUInt32LE(v + 52)}
+  return {Key: key, Value: value}
+}
+
+/** A conntrack entry in host-order numbers: what encodeCt writes. */
+export interface CtEntry {
+  ipv6: boolean
+  /** Tuple fields as stored: daddr first (reply direction), ports of the original direction. */
+  daddr: Buffer
+  saddr: Buffer
+  dport: number
+  sport: number
+  nexthdr: number
+  tupleFlags: number
+  backendId: bigint
+  packets: bigint
+  bytes: bigint
+  lifetime: number
+  flags: number
+  revNat: number
+  txFlagsSeen: number
+  rxFlagsSeen: number
+  srcSecId: number
+  lastTxReport: number
+  lastRxReport: number
+}
+
+/** Key and value bytes of a v2 (1.16+) entry, the layout our datapath writes. */
+export function encodeCt(e: CtEntry): [Buffer, Buffer] {
+  const T = e.ipv6 ? CT6_TUPLE : CT4_TUPLE
+  const k = Buffer.alloc(T.size)
+  e.daddr.copy(k, T.daddr)
+  e.saddr.copy(k, T.saddr)
+  k.writeUInt16BE(e.dport, T.dport)
+  k.writeUInt16BE(e.sport, T.sport)
+  k[T.nexthdr] = e.nexthdr
+  k[T.flags] = e.tupleFlags
+  const E = CT_ENTRY_V2
+  const v = Buffer.alloc(E.size)
+  v.writeBigUInt64LE(e.backendId, E.backend_id)
+  v.writeBigUInt64LE(e.packets, E.packets)
+  v.writeBigUInt64LE(e.bytes, E.bytes)
+  v.writeUInt32LE(e.lifetime, E.lifetime)
+  v.writeUInt16LE(e.flags, E.flags)
+  v.writeUInt16BE(e.revNat, E.rev_nat_index)
+  v[E.tx_flags_seen] = e.txFlagsSeen
+  v[E.rx_flags_seen] = e.rxFlagsSeen
+  v.writeUInt32LE(e.srcSecId, E.src_sec_id)
+  v.writeUInt32LE(e.lastTxReport, E.last_tx_report)
+  v.writeUInt32LE(e.lastRxReport, E.last_rx_report)
+  return [k, v]
+}
