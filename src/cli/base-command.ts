@@ -25,10 +25,12 @@ export abstract class BaseCommand extends Command {
     if (err instanceof CiliumkitError) return this.fail(errorLine(err), err.exitCode)
     // oclif's own parse errors (bad flag, bad option value, missing arg) are usage errors:
     // keep their first line, drop the usage dump.
-    if (err.oclif?.exit !== undefined && err.name !== 'ExitError') {
+    if (err.oclif?.exit !== undefined) {
+      if (err.name === 'ExitError') throw err
       return this.fail(err.message.split('\n')[0], err.oclif.exit)
     }
-    throw err
+    // Anything else is a bug of ours: still one line, and --debug shows where it came from.
+    return this.fail(`${err.message || err.name} (unexpected error: run again with --debug for the stack trace)`, 1)
   }
 
   private fail(line: string, code: number): never {
