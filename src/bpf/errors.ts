@@ -49,8 +49,8 @@ export class PermissionError extends BpfError {
 
 /** Nothing is pinned at the path. */
 export class NotPinnedError extends BpfError {
-  constructor(op: string, path: string) {
-    super(op, ENOENT, {path}, `no map pinned at ${path}`, 'list pinned maps with `cilium bpf map list`')
+  constructor(op: string, path: string, hint = 'list pinned maps with `cilium bpf map list`') {
+    super(op, ENOENT, {path}, `no map pinned at ${path}`, hint)
   }
 }
 
