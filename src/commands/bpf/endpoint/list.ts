@@ -1,0 +1,23 @@
+import {BaseCommand} from '../../../cli/base-command.js'
+import {bpffsFlags} from '../../../cli/bpf-flags.js'
+import {outputFlags} from '../../../cli/flags.js'
+
+export default class BpfEndpointList extends BaseCommand {
+  static override summary = 'List local endpoint entries'
+  static override aliases = ['bpf:endpoint:ls']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> -o json',
+  ]
+  static override flags = {...outputFlags, ...bpffsFlags}
+
+  async run(): Promise<unknown> {
+    const {flags} = await this.parse(BpfEndpointList)
+    const {endpointList} = await import('../../../maps/listings.js')
+    const r = await endpointList(flags.bpffs, flags.output)
+    this.out(r.text)
+    if (r.stderr) process.stderr.write(r.stderr)
+    if (r.exitCode) this.exit(r.exitCode)
+    return r.value
+  }
+}

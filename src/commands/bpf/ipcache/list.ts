@@ -1,0 +1,23 @@
+import {BaseCommand} from '../../../cli/base-command.js'
+import {bpffsFlags} from '../../../cli/bpf-flags.js'
+import {outputFlags} from '../../../cli/flags.js'
+
+export default class BpfIpcacheList extends BaseCommand {
+  static override summary = 'List endpoint IPs (local and remote) and their corresponding security identities'
+  static override aliases = ['bpf:ipcache:ls']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> -o json',
+  ]
+  static override flags = {...outputFlags, ...bpffsFlags}
+
+  async run(): Promise<unknown> {
+    const {flags} = await this.parse(BpfIpcacheList)
+    const {ipcacheList} = await import('../../../maps/listings.js')
+    const r = await ipcacheList(flags.bpffs, flags.output)
+    this.out(r.text)
+    if (r.stderr) process.stderr.write(r.stderr)
+    if (r.exitCode) this.exit(r.exitCode)
+    return r.value
+  }
+}

@@ -1,0 +1,31 @@
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../../../cli/base-command.js'
+import {bpffsFlags} from '../../../cli/bpf-flags.js'
+import {outputFlags} from '../../../cli/flags.js'
+
+export default class BpfLbList extends BaseCommand {
+  static override summary = 'List load-balancing configuration'
+  static override aliases = ['bpf:lb:ls']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --revnat',
+    '<%= config.bin %> <%= command.id %> --backends',
+  ]
+  static override flags = {
+    ...outputFlags,
+    ...bpffsFlags,
+    revnat: Flags.boolean({description: 'List reverse NAT entries', default: false, exclusive: ['backends', 'frontends']}),
+    backends: Flags.boolean({description: 'List all service backend entries', default: false, exclusive: ['frontends']}),
+    frontends: Flags.boolean({description: 'List all service frontend entries', default: false}),
+  }
+
+  async run(): Promise<unknown> {
+    const {flags} = await this.parse(BpfLbList)
+    const {lbList} = await import('../../../maps/listings.js')
+    const r = await lbList(flags.bpffs, flags.revnat ? 'revnat' : flags.backends ? 'backends' : flags.frontends ? 'frontends' : 'services', flags.output)
+    this.out(r.text)
+    if (r.stderr) process.stderr.write(r.stderr)
+    if (r.exitCode) this.exit(r.exitCode)
+    return r.value
+  }
+}

@@ -1,0 +1,24 @@
+import {BaseCommand} from '../../../cli/base-command.js'
+import {bpffsFlags} from '../../../cli/bpf-flags.js'
+import {outputFlags} from '../../../cli/flags.js'
+
+export default class BpfMetricsList extends BaseCommand {
+  static override summary = 'List BPF datapath traffic metrics'
+  static override description = 'Packets and bytes per reason and direction, summed over the CPUs.'
+  static override aliases = ['bpf:metrics:ls']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> -o json',
+  ]
+  static override flags = {...outputFlags, ...bpffsFlags}
+
+  async run(): Promise<unknown> {
+    const {flags} = await this.parse(BpfMetricsList)
+    const {metricsList} = await import('../../../maps/listings.js')
+    const r = await metricsList(flags.bpffs, flags.output)
+    this.out(r.text)
+    if (r.stderr) process.stderr.write(r.stderr)
+    if (r.exitCode) this.exit(r.exitCode)
+    return r.value
+  }
+}

@@ -1,0 +1,273 @@
+import {CiliumkitError} from '../errors.js'
+import type {OutputFormat} from '../output/modes.js'
+import {authTable, decodeAuthBatch} from './auth.js'
+import type {EntryBatch} from './batch.js'
+import {decodeEndpoint, encodeEndpointKey, endpointKeyString, endpointValueString} from './endpoint.js'
+import {detectGeneration, type Family} from './generations.js'
+import {decodeIpcache, ipcacheContains, ipcacheKeyString, ipcacheValueString, type IpcacheEntry} from './ipcache.js'
+import {backendString, decodeBackend, decodeBackendId, revNatString, serviceEntries, serviceKeyString,
+  serviceSlotString, type Backend} from './lb.js'
+import {metricsJson, metricsTable, sortMetrics, sumMetrics} from './metrics.js'
+import {formatNatBatch, natEntryJson} from './nat.js'
+import {nodeIdRows, nodeIdTable} from './nodeid.js'
+import {renderListing} from './output.js'
+import {bpffsRoot, globalsPath, openIfPinned, readAll, shapeOf} from './pinned.js'
+import {addRow, NO_ENTRIES_MESSAGE, twoColumnJson, twoColumnTable} from './table-printer.js'
+import {parseIp} from './text.js'
+import {tunnelKeyString, tunnelValueString} from './tunnel.js'
+
+/*
+ * The kernel side of the small `bpf … list` commands: open the family's pinned maps
+ * (newest name first), check their layout, read them whole (these maps are bounded and
+ * their output is sorted) and render the real CLI's table or the JSON of the same rows.
+ */
+
+/** What a listing prints: stdout text, an optional stderr line, the value behind it, the exit code. */
+export interface Listing {
+  text: string
+  stderr?: string
+  value: unknown
+  exitCode?: number
+}
+
+interface Opened {
+  path: string
+  gen: string
+  batches: EntryBatch[]
+}
+
+/** Opens the first pinned of `names`, checks it is a layout of `family` and reads it; undefined when none is pinned. */
+async function readFamily(root: string, family: Family, names: readonly string[]): Promise<Opened | undefined> {
+  for (const name of names) {
+    const path = globalsPath(root, name)
+    const map = await openIfPinned(path)
+    if (!map) continue
+    try {
+      const gen = detectGeneration(family, shapeOf(map), path)
+      return {path, gen, batches: await readAll(map)}
+    } finally {
+      map.close()
+    }
+  }
+  return undefined
+}
+
+function forEach(batches: readonly EntryBatch[], fn: (keys: Buffer, k: number, values: Buffer, v: number) => void): void {
+  for (const b of batches) for (let i = 0; i < b.count; i++) fn(b.keys, i * b.keySize, b.values, i * b.valueStride)
+}
+
+async function tableListing(format: OutputFormat, titles: readonly [string, string], rows: Map<string, string[]>): Promise<Listing> {
+  const value = twoColumnJson(rows)
+  if (rows.size === 0 && format === 'table') return {text: '', stderr: NO_ENTRIES_MESSAGE, value}
+  return {text: await renderListing(format, value, () => twoColumnTable(titles, rows)), value}
+}
+
+// ---- ipcache --------------------------------------------------------------------------
+
+const IPCACHE_NAMES = ['cilium_ipcache_v2', 'cilium_ipcache'] as const
+
+async function ipcacheEntries(root: string): Promise<{gen: 'v1' | 'v2'; entries: IpcacheEntry[]} | undefined> {
+  const m = await readFamily(root, 'ipcache', IPCACHE_NAMES)
+  if (!m) return undefined
+  const gen = m.gen as 'v1' | 'v2'
+  const entries: IpcacheEntry[] = []
+  forEach(m.batches, (keys, k, values, v) => entries.push(decodeIpcache(gen, keys, k, values, v)))
+  return {gen, entries}
+}
+
+export async function ipcacheList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const r = await ipcacheEntries(bpffsRoot(bpffs))
+  const rows = new Map<string, string[]>()
+  for (const e of r?.entries ?? []) addRow(rows, ipcacheKeyString(e), ipcacheValueString(r!.gen, e))
+  return tableListing(format, ['IP PREFIX/ADDRESS', 'IDENTITY'], rows)
+}
+
+/** `bpf ipcache get <ip>`: the longest prefix holding the address, matched over a dump as the real CLI does. */
+export async function ipcacheGet(bpffs: string | undefined, ipText: string | undefined): Promise<Listing> {
+  const form = 'IP address must be in dotted decimal (192.168.1.1) or IPv6 (feab::f02b) form'
+  if (!ipText) throw new CiliumkitError(`No ip provided. ${form}`)
+  const ip = parseIp(ipText)
+  if (!ip) throw new CiliumkitError(`Invalid ip address. ${form}`)
+  const r = await ipcacheEntries(bpffsRoot(bpffs))
+  if (!r || r.entries.length === 0) return {text: '', stderr: NO_ENTRIES_MESSAGE, value: null, exitCode: 1}
+  let best = -1
+  const values: string[] = []
+  for (const e of r.entries) {
+    if (!ipcacheContains(e, ip) || e.prefixLen < best) continue
+    if (e.prefixLen > best) { best = e.prefixLen; values.length = 0 }
+    values.push(ipcacheValueString(r.gen, e))
+  }
+  if (best < 0) return {text: `${ipText} does not map to any identity\n`, value: null, exitCode: 1}
+  return {text: `${ipText} maps to identity ${values.join(',')}\n`, value: values}
+}
+
+// ---- endpoints, tunnels ---------------------------------------------------------------
+
+export async function endpointList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const m = await readFamily(bpffsRoot(bpffs), 'endpoint', ['cilium_lxc'])
+  const rows = new Map<string, string[]>()
+  forEach(m?.batches ?? [], (keys, k, values, v) => {
+    const e = decodeEndpoint(keys, k, values, v)
+    addRow(rows, endpointKeyString(e), endpointValueString(e))
+  })
+  return tableListing(format, ['IP ADDRESS', 'LOCAL ENDPOINT INFO'], rows)
+}
+
+export async function endpointDelete(bpffs: string | undefined, ipText: string | undefined): Promise<void> {
+  if (!ipText) throw new CiliumkitError('Please specify the endpoint to delete')
+  const ip = parseIp(ipText)
+  if (!ip) throw new CiliumkitError(`Unable to parse IP '${ipText}'`)
+  const path = globalsPath(bpffsRoot(bpffs), 'cilium_lxc')
+  const map = await openIfPinned(path)
+  if (!map) throw new CiliumkitError(`Unable to delete endpoint entry: no map pinned at ${path}`)
+  try {
+    detectGeneration('endpoint', shapeOf(map), path)
+    map.delete(encodeEndpointKey(ip))
+  } catch (err) {
+    if (err instanceof CiliumkitError && err.name === 'UnknownLayoutError') throw err
+    throw new CiliumkitError(`Unable to delete endpoint entry: ${(err as Error).message}`, undefined, {cause: err})
+  } finally {
+    map.close()
+  }
+}
+
+export async function tunnelList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const m = await readFamily(bpffsRoot(bpffs), 'tunnel', ['cilium_tunnel_map'])
+  const rows = new Map<string, string[]>()
+  forEach(m?.batches ?? [], (keys, k, values, v) => addRow(rows, tunnelKeyString(keys, k), tunnelValueString(values, v)))
+  return tableListing(format, ['TUNNEL', 'VALUE'], rows)
+}
+
+// ---- load balancer --------------------------------------------------------------------
+
+export type LbMode = 'services' | 'revnat' | 'frontends' | 'backends'
+
+async function backends(root: string): Promise<Map<number, Backend>> {
+  const out = new Map<number, Backend>()
+  for (const [family, ipv6, names] of [
+    ['lb4Backends', false, ['cilium_lb4_backends_v3', 'cilium_lb4_backends_v2', 'cilium_lb4_backends']],
+    ['lb6Backends', true, ['cilium_lb6_backends_v3', 'cilium_lb6_backends_v2', 'cilium_lb6_backends']],
+  ] as const) {
+    const m = await readFamily(root, family, names)
+    for (const b of m?.batches ?? []) {
+      for (let i = 0; i < b.count; i++) {
+        out.set(decodeBackendId(b.keys, i * b.keySize, b.keySize), decodeBackend(b.values, i * b.valueStride, ipv6, b.valueStride))
+      }
+    }
+  }
+  return out
+}
+
+export async function lbList(bpffs: string | undefined, mode: LbMode, format: OutputFormat): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  const rows = new Map<string, string[]>()
+  const slotTitle = 'BACKEND ADDRESS (REVNAT_ID) (SLOT)'
+  if (mode === 'revnat') {
+    for (const [family, ipv6, name] of [['lb4RevNat', false, 'cilium_lb4_reverse_nat'], ['lb6RevNat', true, 'cilium_lb6_reverse_nat']] as const) {
+      const m = await readFamily(root, family, [name])
+      forEach(m?.batches ?? [], (keys, k, values, v) => addRow(rows, String(keys.readUInt16BE(k)), revNatString(values, v, ipv6)))
+    }
+    return tableListing(format, ['ID', slotTitle], rows)
+  }
+  const bes = await backends(root)
+  if (mode === 'backends') {
+    for (const [id, be] of [...bes].sort(([a], [b]) => a - b)) addRow(rows, String(id), backendString(be))
+    return tableListing(format, ['ID', slotTitle], rows)
+  }
+  const slots: Array<[string, number, string]> = []
+  for (const [family, ipv6, name] of [['lb4Services', false, 'cilium_lb4_services_v2'], ['lb6Services', true, 'cilium_lb6_services_v2']] as const) {
+    const m = await readFamily(root, family, [name])
+    for (const b of m?.batches ?? []) {
+      for (const [k, v] of serviceEntries(b, ipv6)) {
+        slots.push([serviceKeyString(k), k.slot, mode === 'frontends' ? `${v.backendId} (${v.revNat}) (${k.slot})` : serviceSlotString(k, v, bes)])
+      }
+    }
+  }
+  // The frontend (slot 0) first, then the backends by slot, under each service key.
+  slots.sort((a, b) => a[1] - b[1])
+  for (const [key, , value] of slots) addRow(rows, key, value)
+  return tableListing(format, mode === 'frontends' ? ['SERVICE ADDRESS', 'BACKEND ID'] : ['SERVICE ADDRESS', slotTitle], rows)
+}
+
+/** `bpf lb maglev list|get`: each service's lookup table (backend IDs, comma separated) under `[<id>]/v4|v6`. */
+export async function maglevList(bpffs: string | undefined, format: OutputFormat, serviceId?: number): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  const {BpfMap} = await import('../bpf/index.js')
+  const rows = new Map<string, string[]>()
+  for (const [ipv6, name] of [[false, 'cilium_lb4_maglev'], [true, 'cilium_lb6_maglev']] as const) {
+    const path = globalsPath(root, name)
+    const outer = await openIfPinned(path)
+    if (!outer) continue
+    try {
+      detectGeneration('maglevOuter', shapeOf(outer), path)
+      for (const b of await readAll(outer)) {
+        for (let i = 0; i < b.count; i++) {
+          const id = b.keys.readUInt16LE(i * b.keySize)
+          if (serviceId !== undefined && id !== serviceId) continue
+          // Reading a map-in-map from user space yields the inner map's ID, not an fd.
+          const inner = BpfMap.fromId(b.values.readUInt32LE(i * b.valueStride))
+          try {
+            const table = inner.lookup(Buffer.alloc(4))
+            const ids: number[] = []
+            for (let o = 0; o + 4 <= table.length; o += 4) ids.push(table.readUInt32LE(o))
+            addRow(rows, `[${id}]/${ipv6 ? 'v6' : 'v4'}`, ids.join(','))
+          } finally {
+            inner.close()
+          }
+        }
+      }
+    } finally {
+      outer.close()
+    }
+  }
+  return tableListing(format, ['SVC ID', 'LOOKUP TABLE'], rows)
+}
+
+// ---- metrics, nat, auth, node IDs ------------------------------------------------------
+
+export async function metricsList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  const m = await readFamily(root, 'metrics', ['cilium_metrics'])
+  if (!m) throw new CiliumkitError(`Unable to open ${globalsPath(root, 'cilium_metrics')}: no such file or directory`)
+  const rows = sortMetrics(sumMetrics(m?.batches ?? []))
+  const value = metricsJson(rows)
+  return {text: await renderListing(format, value, () => metricsTable(rows)), value}
+}
+
+/** `bpf nat list`: v4 then v6 map, one line per entry; `Created` counts back from CLOCK_MONOTONIC. */
+export async function natList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  const nowSec = Number(process.hrtime.bigint() / 1_000_000_000n)
+  let text = '', stderr = ''
+  const value: unknown[] = []
+  for (const [family, ipv6, name] of [['nat4', false, 'cilium_snat_v4_external'], ['nat6', true, 'cilium_snat_v6_external']] as const) {
+    const path = globalsPath(root, name)
+    const m = await readFamily(root, family, [name])
+    if (!m) {
+      if (!ipv6) stderr += `Unable to open ${path}: no such file or directory. Skipping.\n`
+      continue
+    }
+    for (const b of m.batches) {
+      text += formatNatBatch(b, ipv6, nowSec)
+      for (let i = 0; i < b.count; i++) value.push(natEntryJson(b.keys, i * b.keySize, b.values, i * b.valueStride, ipv6))
+    }
+  }
+  return {text: await renderListing(format, value, () => text), stderr: stderr || undefined, value}
+}
+
+export async function authList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const m = await readFamily(bpffsRoot(bpffs), 'auth', ['cilium_auth_map'])
+  if (!m) throw new CiliumkitError('Cannot find auth bpf map')
+  const entries = m.batches.flatMap(decodeAuthBatch)
+  const value = entries.map((e) => ({localIdentity: e.localIdentity, remoteIdentity: e.remoteIdentity,
+    remoteNodeId: e.remoteNodeId, authType: e.authType, expiration: e.expirationNs}))
+  return {text: await renderListing(format, value, () => authTable(entries)), value}
+}
+
+export async function nodeIdList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const m = await readFamily(bpffsRoot(bpffs), 'nodeid', ['cilium_node_map_v2', 'cilium_node_map'])
+  if (!m) throw new CiliumkitError('Cannot find node bpf map')
+  const rows = nodeIdRows(m.batches)
+  const value = rows.map((r) => ({id: r.id, ips: r.ips, spi: r.spi}))
+  return {text: await renderListing(format, value, () => nodeIdTable(rows)), value}
+}
