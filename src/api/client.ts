@@ -1,5 +1,15 @@
+/**
+ * The client of the agent REST API: `/v1/...` over the agent's unix socket (Host: localhost),
+ * as cilium-dbg speaks it. Works against our agent and a real Cilium agent alike.
+ * Facts: research/cilium.md §4.1-4.3.
+ */
 import {request} from 'node:http'
 import {ConnectionError} from '../errors.js'
+import type {DaemonConfiguration, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus, IdentityModel,
+  IPListEntry, LabelConfiguration, LabelConfigurationSpec, Policy, SelectorIdentityMapping, StatusResponse} from './models.js'
+import {type Operation, type OperationName, apiBasePath, operationPath, operations} from './routes.js'
+
+export type {IdentityModel} from './models.js'
 
 /** The agent's API socket, as cilium-dbg finds it: $CILIUM_SOCK (optionally unix://…), else the default. */
 export const DEFAULT_AGENT_SOCKET = '/var/run/cilium/cilium.sock'
@@ -8,11 +18,21 @@ export function agentSocketPath(env: NodeJS.ProcessEnv = process.env): string {
   return (env.CILIUM_SOCK ?? DEFAULT_AGENT_SOCKET).replace(/^unix:\/\//, '')
 }
 
-/** The agent API's Identity model (api/v1 openapi: id, labels, labelsSHA256). */
-export interface IdentityModel {
-  id: number
-  labels: string[]
-  labelsSHA256?: string
+/** Where the API is: a unix socket, or a TCP host:port (`-H tcp://127.0.0.1:9234`). */
+export type AgentTarget = {socketPath: string} | {host: string; port: number}
+
+/**
+ * Reads `-H/--host` as cilium-dbg does: `unix:///path`, a bare path, or `tcp://host:port`
+ * (`http://` too); without it $CILIUM_SOCK, else the default socket.
+ * Throws ConnectionError on a URI it cannot use.
+ */
+export function resolveAgentTarget(host?: string, env: NodeJS.ProcessEnv = process.env): AgentTarget {
+  const uri = host ?? env.CILIUM_SOCK ?? DEFAULT_AGENT_SOCKET
+  if (uri.startsWith('unix://')) return {socketPath: uri.slice('unix://'.length)}
+  const tcp = /^(?:tcp|http):\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(uri)
+  if (tcp) return {host: tcp[1].replace(/^\[|\]$/g, ''), port: Number(tcp[2])}
+  if (uri.startsWith('/') || uri.startsWith('.')) return {socketPath: uri}
+  throw new ConnectionError(`invalid API URI "${uri}"`, 'use unix:///path/to/cilium.sock or tcp://host:port')
 }
 
 /** Go's words for the errnos a dial can fail with, so our errors read like cilium-dbg's. */
@@ -21,48 +41,166 @@ const dialErrors: Record<string, string> = {
   ECONNRESET: 'connection reset by peer', ETIMEDOUT: 'i/o timeout',
 }
 
-/**
- * A small client of the agent REST API (`/v1/...` over its unix socket, Host: localhost).
- * Every failure is a ConnectionError whose message follows the Go client's
- * (`Get "http://localhost/v1/identity/256": dial unix …: connect: no such file or directory`).
- */
-export class AgentClient {
-  constructor(readonly socketPath: string = agentSocketPath(), readonly timeoutMs = 5000) {}
+/** The agent answered with an error status. `message` is go-swagger's text for it. */
+export class AgentApiError extends ConnectionError {
+  constructor(readonly status: number, readonly operation: Operation, readonly payload: string) {
+    const name = operation.responses[status] ?? `Status${status}`
+    const op = `${operation.operation}${name[0].toUpperCase()}${name.slice(1)}`
+    super(`[${operation.method} ${operation.path}][${status}] ${op}${payload ? `  ${payload}` : ''}`)
+  }
+}
 
-  /** GET /v1<path>, parsed as JSON. Throws ConnectionError on a dial failure, a timeout or a non-2xx status. */
-  get<T>(path: string): Promise<T> {
-    const url = `http://localhost/v1${path}`
+export interface RequestOptions {
+  params?: Record<string, string | number>
+  query?: Record<string, string | boolean | readonly string[] | undefined>
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export class AgentClient {
+  readonly target: AgentTarget
+
+  /** `target` is a socket path (the default socket when omitted) or an AgentTarget. */
+  constructor(target: string | AgentTarget = agentSocketPath(), readonly timeoutMs = 30_000) {
+    this.target = typeof target === 'string' ? {socketPath: target} : target
+  }
+
+  /** The client for `-H/--host` (or $CILIUM_SOCK, or the default socket). */
+  static fromHost(host?: string, env: NodeJS.ProcessEnv = process.env, timeoutMs?: number): AgentClient {
+    return new AgentClient(resolveAgentTarget(host, env), timeoutMs)
+  }
+
+  /** `unix:///var/run/cilium/cilium.sock` or `tcp://host:port`, for messages. */
+  get uri(): string {
+    return 'socketPath' in this.target ? `unix://${this.target.socketPath}` : `tcp://${this.target.host}:${this.target.port}`
+  }
+
+  /**
+   * Calls one operation and returns its JSON body (undefined when empty).
+   * Throws ConnectionError when no agent answers (with the hint to start one), and
+   * AgentApiError for a status outside 2xx.
+   */
+  call<T>(name: OperationName, o: RequestOptions = {}): Promise<T> {
+    const op: Operation = operations[name]
+    let path = apiBasePath + operationPath(op, o.params)
+    const q = new URLSearchParams()
+    for (const [k, v] of Object.entries(o.query ?? {})) {
+      if (v === undefined) continue
+      if (Array.isArray(v)) for (const e of v) q.append(k, e)
+      else q.append(k, String(v))
+    }
+    if ([...q.keys()].length > 0) path += `?${q.toString()}`
+    const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body))
+    const url = `http://localhost${path}`
+    const verb = op.method[0] + op.method.slice(1).toLowerCase()
     return new Promise<T>((resolve, reject) => {
-      const req = request({socketPath: this.socketPath, path: `/v1${path}`, method: 'GET',
-        headers: {Host: 'localhost', Accept: 'application/json'}, timeout: this.timeoutMs}, (res) => {
+      const where = 'socketPath' in this.target ? {socketPath: this.target.socketPath}
+        : {host: this.target.host, port: this.target.port}
+      const req = request({...where, path, method: op.method, timeout: this.timeoutMs,
+        headers: {Host: 'localhost', Accept: 'application/json', ...(payload ? {'Content-Type': 'application/json',
+          'Content-Length': String(payload.length)} : {}), ...o.headers}}, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('error', (err) => reject(new ConnectionError(`Get "${url}": ${err.message}`)))
+        res.on('error', (err) => reject(new ConnectionError(`${verb} "${url}": ${err.message}`)))
         res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8')
+          const text = Buffer.concat(chunks).toString('utf8')
           const status = res.statusCode ?? 0
           if (status < 200 || status > 299) {
-            reject(new ConnectionError(`[GET ${path}][${status}] ${body.trim().replace(/^"|"$/g, '') || res.statusMessage}`))
+            reject(new AgentApiError(status, op, errorPayload(text)))
+            return
+          }
+          if (text.trim() === '') {
+            resolve(undefined as T)
             return
           }
           try {
-            resolve(JSON.parse(body) as T)
+            resolve(JSON.parse(text) as T)
           } catch (err) {
-            reject(new ConnectionError(`Get "${url}": invalid JSON in the response: ${(err as Error).message}`))
+            reject(new ConnectionError(`${verb} "${url}": invalid JSON in the response: ${(err as Error).message}`))
           }
         })
       })
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), {code: 'ETIMEDOUT'})))
-      req.on('error', (err: NodeJS.ErrnoException) => {
-        const why = dialErrors[err.code ?? ''] ?? err.message
-        reject(new ConnectionError(`Get "${url}": dial unix ${this.socketPath}: connect: ${why}`))
-      })
-      req.end()
+      req.on('error', (err: NodeJS.ErrnoException) => reject(this.dialError(verb, url, err)))
+      req.end(payload)
     })
   }
 
+  private dialError(verb: string, url: string, err: NodeJS.ErrnoException): ConnectionError {
+    const why = dialErrors[err.code ?? ''] ?? err.message
+    const dial = 'socketPath' in this.target ? `dial unix ${this.target.socketPath}` : `dial tcp ${this.target.host}:${this.target.port}`
+    const hint = err.code === 'EACCES'
+      ? 'run as root, or as a member of the group that owns the agent socket'
+      : err.code === 'ETIMEDOUT' ? 'Cilium API client timeout exceeded'
+        : `is the agent running? Start it with \`cilium install\` or \`cilium agent\`, or point -H/--host or CILIUM_SOCK at its socket (now ${this.uri})`
+    return new ConnectionError(`${verb} "${url}": ${dial}: connect: ${why}`, hint)
+  }
+
+  healthz(brief = false): Promise<StatusResponse> {
+    return this.call('getHealthz', {headers: {brief: String(brief)}})
+  }
+
+  getConfig(): Promise<DaemonConfiguration> { return this.call('getConfig') }
+
+  /** GET /endpoint; `labels` filters (sent as the JSON body, as the real client does). */
+  async getEndpoints(labels?: readonly string[]): Promise<Endpoint[]> {
+    return (await this.call<Endpoint[] | undefined>('getEndpoint', labels?.length ? {body: labels} : {})) ?? []
+  }
+
+  getEndpoint(id: string | number): Promise<Endpoint> { return this.call('getEndpointId', {params: {id}}) }
+
+  getEndpointConfig(id: string | number): Promise<EndpointConfigurationStatus> {
+    return this.call('getEndpointIdConfig', {params: {id}})
+  }
+
+  async patchEndpointConfig(id: string | number, spec: EndpointConfigurationSpec): Promise<void> {
+    await this.call('patchEndpointIdConfig', {params: {id}, body: spec})
+  }
+
+  getEndpointLabels(id: string | number): Promise<LabelConfiguration> {
+    return this.call('getEndpointIdLabels', {params: {id}})
+  }
+
+  async patchEndpointLabels(id: string | number, spec: LabelConfigurationSpec): Promise<void> {
+    await this.call('patchEndpointIdLabels', {params: {id}, body: spec})
+  }
+
+  async getIdentities(labels?: readonly string[]): Promise<IdentityModel[]> {
+    return (await this.call<IdentityModel[] | undefined>('getIdentity', labels?.length ? {body: labels} : {})) ?? []
+  }
+
   /** GET /v1/identity/{id}. */
-  getIdentity(id: number): Promise<IdentityModel> {
-    return this.get<IdentityModel>(`/identity/${id}`)
+  getIdentity(id: number | string): Promise<IdentityModel> {
+    return this.call('getIdentityId', {params: {id}})
+  }
+
+  getPolicy(labels?: readonly string[]): Promise<Policy> {
+    return this.call('getPolicy', labels?.length ? {body: labels} : {})
+  }
+
+  /** PUT /policy with the rules JSON as the body string, as the real client sends it. */
+  putPolicy(rulesJson: string, o: {replace?: boolean; replaceWithLabels?: readonly string[]} = {}): Promise<Policy> {
+    return this.call('putPolicy', {body: rulesJson, query: {replace: o.replace ? true : undefined,
+      'replace-with-labels': o.replaceWithLabels?.length ? o.replaceWithLabels : undefined}})
+  }
+
+  deletePolicy(labels?: readonly string[]): Promise<Policy> {
+    return this.call('deletePolicy', labels?.length ? {body: labels} : {})
+  }
+
+  getPolicySelectors(): Promise<SelectorIdentityMapping[]> { return this.call('getPolicySelectors') }
+
+  getIpcache(): Promise<IPListEntry[]> { return this.call('getIp') }
+}
+
+/** Error bodies are a bare JSON string (the `Error` model); show its text, or the raw body. */
+function errorPayload(text: string): string {
+  const t = text.trim()
+  if (t === '') return ''
+  try {
+    const v = JSON.parse(t) as unknown
+    return typeof v === 'string' ? v : t
+  } catch {
+    return t
   }
 }

@@ -1,0 +1,245 @@
+/**
+ * One handler per agent API operation, over a plain AgentState. Status codes and bodies follow
+ * the real agent (research/cilium.md §4.2): errors are a bare JSON string, a policy body that
+ * is not a rules array is 400, a rule that fails validation is 500 with its message.
+ */
+import {hasLabel, parseLabel} from '../../identity/labels.js'
+import type {DaemonConfiguration, EndpointChangeRequest, EndpointConfigurationSpec, LabelConfigurationSpec,
+  SelectorIdentityMapping} from '../../api/models.js'
+import {formatOptionValue, optionName, parseOptionValue} from '../../api/options.js'
+import type {OperationName} from '../../api/routes.js'
+import {SelectorCache} from '../../policy/entries.js'
+import {PolicyNotFoundError, PolicyValidationError, parseLabelFilter, rulesJson} from '../../policy/repository.js'
+import type {EndpointSelector} from '../../policy/types.js'
+import {CiliumkitError} from '../../errors.js'
+import {type AgentState, StateError, createEndpoint, deleteEndpoint, findEndpoints, ipcacheRows,
+  regenerate, setUserLabels} from './state.js'
+
+export interface ApiRequest {
+  params: Record<string, string>
+  query: URLSearchParams
+  headers: Record<string, string | string[] | undefined>
+  /** The JSON body, already parsed (undefined when empty). */
+  body: unknown
+}
+
+export interface ApiResponse {
+  status: number
+  body?: unknown
+}
+
+type Handler = (state: AgentState, req: ApiRequest) => ApiResponse
+
+const ok = (body?: unknown): ApiResponse => ({status: 200, body})
+const fail = (status: number, message: string): ApiResponse => ({status, body: message})
+
+/**
+ * An endpoint ID as the API takes it: a number, or `cilium-local:N`; also `container-id:`,
+ * `container-name:` and `pod-name:ns/name` prefixes. Throws StateError 400/404.
+ */
+export function resolveEndpointId(state: AgentState, text: string): number {
+  const colon = text.indexOf(':')
+  const prefix = colon < 0 ? 'cilium-local' : text.slice(0, colon)
+  const value = colon < 0 ? text : text.slice(colon + 1)
+  switch (prefix) {
+    case 'cilium-local': {
+      if (!/^\d+$/.test(value) || Number(value) > 0xFFFF) throw new StateError(400, `invalid endpoint ID: "${text}"`)
+      return Number(value)
+    }
+    case 'container-id': case 'container-name': case 'pod-name': {
+      const field = prefix === 'pod-name' ? 'pod-name' : prefix
+      const ep = [...state.endpoints.values()].find((e) => e.status?.['external-identifiers']?.[field] === value)
+      if (!ep) throw new StateError(404, `endpoint ${text} not found`)
+      return ep.id
+    }
+    default: throw new StateError(400, `unknown endpoint ID prefix "${prefix}"`)
+  }
+}
+
+function endpointOf(state: AgentState, req: ApiRequest) {
+  const id = resolveEndpointId(state, req.params.id)
+  const ep = state.endpoints.get(id)
+  if (!ep) throw new StateError(404, `endpoint ${id} not found`)
+  return ep
+}
+
+/** The labels a GET/DELETE carries in its body (a JSON array of label strings). */
+function bodyLabels(body: unknown): string[] {
+  if (body === undefined || body === null) return []
+  if (!Array.isArray(body) || !body.every((l) => typeof l === 'string')) throw new StateError(400, 'labels must be an array of strings')
+  return body
+}
+
+function selectorText(s: EndpointSelector): string {
+  return JSON.stringify(s)
+}
+
+export const handlers: Record<OperationName, Handler> = {
+  getHealthz: (state) => ok({
+    cilium: {state: 'Ok', msg: 'ciliumkit agent'},
+    kvstore: {state: 'Ok', msg: 'Disabled'},
+    'container-runtime': {state: 'Ok', msg: 'Disabled'},
+    kubernetes: {state: 'Disabled'},
+    'identity-range': {'min-identity': 256, 'max-identity': 65535},
+    stale: {},
+    controllers: [],
+    'policy-revision': state.repository.revision,
+  }),
+  getConfig: (state) => ok(state.config),
+  patchConfig: (state, req) => {
+    const spec = (req.body ?? {}) as DaemonConfiguration['spec']
+    const mode = spec?.['policy-enforcement']
+    if (mode !== undefined && !['default', 'always', 'never'].includes(mode)) {
+      return fail(400, `invalid policy enforcement mode "${mode}"`)
+    }
+    const realized = state.config.status?.realized ?? {}
+    state.config.status = {...state.config.status, realized: {...realized, options: {...realized.options, ...spec?.options},
+      ...(mode ? {'policy-enforcement': mode} : {})}}
+    state.config.spec = state.config.status.realized
+    regenerate(state)
+    return ok()
+  },
+  getEndpoint: (state, req) => {
+    const filter = bodyLabels(req.body).map((l) => parseLabel(l))
+    const eps = findEndpoints(state, filter)
+    if (filter.length > 0 && eps.length === 0) return fail(404, 'no endpoint with these labels')
+    return ok(eps)
+  },
+  getEndpointId: (state, req) => ok(endpointOf(state, req)),
+  putEndpointId: (state, req) => {
+    const id = resolveEndpointId(state, req.params.id)
+    const body = (req.body ?? {}) as EndpointChangeRequest
+    if (typeof body !== 'object' || Array.isArray(body)) return fail(400, 'invalid endpoint change request')
+    return {status: 201, body: createEndpoint(state, id, body)}
+  },
+  patchEndpointId: (state, req) => {
+    const ep = endpointOf(state, req)
+    const body = (req.body ?? {}) as EndpointChangeRequest
+    if (body.labels) setUserLabels(state, ep.id, body.labels)
+    if (body.state && ep.status) ep.status.state = body.state
+    return ok()
+  },
+  deleteEndpointId: (state, req) => {
+    deleteEndpoint(state, endpointOf(state, req).id)
+    return ok()
+  },
+  getEndpointIdConfig: (state, req) => {
+    const ep = endpointOf(state, req)
+    return ok({realized: ep.status?.realized ?? {}, immutable: {}})
+  },
+  patchEndpointIdConfig: (state, req) => {
+    const ep = endpointOf(state, req)
+    const spec = (req.body ?? {}) as EndpointConfigurationSpec
+    const changes: Record<string, string> = {}
+    for (const [k, v] of Object.entries(spec.options ?? {})) {
+      try {
+        changes[optionName(k)] = formatOptionValue(k, parseOptionValue(k, String(v)))
+      } catch (err) {
+        return fail(400, (err as Error).message)
+      }
+    }
+    if (!ep.status) return fail(500, 'endpoint has no status')
+    const options = {...ep.status.realized?.options, ...changes}
+    ep.status.realized = {...ep.status.realized, options}
+    ep.spec = {...ep.spec, options}
+    regenerate(state)
+    return ok()
+  },
+  getEndpointIdLabels: (state, req) => {
+    const ep = endpointOf(state, req)
+    const status = ep.status?.labels ?? {}
+    return ok({spec: {user: status.realized?.user ?? []}, status})
+  },
+  patchEndpointIdLabels: (state, req) => {
+    const ep = endpointOf(state, req)
+    const spec = (req.body ?? {}) as LabelConfigurationSpec
+    setUserLabels(state, ep.id, spec.user ?? [])
+    return ok()
+  },
+  getEndpointIdLog: (state, req) => ok(endpointOf(state, req).status?.log ?? []),
+  getEndpointIdHealthz: (state, req) => ok(endpointOf(state, req).status?.health ?? {}),
+  getIdentity: (state, req) => {
+    const filter = bodyLabels(req.body).map((l) => parseLabel(l))
+    const all = state.identities.list().filter((i) => i.id !== 0)
+    const found = all.filter((i) => filter.every((f) => hasLabel(i.labels.map((l) => parseLabel(l)), f)))
+    if (filter.length > 0 && found.length === 0) return fail(404, 'identity not found')
+    return ok(found)
+  },
+  getIdentityEndpoints: (state) => {
+    const refs = new Map<number, number>()
+    for (const ep of state.endpoints.values()) {
+      const id = ep.status?.identity?.id
+      if (id !== undefined) refs.set(id, (refs.get(id) ?? 0) + 1)
+    }
+    if (refs.size === 0) return fail(404, 'no identities in use by endpoints')
+    return ok([...refs].sort(([a], [b]) => a - b).map(([id, refCount]) => ({identity: state.identities.get(id), refCount})))
+  },
+  getIdentityId: (state, req) => {
+    if (!/^\d+$/.test(req.params.id)) return fail(400, `invalid identity "${req.params.id}"`)
+    const identity = state.identities.get(Number(req.params.id))
+    return identity ? ok(identity) : fail(404, `identity ${req.params.id} not found`)
+  },
+  getPolicy: (state, req) => {
+    const rules = state.repository.get(parseLabelFilter(bodyLabels(req.body)))
+    return ok({revision: state.repository.revision, policy: rulesJson(rules)})
+  },
+  putPolicy: (state, req) => {
+    if (typeof req.body !== 'string') return fail(400, 'policy must be a JSON string holding an array of rules')
+    let rules: unknown
+    try {
+      rules = JSON.parse(req.body)
+    } catch (err) {
+      return fail(400, (err as Error).message)
+    }
+    if (!Array.isArray(rules)) return fail(400, 'policy must be an array of rules')
+    const replaceWithLabels = req.query.getAll('replace-with-labels').flatMap((l) => l.split(',')).filter(Boolean)
+    state.repository.add(rules, {replace: req.query.get('replace') === 'true', replaceWithLabels: parseLabelFilter(replaceWithLabels)})
+    regenerate(state)
+    return ok({revision: state.repository.revision, policy: rulesJson(rules.length ? state.repository.list().slice(-rules.length) : [])})
+  },
+  deletePolicy: (state, req) => {
+    state.repository.delete(parseLabelFilter(bodyLabels(req.body)))
+    regenerate(state)
+    return ok({revision: state.repository.revision, policy: rulesJson(state.repository.list())})
+  },
+  getPolicySelectors: (state) => {
+    const identities = state.identities.list().map((i) => ({id: i.id, labels: i.labels.map((l) => parseLabel(l)),
+      prefix: state.identities.prefixOf(i.id)}))
+    const cache = new SelectorCache(identities, state.clusterName)
+    const users = new Map<string, {sel: EndpointSelector; users: number}>()
+    const add = (s: EndpointSelector | undefined): void => {
+      if (!s) return
+      const k = selectorText(s)
+      users.set(k, {sel: s, users: (users.get(k)?.users ?? 0) + 1})
+    }
+    for (const r of state.repository.list()) {
+      add(r.endpointSelector)
+      add(r.nodeSelector)
+      for (const e of [...(r.ingress ?? []), ...(r.ingressDeny ?? [])]) e.fromEndpoints?.forEach(add)
+      for (const e of [...(r.egress ?? []), ...(r.egressDeny ?? [])]) e.toEndpoints?.forEach(add)
+    }
+    const out: SelectorIdentityMapping[] = [...users].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([text, {sel, users: n}]) => ({selector: text, identities: cache.resolve(sel), users: n}))
+    return ok(out)
+  },
+  getIp: (state, req) => {
+    const cidr = req.query.get('cidr')
+    const rows = ipcacheRows(state).filter((r) => !cidr || r.cidr === cidr)
+    if (cidr && rows.length === 0) return fail(404, `no entry for ${cidr}`)
+    return ok(rows.map((r) => ({cidr: r.cidr, identity: r.identity, hostIP: r.hostIP, encryptKey: r.encryptKey, metadata: r.metadata})))
+  },
+}
+
+/** Runs a handler, turning the library's typed errors into the API's statuses. */
+export function handle(state: AgentState, name: OperationName, req: ApiRequest): ApiResponse {
+  try {
+    return handlers[name](state, req)
+  } catch (err) {
+    if (err instanceof StateError) return fail(err.status, err.message)
+    if (err instanceof PolicyNotFoundError) return fail(404, err.message)
+    if (err instanceof PolicyValidationError) return fail(500, err.issues.map((i) => i.message).join('\n'))
+    if (err instanceof CiliumkitError) return fail(500, err.message)
+    throw err
+  }
+}
+

@@ -1,0 +1,75 @@
+/**
+ * How cilium-dbg prints the agent's models: `endpoint list`, `endpoint labels`, `identity list`,
+ * `policy get` (research/cilium.md §4.5-4.7). Pure functions from models to text.
+ */
+import {tabwrite} from '../maps/text.js'
+import type {Endpoint, EndpointPolicyEnabled, IdentityModel, LabelConfiguration, Policy} from './models.js'
+
+const enforcement: Record<EndpointPolicyEnabled, [string, string]> = {
+  none: ['Disabled', 'Disabled'],
+  ingress: ['Enabled', 'Disabled'],
+  egress: ['Disabled', 'Enabled'],
+  both: ['Enabled', 'Enabled'],
+  'audit-ingress': ['Disabled (Audit)', 'Disabled'],
+  'audit-egress': ['Disabled', 'Disabled (Audit)'],
+  'audit-both': ['Disabled (Audit)', 'Disabled (Audit)'],
+}
+
+/**
+ * `cilium endpoint list`: two header lines, one row per endpoint (by ID), its first
+ * security-relevant label in the row and the others each on a line of their own. Every cell
+ * ends in a tab, so lines carry trailing spaces as the real tool's do.
+ */
+export function endpointListTable(endpoints: readonly Endpoint[], noHeaders = false): string {
+  let text = noHeaders ? ''
+    : 'ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t\n'
+      + '\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\t\n'
+  for (const ep of [...endpoints].sort((a, b) => a.id - b.id)) {
+    const s = ep.status
+    const enabled = s?.policy?.realized?.['policy-enabled']
+    const [ingress, egress] = enabled ? enforcement[enabled] ?? ['Unknown', 'Unknown'] : ['Unknown', 'Unknown']
+    const identity = s?.identity ? String(s.identity.id) : '<no label id>'
+    const labels = [...(s?.labels?.['security-relevant'] ?? [])].sort()
+    let ipv6 = 'Unknown'
+    let ipv4 = 'Unknown'
+    const addressing = s?.networking?.addressing
+    if (addressing) {
+      if (addressing.length === 0) {
+        ipv6 = 'No address'
+        ipv4 = 'No address'
+      } else {
+        ipv6 = addressing[0].ipv6 ?? ''
+        ipv4 = addressing[0].ipv4 ?? ''
+      }
+    }
+    const state = s?.state ?? 'Unknown'
+    text += `${ep.id}\t${ingress}\t${egress}\t${identity}\t${labels[0] ?? 'no labels'}\t${ipv6}\t${ipv4}\t${state}\t\n`
+    for (const l of labels.slice(1)) text += `\t\t\t\t${l}\t\t\t\t\n`
+  }
+  return tabwrite(text)
+}
+
+/** `cilium identity list|get`: `ID  LABELS`, one label a line, the ID only on the first (tabwriter 2,0,3). */
+export function identityTable(identities: readonly IdentityModel[]): string {
+  let text = 'ID\tLABELS\n'
+  for (const id of [...identities].sort((a, b) => a.id - b.id)) {
+    const labels = [...(id.labels ?? [])].sort()
+    labels.forEach((l, i) => { text += i === 0 ? `${id.id}\t${l}\n` : `\t${l}\n` })
+  }
+  return tabwrite(text, {minwidth: 2, padding: 3})
+}
+
+/** `cilium endpoint labels <id>`: identity labels `Enabled`, disabled ones `Disabled` (tabwriter 2,0,3). */
+export function endpointLabelsTable(cfg: LabelConfiguration): string {
+  const s = cfg.status ?? {}
+  const enabled = [...new Set([...(s.realized?.user ?? []), ...(s['security-relevant'] ?? [])])]
+  let text = ''
+  for (const l of enabled) text += `${l}\tEnabled\n`
+  for (const l of s.disabled ?? []) text += `${l}\tDisabled\n`
+  return tabwrite(text, {minwidth: 2, padding: 3})
+}
+
+/** `cilium policy get`: the rules JSON, then `Revision: N`. */
+export function policyText(p: Policy): string {
+  return `${p.policy}\nRevision: ${p.revision}\n`
+}
