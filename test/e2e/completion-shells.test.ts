@@ -3,6 +3,8 @@
 // words/CURRENT set (compadd stubbed to print what zsh would offer), fish through
 // `complete -C`. PowerShell is not installable here: see test/unit/completion.test.ts.
 import assert from 'node:assert/strict'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {binDir, run, tempDir} from '../helpers/cli.js'
 
@@ -46,17 +48,20 @@ async function fishComplete(t: TestContext, line: string, env?: NodeJS.ProcessEn
   return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])
 }
 
-const cases: Array<{what: string; words: string[]; want: string[]}> = [
+// bash replaces only the text after the last '=' or ':' of a word, so its replies start there.
+const cases: Array<{what: string; words: string[]; want: string[]; bashWant?: string[]}> = [
   {what: 'a command', words: ['hubble', 'con'], want: ['config']},
   {what: 'a subcommand', words: ['cilium', 'hubble', 'config', 'v'], want: ['view']},
   {what: 'a flag', words: ['hubble', 'config', 'view', '--con'], want: ['--config']},
   {what: 'an enumerated argument value', words: ['hubble', 'completion', 'f'], want: ['fish']},
   {what: 'config keys', words: ['hubble', 'config', 'get', 'tls-s'], want: ['tls-server-name']},
+  {what: 'an enumerated flag value', words: ['cilium', 'bpf', 'map', 'list', '-o', 'y'], want: ['yaml']},
+  {what: 'an enumerated --flag=value', words: ['cilium', 'bpf', 'map', 'list', '--color=n'], want: ['--color=never'], bashWant: ['never']},
 ]
 
 for (const c of cases) {
   test(`bash completes ${c.what}: ${c.words.join(' ')}`, async (t) => {
-    assert.deepEqual(await bashComplete(t, c.words), c.want)
+    assert.deepEqual(await bashComplete(t, c.words), c.bashWant ?? c.want)
   })
   test(`zsh completes ${c.what}: ${c.words.join(' ')}`, async (t) => {
     assert.deepEqual(await zshComplete(t, c.words), c.want)
@@ -65,3 +70,14 @@ for (const c of cases) {
     assert.deepEqual(await fishComplete(t, c.words.join(' ')), c.want)
   })
 }
+
+test('dynamic values come from __complete: pinned map names under CILIUM_BPFFS', async (t) => {
+  const bpffs = tempDir(t)
+  mkdirSync(join(bpffs, 'tc', 'globals'), {recursive: true})
+  for (const name of ['cilium_ipcache_v2', 'cilium_lxc', 'cilium_policy_v2_00042']) writeFileSync(join(bpffs, 'tc', 'globals', name), '')
+  const env = {...await shellEnv(t), CILIUM_BPFFS: bpffs}
+  const want = ['cilium_ipcache_v2']
+  assert.deepEqual(await bashComplete(t, ['cilium', 'bpf', 'map', 'get', 'cilium_ip'], env), want)
+  assert.deepEqual(await zshComplete(t, ['cilium', 'bpf', 'map', 'get', 'cilium_ip'], env), want)
+  assert.deepEqual(await fishComplete(t, 'cilium bpf map get cilium_ip', env), want)
+})
