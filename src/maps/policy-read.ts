@@ -66,7 +66,7 @@ export async function dumpPolicyMap(root: string, path: string): Promise<PolicyM
   try {
     map = await openPinned(path)
   } catch (err) {
-    throw new CiliumkitError(`Failed to open map: ${(err as Error).message}`, undefined, {cause: err})
+    throw new CiliumkitError(`Failed to open map: ${(err as Error).message}`, (err as CiliumkitError).hint, {cause: err})
   }
   try {
     const gen = policyGeneration(shapeOf(map), path)
@@ -167,7 +167,7 @@ export async function changePolicy(root: string, change: PolicyChange, add: bool
   try {
     map = await openPinned(path)
   } catch (err) {
-    throw new CiliumkitError(`Cannot open policymap "${path}" : ${(err as Error).message}`, undefined, {cause: err})
+    throw new CiliumkitError(`Cannot open policymap "${path}" : ${(err as Error).message}`, (err as CiliumkitError).hint, {cause: err})
   }
   try {
     const gen = policyGeneration(shapeOf(map), path)
