@@ -3,7 +3,7 @@
 // loaded chunks for what commands import with `await import()`), so a start-up reads
 // a few files instead of hundreds. oclif finds the commands through its "explicit"
 // strategy: the bundle exports COMMANDS, a map from command id to class.
-import {readdirSync} from 'node:fs'
+import {readdirSync, rmSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -35,6 +35,8 @@ const virtualCommands = {
   },
 }
 
+// Chunk names carry content hashes: start from an empty directory so old ones do not pile up.
+rmSync(join(root, 'dist', 'bundle'), {recursive: true, force: true})
 await build({
   entryPoints: {cilium: 'ck-commands:cilium', hubble: 'ck-commands:hubble'},
   bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
