@@ -14,6 +14,6 @@ for label in "as set here" "NODE_EXTRA_CA_CERTS unset"; do
   printf 'startup instructions, environment %s\n  %-42s %12d  1.00x\n' "$label" 'node -e 0' "$base"
   for cmd in "bin/cilium.js --help" "bin/hubble.js __complete observe --verdict ''"; do
     n=$(eval count "'$e'" node $cmd)
-    printf '  %-42s %12d  %.2fx\n' "$cmd" "$n" "$(echo "$n / $base" | bc -l)"
+    printf '  %-42s %12d  %.2fx\n' "$cmd" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { print n / b }')"
   done
 done
