@@ -10,6 +10,7 @@
  */
 import {flow} from '../proto/index.js'
 import {ValidationError} from '../../errors.js'
+import {traceObservationPoints} from '../printer/monitor-texts.js'
 
 export interface FlowFilters {
   allow: flow.IFlowFilter[]
@@ -65,13 +66,6 @@ const INGRESS = 1, EGRESS = 2
 /** Monitor message types accepted by --type (pkg/monitor/api MessageTypeNames). */
 export const eventTypeNames: Readonly<Record<string, number>> = {
   drop: 1, debug: 2, capture: 3, trace: 4, 'policy-verdict': 5, 'trace-sock': 7, l7: 129, agent: 130,
-}
-
-/** Trace observation points by name (monitor numbering, the trace sub-type). */
-export const traceObservationPoints: Readonly<Record<number, string>> = {
-  0: 'to-endpoint', 1: 'to-proxy', 2: 'to-host', 3: 'to-stack', 4: 'to-overlay', 5: 'from-endpoint',
-  6: 'from-proxy', 7: 'from-host', 8: 'from-stack', 9: 'from-overlay', 10: 'from-network', 11: 'to-network',
-  12: 'from-crypto', 13: 'to-crypto',
 }
 
 const agentSubtypes: Readonly<Record<string, number>> = {

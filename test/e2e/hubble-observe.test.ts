@@ -1,0 +1,162 @@
+// `hubble observe --input-file` against what the real hubble printed (research/peers/observe-cases.md,
+// copied to test/fixtures/hubble/observe-cases/<n>.stdout|.stderr with index.json holding the command
+// and exit code). Each recorded command `hubble observe ARGS < FILE [| head -N] [| cat -v] [| wc -l]`
+// runs as `node bin/hubble.js observe ARGS --input-file FILE` with the same pipeline applied to our
+// stdout. The recordings come from v0.11.6 (stdin) and v0.12.3 (--input-file); where the newest CLI
+// (v1.19) prints something else (hubble.md §4.10) we follow the newest: the expected text is then
+// <n>.v119.stdout|.stderr and the reason is given below.
+import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
+import {readFileSync, existsSync, writeFileSync, mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, test} from 'node:test'
+
+const root = new URL('../../../', import.meta.url).pathname
+const fixtures = join(root, 'test/fixtures/hubble')
+const cases = join(fixtures, 'observe-cases')
+const bin = join(root, 'bin/hubble.js')
+
+interface Recorded {title: string; command: string; exit: number}
+const index = JSON.parse(readFileSync(join(cases, 'index.json'), 'utf8')) as Record<string, Recorded>
+
+/** Cases that are not about --input-file output, or that need what a test cannot give. */
+const notApplicable: Record<number, string> = {
+  13: 'a python comparison of two runs', 37: 'needs a TTY', 38: 'needs a TTY', 39: 'needs a TTY', 40: 'needs a TTY',
+  149: 'debug log lines of v0.11 (logrus request dump)', 154: 'v0.11 reads stdin when it is not a char device',
+  155: 'v0.11 stdin detection', 156: 'agent-events need a server', 157: 'debug-events need a server',
+  158: 'v0.11 has no --input-file', 164: 'needs a server', 166: 'cmp of two binaries', 167: 'diff of two binaries',
+  168: 'diff of two binaries',
+}
+
+/** Where v1.19 prints something else than the recording, and why (expected: <n>.v119.*). */
+const newest: Record<number, string> = {
+  99: 'the IP is checked with netip: `invalid IP address "x" in filter: ParseAddr("x"): unable to parse IP`',
+  110: 'the reserved identities now include world-ipv4, world-ipv6 and 11',
+  130: "v1.19's conflict table names --ip before --to-namespace",
+  134: 'YAML v3 indents the list items (as v0.12.3 in case 171)',
+  135: 'YAML v3 indents the list items', 136: 'YAML v3 indents the list items',
+  138: '--input-file honours --last (v0.11 stdin ignored it; v0.12.3 case 160 prints the last 3)',
+  139: '--input-file honours --first (v0.12.3 case 161 prints the first 3)',
+  144: 'unknown fields are dropped with one warning (as v0.12.3 case 169), lost events are printed (v1.16+), warnings are slog lines',
+  145: 'as 144, in jsonpb', 146: 'as 144, and the node status separator goes to stderr with the record',
+  147: 'as 144, in table form', 148: 'as 144: 11 lines', 169: 'lost events are printed (v1.16+), warnings are slog lines',
+}
+
+/** Splits a recorded shell command into env, argv, input file and pipeline stages. */
+function parseCommand(command: string): {env: Record<string, string>; args: string[]; input?: string; stdinFile?: string; pipe: string[]} {
+  const [main, ...pipe] = command.split(' | ')
+  const words = main.match(/'[^']*'|"[^"]*"|\S+/g)!.map((w) => (/^['"]/.test(w) ? w.slice(1, -1) : w))
+  const env: Record<string, string> = {}
+  while (/^[A-Z_]+=/.test(words[0])) {
+    const [k, v] = words.shift()!.split('=')
+    env[k] = v
+  }
+  words.shift()  // hubble / hubble-0.12.3
+  const args: string[] = []
+  let input: string | undefined
+  let stdinFile: string | undefined
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '<') stdinFile = words[++i]
+    else args.push(words[i])
+  }
+  const at = args.indexOf('--input-file')
+  if (at >= 0) input = args[at + 1]
+  return {env, args, input, stdinFile, pipe}
+}
+
+interface Run {stdout: string; stderr: string; code: number}
+
+export function runHubble(args: string[], opts: {env?: Record<string, string>; stdin?: string | Buffer; cwd?: string} = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: opts.cwd ?? fixtures,
+      env: {PATH: process.env.PATH, HOME: tmpdir(), TZ: 'UTC', TERM: 'xterm', ...opts.env},
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d })
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({stdout, stderr, code: code ?? -1}))
+    child.stdin.end(opts.stdin ?? '')
+  })
+}
+
+function applyPipe(out: string, stages: string[]): string {
+  for (const stage of stages) {
+    const head = /^head -(\d+)$/.exec(stage)
+    if (head) out = out.split(/(?<=\n)/).slice(0, Number(head[1])).join('')
+    else if (stage === 'cat -v') out = out.replaceAll('\x1b', '^[')
+    else if (stage === 'wc -l') out = `${out.split('\n').length - 1}\n`
+    else throw new Error(`unknown pipeline stage ${stage}`)
+  }
+  return out
+}
+
+// Warnings carry the time of the run; compare them without it.
+const untimed = (s: string): string => s.replace(/^time=\S+ /gm, 'time=T ')
+
+function expected(n: number, stream: 'stdout' | 'stderr'): string {
+  const v119 = join(cases, `${n}.v119.${stream}`)
+  const recorded = join(cases, `${n}.${stream}`)
+  if (newest[n] !== undefined && existsSync(v119)) return readFileSync(v119, 'utf8')
+  return existsSync(recorded) ? readFileSync(recorded, 'utf8') : ''
+}
+
+describe('observe-cases.md through --input-file', {concurrency: 8}, () => {
+  for (const [key, rec] of Object.entries(index)) {
+    const n = Number(key)
+    if (notApplicable[n] !== undefined || n >= 150 && n <= 153) continue
+    const cmd = parseCommand(rec.command)
+    const title = `case ${n}: ${rec.title}${newest[n] ? ` (v1.19: ${newest[n]})` : ''}`
+    test(title, async () => {
+      let args = cmd.args
+      // The recorded round trip (12) pipes one observe into another: run both.
+      if (n === 12) {
+        const first = await runHubble(['observe', '-o', 'jsonpb', '--input-file', 'sample-flows.jsonl'])
+        const second = await runHubble(['observe', '-o', 'compact', '--input-file', '-'], {stdin: first.stdout})
+        assert.equal(second.stdout, expected(n, 'stdout'))
+        return
+      }
+      if (cmd.stdinFile && !cmd.input) args = [...args, '--input-file', cmd.stdinFile]
+      else if (cmd.stdinFile) args = [...args]
+      const stdin = cmd.stdinFile && cmd.input === '-' ? readFileSync(join(fixtures, cmd.stdinFile)) : undefined
+      const r = await runHubble(args.slice(0), {env: cmd.env, stdin})
+      assert.equal(applyPipe(r.stdout, cmd.pipe), expected(n, 'stdout'), 'stdout')
+      assert.equal(untimed(r.stderr), untimed(expected(n, 'stderr')), 'stderr')
+      // A pipeline's status is its last stage's; the recorded code of `hubble` alone is checked when there is none.
+      if (cmd.pipe.length === 0) assert.equal(r.code, rec.exit, 'exit code')
+    })
+  }
+})
+
+describe('unusual input files (cases 150-153)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ck-observe-'))
+  const sample = readFileSync(join(fixtures, 'sample-flows.jsonl'), 'utf8').split('\n')
+  const two = expected(151, 'stdout')
+
+  test('case 150: a line over 64 KiB stops the read with bufio\'s error (exit 1), what came before is printed', async () => {
+    const long = JSON.stringify({flow: {Summary: 'x'.repeat(70 * 1024)}})
+    writeFileSync(join(dir, 'long.jsonl'), `${sample[0]}\n${long}\n${sample[1]}\n`)
+    const r = await runHubble(['observe', '--input-file', join(dir, 'long.jsonl')])
+    assert.equal(r.stdout, sample.length > 0 ? two.split('\n')[0] + '\n' : '')
+    assert.equal(r.stderr, 'bufio.Scanner: token too long\n')
+    assert.equal(r.code, 1)
+  })
+  test('case 151: the last line needs no newline', async () => {
+    writeFileSync(join(dir, 'no-newline.jsonl'), `${sample[0]}\n${sample[1]}`)
+    const r = await runHubble(['observe', '--input-file', join(dir, 'no-newline.jsonl')])
+    assert.equal(r.stdout, two)
+  })
+  test('case 152: CRLF line endings', async () => {
+    writeFileSync(join(dir, 'crlf.jsonl'), `${sample[0]}\r\n${sample[1]}\r\n`)
+    const r = await runHubble(['observe', '--input-file', join(dir, 'crlf.jsonl')])
+    assert.equal(r.stdout, expected(152, 'stdout'))
+  })
+  test('case 153: empty stdin prints nothing', async () => {
+    const r = await runHubble(['observe', '--input-file', '-'], {stdin: ''})
+    assert.deepEqual(r, {stdout: '', stderr: '', code: 0})
+  })
+  test('cleanup', () => rmSync(dir, {recursive: true, force: true}))
+})
