@@ -204,3 +204,16 @@ function errorPayload(text: string): string {
     return t
   }
 }
+
+/**
+ * Runs an API call and puts cilium-dbg's context before its error (`Cannot get policy: ...`),
+ * keeping the hint. Other errors pass unchanged.
+ */
+export async function withContext<T>(context: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call
+  } catch (err) {
+    if (err instanceof ConnectionError) throw new ConnectionError(`${context}: ${err.message}`, err.hint, {cause: err})
+    throw err
+  }
+}

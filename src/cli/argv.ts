@@ -3,7 +3,7 @@
  * (`hubble --config x.yaml config view`); oclif reads flags only after the command id.
  * This moves leading global flags behind the command words, before any `--`.
  */
-const globalValueFlags = new Set(['--config'])
+const globalValueFlags = new Set(['--config', '-H', '--host'])
 const globalBooleanFlags = new Set(['-D', '--debug'])
 
 export function hoistGlobalFlags(argv: readonly string[]): string[] {
@@ -11,7 +11,7 @@ export function hoistGlobalFlags(argv: readonly string[]): string[] {
   let i = 0
   while (i < argv.length) {
     const w = argv[i]
-    if (globalBooleanFlags.has(w) || w.startsWith('--config=')) {
+    if (globalBooleanFlags.has(w) || w.startsWith('--config=') || w.startsWith('--host=')) {
       leading.push(w)
       i++
     } else if (globalValueFlags.has(w) && i + 1 < argv.length) {

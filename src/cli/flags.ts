@@ -8,3 +8,9 @@ export const outputFlags = {
   color: Flags.option({options: colorModes, default: 'auto' as const,
     description: 'When to use colour (NO_COLOR is honoured under auto)'})(),
 }
+
+/** Commands that talk to the agent's REST API: where it is (cilium-dbg's global -H/--host). */
+export const agentFlags = {
+  host: Flags.string({char: 'H', description: 'URI to server-side API (unix:///path or tcp://host:port) [default: $CILIUM_SOCK or unix:///var/run/cilium/cilium.sock]',
+    helpValue: '<uri>'}),
+}
