@@ -57,7 +57,7 @@ export class NotPinnedError extends BpfError {
 /** Something is pinned at the path, but it is a program or link, not a map. */
 export class NotAMapError extends BpfError {
   constructor(op: string, path: string) {
-    super(op, EINVAL, {path}, `${path} is not a BPF map`)
+    super(op, ENOTTY, {path}, `${path} is not a BPF map`)
   }
 }
 

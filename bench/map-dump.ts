@@ -1,0 +1,154 @@
+/**
+ * bench/map-dump: dumping a 1,000,000-entry hash map (16-byte key, 56-byte value, the
+ * shape of a conntrack entry), four ways, interleaved in one run:
+ *   (a) a C loop of BPF_MAP_LOOKUP_BATCH only (the kernel's floor; compiled here with cc + libbpf)
+ *   (b) `bpftool map dump` plain and JSON, to /dev/null
+ *   (c) BpfMap.entries() decoding every entry into a JS object, in this process
+ *   (d) `cilium bpf map get` to /dev/null
+ * Goals (issue #3): (c) at least 50% of (a)'s rate; (d) at least 3x faster than bpftool plain;
+ * RSS growth while (c) iterates under 100 MiB.
+ * Run as root: make build && node dist/bench/map-dump.js [rounds]
+ */
+import {execFileSync} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {BpfMap, ensureBpffs, unmountBpffs} from '../src/bpf/index.js'
+import {median, timeCommand} from './lib.js'
+
+const entries = 1_000_000
+const keySize = 16, valueSize = 56
+const rounds = Number(process.argv[2] ?? 3)
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const cilium = join(root, 'bin', 'cilium.js')
+
+// The floor: nothing but batch lookups into reused buffers, timed inside the program.
+const floorSource = `
+#include <bpf/bpf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+int main(int argc, char **argv) {
+	int fd = bpf_obj_get(argv[1]);
+	if (fd < 0) { perror("bpf_obj_get"); return 1; }
+	struct bpf_map_info info = {};
+	__u32 len = sizeof(info), chunk = 4096;
+	if (bpf_obj_get_info_by_fd(fd, &info, &len)) { perror("info"); return 1; }
+	char *keys = malloc((size_t)chunk * info.key_size), *values = malloc((size_t)chunk * info.value_size);
+	__u64 in = 0, out = 0;
+	long total = 0;
+	struct timespec a, b;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (int first = 1;; first = 0) {
+		__u32 n = chunk;
+		int err = bpf_map_lookup_batch(fd, first ? NULL : &in, &out, keys, values, &n, NULL);
+		total += n;
+		if (err == -ENOENT) break;
+		if (err) { fprintf(stderr, "batch: %d\\n", err); return 1; }
+		in = out;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	printf("%ld %.6f\\n", total, (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9);
+	return 0;
+}
+`
+
+interface Ct {
+  saddr: number; daddr: number; sport: number; dport: number; nexthdr: number; flags: number
+  rxPackets: number; rxBytes: number; lifetime: number; txFlagsSeen: number
+}
+
+/** (c): every entry into a JS object, as a `cilium bpf ct list` decoder would. Returns ms and the RSS peak growth. */
+async function iterateObjects(map: BpfMap): Promise<{ms: number; rssGrowth: number; n: number}> {
+  const rss0 = process.memoryUsage.rss()
+  let peak = rss0, n = 0, check = 0
+  const t0 = process.hrtime.bigint()
+  for await (const [k, v] of map.entries()) {
+    const ct: Ct = {saddr: k.readUInt32BE(0), daddr: k.readUInt32BE(4), sport: k.readUInt16BE(8), dport: k.readUInt16BE(10),
+      nexthdr: k[12], flags: k[13], rxPackets: v.readUInt32LE(0), rxBytes: v.readUInt32LE(8), lifetime: v.readUInt32LE(32),
+      txFlagsSeen: v[40]}
+    n += ct.nexthdr === 6 ? 1 : 1
+    if (++check === 65_536) {
+      check = 0
+      peak = Math.max(peak, process.memoryUsage.rss())
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  return {ms, rssGrowth: Math.max(peak, process.memoryUsage.rss()) - rss0, n}
+}
+
+function fill(map: BpfMap): number {
+  const t0 = process.hrtime.bigint()
+  const k = Buffer.alloc(keySize), v = Buffer.alloc(valueSize)
+  for (let i = 0; i < entries; i++) {
+    k.writeUInt32BE(0x0a000000 + (i >>> 8), 0)
+    k.writeUInt32BE(0x0a630000 + (i & 0xff), 4)
+    k.writeUInt16BE(1024 + (i % 50_000), 8)
+    k.writeUInt16BE(80, 10)
+    k[12] = 6
+    v.writeUInt32LE(i, 0)
+    v.writeUInt32LE(i * 64, 8)
+    v.writeUInt32LE(21_600, 32)
+    map.update(k, v)
+  }
+  return Number(process.hrtime.bigint() - t0) / 1e6
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', {maximumFractionDigits: 0})
+const rate = (ms: number): string => `${(entries / (ms / 1000) / 1e6).toFixed(2)} M entries/s`
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'ck-bench-map-'))
+  const fs = join(work, 'bpffs')
+  ensureBpffs(fs)
+  const map = BpfMap.create({type: 'hash', keySize, valueSize, maxEntries: entries, name: 'ck_bench_ct'})
+  try {
+    const pin = join(fs, 'ck_bench_ct')
+    map.pin(pin)
+    const floor = join(work, 'batch-floor')
+    writeFileSync(`${floor}.c`, floorSource)
+    execFileSync('cc', ['-O2', '-o', floor, `${floor}.c`, '-lbpf'], {stdio: 'inherit'})
+    const fillMs = fill(map)
+    console.log(`map-dump: ${fmt(entries)} entries (key ${keySize} B, value ${valueSize} B) filled in ${(fillMs / 1000).toFixed(2)} s; `
+      + `${rounds} rounds, interleaved, medians`)
+
+    const variants: Record<string, () => Promise<number>> = {
+      '(a) C BPF_MAP_LOOKUP_BATCH loop': async () => {
+        const [n, s] = execFileSync(floor, [pin], {encoding: 'utf8'}).trim().split(' ')
+        if (Number(n) !== entries) throw new Error(`floor read ${n} entries`)
+        return Number(s) * 1000
+      },
+      '(b) bpftool map dump': async () => timeCommand('bpftool', ['map', 'dump', 'pinned', pin]),
+      '(b) bpftool -j map dump': async () => timeCommand('bpftool', ['-j', 'map', 'dump', 'pinned', pin]),
+      '(c) BpfMap.entries() -> JS objects': async () => {
+        const r = await iterateObjects(map)
+        if (r.n !== entries) throw new Error(`entries() yielded ${r.n}`)
+        rss.push(r.rssGrowth)
+        return r.ms
+      },
+      '(d) cilium bpf map get': async () => timeCommand(process.execPath, [cilium, 'bpf', 'map', 'get', pin]),
+      '(d) cilium bpf map get -o json': async () => timeCommand(process.execPath, [cilium, 'bpf', 'map', 'get', pin, '-o', 'json']),
+    }
+    const rss: number[] = []
+    const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((n) => [n, []]))
+    for (let r = 0; r < rounds; r++) {
+      for (const name of Object.keys(variants).sort(() => Math.random() - 0.5)) times[name].push(await variants[name]())
+    }
+    const med = Object.fromEntries(Object.entries(times).map(([n, ts]) => [n, median(ts)]))
+    for (const [name, ms] of Object.entries(med)) console.log(`  ${name.padEnd(36)} ${(ms / 1000).toFixed(3).padStart(7)} s   ${rate(ms)}`)
+    const a = med['(a) C BPF_MAP_LOOKUP_BATCH loop'], c = med['(c) BpfMap.entries() -> JS objects']
+    const bpftool = med['(b) bpftool map dump'], d = med['(d) cilium bpf map get']
+    console.log(`  (c) rate / (a) rate: ${(100 * a / c).toFixed(0)}%  (goal >= 50%)`)
+    console.log(`  bpftool plain / (d): ${(bpftool / d).toFixed(2)}x  (goal >= 3x); bpftool -j / (d) -o json: `
+      + `${(med['(b) bpftool -j map dump'] / med['(d) cilium bpf map get -o json']).toFixed(2)}x`)
+    console.log(`  RSS growth while (c) iterates: ${(Math.max(...rss) / 2 ** 20).toFixed(1)} MiB (max of ${rss.length}; goal < 100 MiB)`)
+  } finally {
+    map.close()
+    unmountBpffs(fs)
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+await main()
