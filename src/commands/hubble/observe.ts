@@ -160,6 +160,8 @@ A flow matches a filter flag when it matches any of its values; it must match ev
     'cat flows.json | <%= config.bin %> <%= command.id %> --input-file -',
   ]
   static override flags = observeFlags
+  // The flag list is long; the grouped sections below the usage line describe it.
+  static override usage = '<%= command.id %> [flags]'
 
   async run(): Promise<void> {
     const {flags} = await this.parse(this.ctor as typeof HubbleObserve, goBoolSyntax(this.argv, this.ctor.flags))
