@@ -8,7 +8,7 @@ import {encodeFlowsResponseJson, encodeJson, encodeLegacyResponseJson, FlowJsonR
 import {flow, observer} from '../../src/hubble/proto/index.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-const peers = process.env.CILIUMKIT_PEERS ?? resolve(root, '../shared/research/peers')
+const peers = join(root, 'test/fixtures/peers')
 const sample = readFileSync(join(peers, 'sample-flows.jsonl'), 'utf8')
 const edge = readFileSync(join(peers, 'edge-flows.jsonl'), 'utf8')
 const cases = readFileSync(join(peers, 'observe-cases.md'), 'utf8')

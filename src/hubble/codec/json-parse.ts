@@ -5,8 +5,7 @@
  * RFC 3339 timestamps. Invalid input throws a JsonCodecError whose text follows protojson's
  * (`syntax error (line 1:1): invalid value this`, `unexpected EOF`, `unknown field "x"`).
  */
-import $protobuf from 'protobufjs/minimal.js'
-import type {Int64} from '../proto/index.js'
+import {Long, type Int64} from '../proto/index.js'
 import {ANY, enums, FIELD_MASK, is64Bit, messages, TIMESTAMP, wrapperScalar, type FieldDescriptor} from './schema.js'
 
 type Message = Record<string, unknown>
@@ -134,7 +133,7 @@ function int(type: string, v: unknown): Int64 | undefined {
     if (typeof v !== 'string' || !integer.test(v) || (unsigned && v.startsWith('-'))) return undefined
     const n = Number(v)
     if (Number.isSafeInteger(n)) return n
-    const long = ($protobuf.util.Long as unknown as typeof import('long').default).fromString(v, unsigned)
+    const long = Long.fromString(v, unsigned)
     return long.toString() === v ? long : undefined  // out of 64-bit range
   }
   const n = typeof v === 'number' ? v : typeof v === 'string' && integer.test(v) ? Number(v) : NaN

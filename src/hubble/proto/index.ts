@@ -13,7 +13,7 @@
  * decoded messages and the JSON parser's plain objects both satisfy them.
  */
 import $protobuf from 'protobufjs/minimal.js'
-import type Long from 'long'
+import type LongType from 'long'
 
 export {flow, google, grpc, observer, peer, relay} from './generated/hubble.js'
 import type {flow, google, observer} from './generated/hubble.js'
@@ -25,7 +25,10 @@ export type GetFlowsRequest = observer.GetFlowsRequest.$Properties
 export type GetFlowsResponse = observer.GetFlowsResponse.$Properties
 export type ServerStatusResponse = observer.ServerStatusResponse.$Properties
 export type Timestamp = google.protobuf.Timestamp.$Properties
-export type Int64 = number | Long
+export type Int64 = number | LongType
+
+/** The Long class protobufjs uses (exact 64-bit values beyond 2^53). */
+export const Long = $protobuf.util.Long as unknown as typeof LongType
 
 // protobufjs decodes every 64-bit field into a Long when `long` is installed (it is: protobufjs
 // depends on it). Most values are small (a Timestamp's seconds, latencies, counters), and a Long per

@@ -1,0 +1,206 @@
+/**
+ * The agent-local Observer: the flow ring plus the semantics of Hubble's GetFlows (hubble.md
+ * §1.3) — start position from since/first/follow/number, filters applied while rewinding and
+ * while reading, `until` and `number` as stop conditions, follow mode, LostEvents for a lapped
+ * reader — and the numbers of ServerStatus, GetNodes and GetNamespaces. Transport-free: the gRPC
+ * server (grpc-server.ts) writes what this yields.
+ */
+import {flow, observer, type Int64} from '../proto/index.js'
+import {DEFAULT_RING_CAPACITY, FlowRing, type RingEntry} from './ring.js'
+
+/** A compiled allow/deny pair, as src/hubble/filters' compileFlowFilters returns it. */
+export type FlowFilterCompiler = (allow: flow.IFlowFilter[], deny: flow.IFlowFilter[]) =>
+  (f: flow.IFlow | null | undefined) => boolean
+
+export interface ObserverOptions {
+  /** this node's name, used for lost events and GetNodes */
+  nodeName: string
+  /** ring capacity; Hubble's default is 4095 */
+  capacity?: number
+  /** server version string, e.g. "ciliumkit v0.1.0" */
+  version: string
+  compileFilters: FlowFilterCompiler
+  /** the clock (ms since the epoch); tests pin it */
+  now?: () => number
+}
+
+/** Where GetFlows writes: write() returning false means "wait for drain()". */
+export interface FlowSink {
+  write(item: Uint8Array | observer.IGetFlowsResponse): boolean
+  drain(): Promise<void>
+}
+
+/** A request the server must refuse (gRPC InvalidArgument). */
+export class InvalidRequestError extends Error {}
+
+const namespaceTtlMs = 60 * 60 * 1000  // GetNamespaces: namespaces with flows in the last hour
+const rateWindowSec = 60               // flows_rate: flows per second over the last minute
+const yieldEvery = 1024                // entries scanned between two turns of the event loop
+
+export class FlowObserver {
+  readonly ring: FlowRing
+  readonly nodeName: string
+  readonly version: string
+  private readonly compileFilters: FlowFilterCompiler
+  private readonly now: () => number
+  private readonly startedMs: number
+  private seen = 0
+  private readonly namespaces = new Map<string, {cluster: string, namespace: string, lastMs: number}>()
+  // per-second flow counts of the last minute, for flows_rate
+  private readonly rateBuckets = new Array<number>(rateWindowSec).fill(0)
+  private rateSecond = 0
+
+  constructor(opts: ObserverOptions) {
+    this.ring = new FlowRing(opts.capacity ?? DEFAULT_RING_CAPACITY)
+    this.nodeName = opts.nodeName
+    this.version = opts.version
+    this.compileFilters = opts.compileFilters
+    this.now = opts.now ?? Date.now
+    this.startedMs = this.now()
+    this.rateSecond = Math.floor(this.startedMs / 1000)
+  }
+
+  /** Adds one flow (the agent's pipeline, or `hubble serve` reading a log). */
+  addFlow(f: flow.IFlow): void {
+    const time = f.time ?? null
+    const bytes = observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish()
+    this.ring.push({bytes, seconds: Number(time?.seconds ?? 0), nanos: time?.nanos ?? 0})
+    this.seen++
+    const nowMs = this.now()
+    this.advanceRate(nowMs)
+    this.rateBuckets[this.rateSecond % rateWindowSec]!++
+    for (const ep of [f.source, f.destination]) {
+      if (ep?.namespace) {
+        const cluster = ep.clusterName ?? ''
+        this.namespaces.set(`${cluster}/${ep.namespace}`, {cluster, namespace: ep.namespace, lastMs: nowMs})
+      }
+    }
+  }
+
+  // Moves the rate window to the current second, clearing the seconds that passed without flows.
+  private advanceRate(nowMs: number): void {
+    const sec = Math.floor(nowMs / 1000)
+    for (let s = this.rateSecond + 1; s <= sec && s <= this.rateSecond + rateWindowSec; s++) this.rateBuckets[s % rateWindowSec] = 0
+    if (sec > this.rateSecond) this.rateSecond = sec
+  }
+
+  serverStatus(): observer.IServerStatusResponse {
+    const nowMs = this.now()
+    this.advanceRate(nowMs)
+    const windowSec = Math.min(rateWindowSec, Math.max(1, (nowMs - this.startedMs) / 1000))
+    const recent = this.rateBuckets.reduce((a, b) => a + b, 0)
+    return {
+      numFlows: this.ring.length,
+      maxFlows: this.ring.capacity,
+      seenFlows: this.seen,
+      uptimeNs: Math.round((nowMs - this.startedMs) * 1e6),
+      version: this.version,
+      flowsRate: recent / windowSec,
+    }
+  }
+
+  /** This node, as Relay would list it (`hubble list nodes`). */
+  node(address: string, tls: {enabled: boolean, serverName: string}): observer.INode {
+    const s = this.serverStatus()
+    return {name: this.nodeName, version: this.version, address, state: 1 /* NODE_CONNECTED */, tls,
+      uptimeNs: s.uptimeNs, numFlows: s.numFlows, maxFlows: s.maxFlows, seenFlows: s.seenFlows}
+  }
+
+  /** Namespaces seen in a flow during the last hour, sorted by cluster, then namespace. */
+  getNamespaces(): observer.IGetNamespacesResponse {
+    const cutoff = this.now() - namespaceTtlMs
+    const list = [...this.namespaces.values()].filter((n) => n.lastMs >= cutoff)
+      .sort((a, b) => compare(a.cluster, b.cluster) || compare(a.namespace, b.namespace))
+    return {namespaces: list.map(({cluster, namespace}) => ({cluster, namespace}))}
+  }
+
+  /**
+   * Streams GetFlows into `sink` until done (non-follow) or until `signal` aborts (follow).
+   * Throws InvalidRequestError for first+follow, and whatever compileFilters throws for a bad filter.
+   */
+  async getFlows(req: observer.IGetFlowsRequest, sink: FlowSink, signal: AbortSignal): Promise<void> {
+    const follow = req.follow === true
+    if (req.first && follow) throw new InvalidRequestError('first cannot be specified with follow')
+    const whitelist = req.whitelist ?? []
+    const blacklist = req.blacklist ?? []
+    const unfiltered = whitelist.length === 0 && blacklist.length === 0
+    const predicate = this.compileFilters(whitelist, blacklist)
+    const matches = unfiltered ? () => true : (e: RingEntry) => predicate(observer.GetFlowsResponse.decode(e.bytes).flow)
+    const since = req.since ? [Number(req.since.seconds ?? 0), req.since.nanos ?? 0] as const : undefined
+    const until = req.until && !follow ? [Number(req.until.seconds ?? 0), req.until.nanos ?? 0] as const : undefined
+    // In follow mode `number` only sets how far back to start; the stream then never ends.
+    const limit = toLimit(req.number)
+    const sendLimit = follow ? Infinity : limit
+    const ring = this.ring
+
+    let cursor: number
+    if (since) {
+      cursor = ring.oldest
+      while (cursor < ring.next && before(ring.at(cursor)!, since)) cursor++
+    } else if (req.first || (!follow && limit === Infinity)) {
+      cursor = ring.oldest
+    } else if (follow && limit === Infinity) {
+      cursor = ring.next
+    } else {
+      cursor = await this.rewind(limit, matches, signal)
+    }
+
+    let sent = 0
+    let scanned = 0
+    while (!signal.aborted && sent < sendLimit) {
+      if (cursor >= ring.next) {
+        if (!follow) return
+        await ring.waitFor(cursor, signal)
+        continue
+      }
+      if (cursor < ring.oldest) {
+        // Lapped while we waited for a slow client: say how much was lost, skip ahead.
+        const lost = ring.oldest - cursor
+        cursor = ring.oldest
+        if (!sink.write(this.lostEvent(lost))) await sink.drain()
+        continue
+      }
+      const entry = ring.at(cursor++)!
+      if (until && after(entry, until)) return
+      if (since && before(entry, since)) continue
+      if (++scanned % yieldEvery === 0) await new Promise(setImmediate)
+      if (!matches(entry)) continue
+      sent++
+      if (!sink.write(entry.bytes)) await sink.drain()
+    }
+  }
+
+  // Walks back from the newest entry until `limit` matching flows lie between it and the newest.
+  private async rewind(limit: number, matches: (e: RingEntry) => boolean, signal: AbortSignal): Promise<number> {
+    const ring = this.ring
+    if (limit >= ring.length) return ring.oldest
+    let cursor = ring.next
+    let found = 0
+    let scanned = 0
+    while (found < limit && cursor > ring.oldest && !signal.aborted) {
+      cursor--
+      if (matches(ring.at(cursor)!)) found++
+      if (++scanned % yieldEvery === 0) await new Promise(setImmediate)
+    }
+    return Math.max(cursor, ring.oldest)
+  }
+
+  private lostEvent(n: number): observer.IGetFlowsResponse {
+    const ms = this.now()
+    return {
+      lostEvents: {source: flow.LostEventSource.HUBBLE_RING_BUFFER, numEventsLost: n},
+      nodeName: this.nodeName,
+      time: {seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6},
+    }
+  }
+}
+
+function toLimit(n: Int64 | null | undefined): number {
+  if (n === null || n === undefined) return Infinity
+  const v = typeof n === 'object' ? n.toNumber() : Number(n)
+  return v === 0 ? Infinity : v
+}
+
+const compare = (a: string, b: string) => a < b ? -1 : a > b ? 1 : 0
+const before = (e: RingEntry, [s, n]: readonly [number, number]) => e.seconds < s || (e.seconds === s && e.nanos < n)
+const after = (e: RingEntry, [s, n]: readonly [number, number]) => e.seconds > s || (e.seconds === s && e.nanos > n)

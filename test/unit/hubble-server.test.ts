@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {compileFlowFilters} from '../../src/hubble/filters/index.js'
+import {flow, Long, observer} from '../../src/hubble/proto/index.js'
+import {FlowObserver, FlowRing, type FlowSink} from '../../src/hubble/server/index.js'
+
+// Flow i happens at second 1000 + i; its Summary says which one it is.
+function makeObserver(n: number, capacity = 4095, clock = {ms: 5_000_000}) {
+  const obs = new FlowObserver({nodeName: 'node-a', version: 'test', capacity, compileFilters: compileFlowFilters, now: () => clock.ms})
+  for (let i = 0; i < n; i++) obs.addFlow(flowAt(i))
+  return obs
+}
+function flowAt(i: number): flow.IFlow {
+  return {time: {seconds: 1000 + i, nanos: 0}, nodeName: 'node-a', Summary: `f${i}`,
+    verdict: i % 3 === 0 ? flow.Verdict.DROPPED : flow.Verdict.FORWARDED,
+    source: {namespace: i % 2 ? 'ns-odd' : 'ns-even', podName: `p${i}`}}
+}
+
+/** A sink that decodes what it gets and reports back-pressure after `highWater` items. */
+function collect(highWater = Infinity) {
+  const got: string[] = []
+  let pending: (() => void) | undefined
+  let buffered = 0
+  const sink: FlowSink = {
+    write(item) {
+      const r = item instanceof Uint8Array ? observer.GetFlowsResponse.decode(item) : observer.GetFlowsResponse.create(item)
+      got.push(r.flow ? String(r.flow.Summary) : `lost:${String(r.lostEvents?.numEventsLost)}`)
+      return ++buffered < highWater
+    },
+    drain: () => new Promise<void>((resolve) => { pending = resolve }),
+  }
+  // the client reads everything from now on
+  const release = () => { highWater = Infinity; const p = pending; pending = undefined; p?.() }
+  return {got, sink, release, waiting: () => pending !== undefined}
+}
+
+async function run(obs: FlowObserver, req: observer.IGetFlowsRequest): Promise<string[]> {
+  const c = collect()
+  await obs.getFlows(req, c.sink, new AbortController().signal)
+  return c.got
+}
+
+test('ring: capacity, oldest/next, overwritten entries are gone', () => {
+  const r = new FlowRing(3)
+  for (let i = 0; i < 5; i++) r.push({bytes: new Uint8Array([i]), seconds: i, nanos: 0})
+  assert.equal(r.length, 3)
+  assert.equal(r.oldest, 2)
+  assert.equal(r.next, 5)
+  assert.equal(r.at(1), undefined)
+  assert.deepEqual([...r.at(2)!.bytes], [2])
+  assert.throws(() => new FlowRing(0), /positive integer/)
+})
+
+test('number: the last N flows, oldest first; number 0 = everything; --all (max uint64) too', async () => {
+  const obs = makeObserver(10)
+  assert.deepEqual(await run(obs, {number: 3}), ['f7', 'f8', 'f9'])
+  assert.equal((await run(obs, {})).length, 10)
+  assert.equal((await run(obs, {number: Long.fromString('18446744073709551615', true)})).length, 10)
+})
+
+test('first: the oldest N flows', async () => {
+  assert.deepEqual(await run(makeObserver(10), {number: 2, first: true}), ['f0', 'f1'])
+})
+
+test('filters apply while rewinding and reading: the last 2 DROPPED flows', async () => {
+  const obs = makeObserver(10)
+  assert.deepEqual(await run(obs, {number: 2, whitelist: [{verdict: [flow.Verdict.DROPPED]}]}), ['f6', 'f9'])
+  assert.deepEqual(await run(obs, {number: 2, blacklist: [{verdict: [flow.Verdict.DROPPED]}]}), ['f7', 'f8'])
+  assert.deepEqual(await run(obs, {whitelist: [{sourcePod: ['ns-odd/p1']}]}), ['f1'])
+})
+
+test('since / until select by flow time; since wins over number for the start', async () => {
+  const obs = makeObserver(10)
+  assert.deepEqual(await run(obs, {since: {seconds: 1007}}), ['f7', 'f8', 'f9'])
+  assert.deepEqual(await run(obs, {since: {seconds: 1002}, until: {seconds: 1004}}), ['f2', 'f3', 'f4'])
+  assert.deepEqual(await run(obs, {since: {seconds: 1002}, number: 2}), ['f2', 'f3'])
+})
+
+test('invalid requests: first with follow, a bad filter (the server\'s own message)', async () => {
+  const obs = makeObserver(1)
+  await assert.rejects(run(obs, {first: true, follow: true}), /first cannot be specified with follow/)
+  await assert.rejects(run(obs, {whitelist: [{sourceIp: ['not-an-ip']}]}), /not-an-ip/)
+})
+
+test('follow: the last N, then new flows as they come, until aborted', async () => {
+  const obs = makeObserver(5)
+  const c = collect()
+  const ac = new AbortController()
+  const done = obs.getFlows({number: 2, follow: true}, c.sink, ac.signal)
+  await new Promise(setImmediate)
+  assert.deepEqual(c.got, ['f3', 'f4'])
+  obs.addFlow(flowAt(5))
+  obs.addFlow(flowAt(6))
+  await new Promise(setImmediate)
+  assert.deepEqual(c.got, ['f3', 'f4', 'f5', 'f6'])
+  ac.abort()
+  await done
+})
+
+test('follow without number starts at the newest entry: only new flows', async () => {
+  const obs = makeObserver(5)
+  const c = collect()
+  const ac = new AbortController()
+  const done = obs.getFlows({follow: true}, c.sink, ac.signal)
+  await new Promise(setImmediate)
+  assert.deepEqual(c.got, [])
+  obs.addFlow(flowAt(5))
+  await new Promise(setImmediate)
+  assert.deepEqual(c.got, ['f5'])
+  ac.abort()
+  await done
+})
+
+test('a follower that falls behind gets a LostEvent (HUBBLE_RING_BUFFER) and skips ahead', async () => {
+  const obs = makeObserver(0, 4)
+  const c = collect(2)  // the client stops reading after 2 items
+  const ac = new AbortController()
+  const done = obs.getFlows({follow: true}, c.sink, ac.signal)
+  for (let i = 0; i < 2; i++) obs.addFlow(flowAt(i))
+  await new Promise(setImmediate)
+  assert.ok(c.waiting(), 'the server waits for drain')
+  for (let i = 2; i < 12; i++) obs.addFlow(flowAt(i))  // ring of 4 laps the reader
+  c.release()
+  await new Promise(setImmediate)
+  await new Promise(setImmediate)
+  assert.deepEqual(c.got, ['f0', 'f1', 'lost:6', 'f8', 'f9', 'f10', 'f11'])
+  ac.abort()
+  await done
+})
+
+test('ServerStatus, GetNodes, GetNamespaces', () => {
+  const clock = {ms: 5_000_000}
+  const obs = makeObserver(10, 4, clock)
+  clock.ms += 2000
+  const s = obs.serverStatus()
+  assert.deepEqual({num: s.numFlows, max: s.maxFlows, seen: s.seenFlows, uptime: s.uptimeNs, version: s.version},
+    {num: 4, max: 4, seen: 10, uptime: 2e9, version: 'test'})
+  assert.equal(s.flowsRate, 5, '10 flows over 2 s of uptime')
+  assert.equal(s.numConnectedNodes, undefined, 'an agent leaves the node counts unset')
+  const node = obs.node('unix:///x.sock', {enabled: false, serverName: ''})
+  assert.equal(node.name, 'node-a')
+  assert.equal(node.state, 1)
+  assert.deepEqual(obs.getNamespaces().namespaces, [{cluster: '', namespace: 'ns-even'}, {cluster: '', namespace: 'ns-odd'}])
+  clock.ms += 3600_001
+  assert.deepEqual(obs.getNamespaces().namespaces, [], 'only namespaces seen in the last hour')
+})
