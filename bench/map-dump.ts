@@ -9,13 +9,13 @@
  * RSS growth while (c) iterates under 100 MiB.
  * Run as root: make build && node dist/bench/map-dump.js [rounds]
  */
-import {execFileSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpus, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {BpfMap, ensureBpffs, unmountBpffs} from '../src/bpf/index.js'
-import {median, timeCommand} from './lib.js'
+import {median} from './lib.js'
 
 const entries = 1_000_000
 const keySize = 16, valueSize = 56
@@ -39,8 +39,9 @@ int main(int argc, char **argv) {
 	char *keys = malloc((size_t)chunk * info.key_size), *values = malloc((size_t)chunk * info.value_size);
 	__u64 in = 0, out = 0;
 	long total = 0;
-	struct timespec a, b;
+	struct timespec a, b, ca, cb;
 	clock_gettime(CLOCK_MONOTONIC, &a);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ca);
 	for (int first = 1;; first = 0) {
 		__u32 n = chunk;
 		int err = bpf_map_lookup_batch(fd, first ? NULL : &in, &out, keys, values, &n, NULL);
@@ -50,7 +51,9 @@ int main(int argc, char **argv) {
 		in = out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
-	printf("%ld %.6f\\n", total, (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cb);
+	printf("%ld %.6f %.6f\\n", total, (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9,
+	       (cb.tv_sec - ca.tv_sec) + (cb.tv_nsec - ca.tv_nsec) / 1e9);
 	return 0;
 }
 `
@@ -60,23 +63,38 @@ interface Ct {
   rxPackets: number; rxBytes: number; lifetime: number; txFlagsSeen: number
 }
 
-/** (c): every entry into a JS object, as a `cilium bpf ct list` decoder would. Returns ms and the RSS peak growth. */
-async function iterateObjects(map: BpfMap): Promise<{ms: number; rssGrowth: number; n: number}> {
+/** Wall and CPU (user + system, every thread) time of one variant, in ms. */
+interface Timing {
+  wall: number
+  cpu: number
+}
+
+/** (c): every entry into a JS object, as a `cilium bpf ct list` decoder would; also the RSS peak growth. */
+async function iterateObjects(map: BpfMap): Promise<Timing & {rssGrowth: number; n: number}> {
   const rss0 = process.memoryUsage.rss()
   let peak = rss0, n = 0, check = 0
-  const t0 = process.hrtime.bigint()
+  const t0 = process.hrtime.bigint(), cpu0 = process.cpuUsage()
   for await (const [k, v] of map.entries()) {
     const ct: Ct = {saddr: k.readUInt32BE(0), daddr: k.readUInt32BE(4), sport: k.readUInt16BE(8), dport: k.readUInt16BE(10),
       nexthdr: k[12], flags: k[13], rxPackets: v.readUInt32LE(0), rxBytes: v.readUInt32LE(8), lifetime: v.readUInt32LE(32),
       txFlagsSeen: v[40]}
-    n += ct.nexthdr === 6 ? 1 : 1
+    if (ct.lifetime > 0) n++
     if (++check === 65_536) {
       check = 0
       peak = Math.max(peak, process.memoryUsage.rss())
     }
   }
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6
-  return {ms, rssGrowth: Math.max(peak, process.memoryUsage.rss()) - rss0, n}
+  const cpu = process.cpuUsage(cpu0)
+  return {wall: Number(process.hrtime.bigint() - t0) / 1e6, cpu: (cpu.user + cpu.system) / 1000,
+    rssGrowth: Math.max(peak, process.memoryUsage.rss()) - rss0, n}
+}
+
+/** A child's wall and CPU time from /usr/bin/time, its stdout to /dev/null. */
+function timeChild(file: string, args: readonly string[], report: string): Timing {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', report, file, ...args], {stdio: ['ignore', 'ignore', 'pipe']})
+  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  const [wall, user, sys] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+  return {wall: wall * 1000, cpu: (user + sys) * 1000}
 }
 
 function fill(map: BpfMap): number {
@@ -97,7 +115,7 @@ function fill(map: BpfMap): number {
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US', {maximumFractionDigits: 0})
-const rate = (ms: number): string => `${(entries / (ms / 1000) / 1e6).toFixed(2)} M entries/s`
+const rate = (ms: number): string => `${(entries / (ms / 1000) / 1e6).toFixed(2)} M`
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ck-bench-map-'))
@@ -112,38 +130,45 @@ async function main(): Promise<void> {
     execFileSync('cc', ['-O2', '-o', floor, `${floor}.c`, '-lbpf'], {stdio: 'inherit'})
     const fillMs = fill(map)
     console.log(`map-dump: ${fmt(entries)} entries (key ${keySize} B, value ${valueSize} B) filled in ${(fillMs / 1000).toFixed(2)} s; `
-      + `${rounds} rounds, interleaved, medians`)
+      + `${rounds} rounds, interleaved, medians; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
 
-    const variants: Record<string, () => Promise<number>> = {
+    const report = join(work, 'time')
+    const rss: number[] = []
+    const variants: Record<string, () => Promise<Timing>> = {
       '(a) C BPF_MAP_LOOKUP_BATCH loop': async () => {
-        const [n, s] = execFileSync(floor, [pin], {encoding: 'utf8'}).trim().split(' ')
-        if (Number(n) !== entries) throw new Error(`floor read ${n} entries`)
-        return Number(s) * 1000
+        const [n, wall, cpu] = execFileSync(floor, [pin], {encoding: 'utf8'}).trim().split(' ').map(Number)
+        if (n !== entries) throw new Error(`floor read ${n} entries`)
+        return {wall: wall * 1000, cpu: cpu * 1000}
       },
-      '(b) bpftool map dump': async () => timeCommand('bpftool', ['map', 'dump', 'pinned', pin]),
-      '(b) bpftool -j map dump': async () => timeCommand('bpftool', ['-j', 'map', 'dump', 'pinned', pin]),
+      '(b) bpftool map dump': async () => timeChild('bpftool', ['map', 'dump', 'pinned', pin], report),
+      '(b) bpftool -j map dump': async () => timeChild('bpftool', ['-j', 'map', 'dump', 'pinned', pin], report),
       '(c) BpfMap.entries() -> JS objects': async () => {
         const r = await iterateObjects(map)
         if (r.n !== entries) throw new Error(`entries() yielded ${r.n}`)
         rss.push(r.rssGrowth)
-        return r.ms
+        return r
       },
-      '(d) cilium bpf map get': async () => timeCommand(process.execPath, [cilium, 'bpf', 'map', 'get', pin]),
-      '(d) cilium bpf map get -o json': async () => timeCommand(process.execPath, [cilium, 'bpf', 'map', 'get', pin, '-o', 'json']),
+      '(d) cilium bpf map get': async () => timeChild(process.execPath, [cilium, 'bpf', 'map', 'get', pin], report),
+      '(d) cilium bpf map get -o json': async () => timeChild(process.execPath, [cilium, 'bpf', 'map', 'get', pin, '-o', 'json'], report),
     }
-    const rss: number[] = []
-    const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((n) => [n, []]))
+    const times: Record<string, Timing[]> = Object.fromEntries(Object.keys(variants).map((n) => [n, []]))
     for (let r = 0; r < rounds; r++) {
       for (const name of Object.keys(variants).sort(() => Math.random() - 0.5)) times[name].push(await variants[name]())
     }
-    const med = Object.fromEntries(Object.entries(times).map(([n, ts]) => [n, median(ts)]))
-    for (const [name, ms] of Object.entries(med)) console.log(`  ${name.padEnd(36)} ${(ms / 1000).toFixed(3).padStart(7)} s   ${rate(ms)}`)
-    const a = med['(a) C BPF_MAP_LOOKUP_BATCH loop'], c = med['(c) BpfMap.entries() -> JS objects']
-    const bpftool = med['(b) bpftool map dump'], d = med['(d) cilium bpf map get']
-    console.log(`  (c) rate / (a) rate: ${(100 * a / c).toFixed(0)}%  (goal >= 50%)`)
-    console.log(`  bpftool plain / (d): ${(bpftool / d).toFixed(2)}x  (goal >= 3x); bpftool -j / (d) -o json: `
-      + `${(med['(b) bpftool -j map dump'] / med['(d) cilium bpf map get -o json']).toFixed(2)}x`)
-    console.log(`  RSS growth while (c) iterates: ${(Math.max(...rss) / 2 ** 20).toFixed(1)} MiB (max of ${rss.length}; goal < 100 MiB)`)
+    const med = (name: string, k: keyof Timing): number => median(times[name].map((t) => t[k]))
+    console.log(`  ${'variant'.padEnd(36)} ${'wall s'.padStart(8)} ${'entries/s'.padStart(10)} ${'CPU s'.padStart(8)} ${'entries/CPU s'.padStart(14)}`)
+    for (const name of Object.keys(variants)) {
+      const wall = med(name, 'wall'), cpu = med(name, 'cpu')
+      console.log(`  ${name.padEnd(36)} ${(wall / 1000).toFixed(3).padStart(8)} ${rate(wall).padStart(10)} `
+        + `${(cpu / 1000).toFixed(3).padStart(8)} ${rate(cpu).padStart(14)}`)
+    }
+    const ratio = (num: string, den: string, k: keyof Timing): number => med(num, k) / med(den, k)
+    const [a, c, b, d] = ['(a) C BPF_MAP_LOOKUP_BATCH loop', '(c) BpfMap.entries() -> JS objects', '(b) bpftool map dump', '(d) cilium bpf map get']
+    console.log(`  (c) rate / (a) rate: wall ${(100 * ratio(a, c, 'wall')).toFixed(0)}%, CPU ${(100 * ratio(a, c, 'cpu')).toFixed(0)}%  (goal >= 50%)`)
+    console.log(`  (d) vs bpftool plain: wall ${ratio(b, d, 'wall').toFixed(2)}x, CPU ${ratio(b, d, 'cpu').toFixed(2)}x faster  (goal >= 3x); `
+      + `-o json vs bpftool -j: wall ${ratio('(b) bpftool -j map dump', '(d) cilium bpf map get -o json', 'wall').toFixed(2)}x`)
+    console.log(`  RSS growth while (c) iterates: ${(Math.max(...rss) / 2 ** 20).toFixed(1)} MiB (max of ${rss.length} rounds; goal < 100 MiB)`)
+    console.log(`  load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`)
   } finally {
     map.close()
     unmountBpffs(fs)

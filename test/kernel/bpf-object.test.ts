@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -106,6 +106,33 @@ test('test run: the counter rises and one ring buffer event arrives per run', as
   obj.testRun('count_packets', udpFrame(), 1)
   await new Promise((r) => setTimeout(r, 50))
   assert.equal(got.length, 5)  // closed: nothing more delivered
+})
+
+test('ring buffer: a consumer that falls behind loses events and counts them; nothing hangs the exit', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const obj = loadCounter(t)
+  const events = obj.map('pkt_events')
+  t.after(() => events.close())
+  let delivered = 0
+  const rb = RingBuffer.open(events, (batch) => { delivered += batch.length }, {maxQueuedBytes: 4096, pollTimeoutMs: 10})
+  t.after(() => rb.close())
+  // The main thread is busy for the whole run, so nothing is delivered meanwhile: 4096 bytes hold 128 events.
+  obj.testRun('count_packets', udpFrame(), 1000)
+  await until('all 1000 events received or lost', () => rb.received + rb.lost === 1000)
+  assert.ok(rb.lost > 0, `lost ${rb.lost}`)
+  assert.ok(rb.received <= 128 + 32, `received ${rb.received}`)
+  await until('every received event delivered', () => delivered === rb.received)
+  await rb.close()
+
+  // process.exit with a ring buffer open, and an unref'd one that lets the process end by itself.
+  const src = new URL('../../src/bpf/index.js', import.meta.url).href
+  for (const end of ["setTimeout(() => process.exit(0), 50)", 'rb.unref()']) {
+    const script = `const {BpfMap, RingBuffer} = await import(${JSON.stringify(src)});`
+      + `const m = BpfMap.create({type: 'ringbuf', keySize: 0, valueSize: 0, maxEntries: 4096});`
+      + `const rb = RingBuffer.open(m, () => {}); ${end}`
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {timeout: 10_000, encoding: 'utf8'})
+    assert.equal(r.status, 0, `${end}: ${r.stderr}${r.error ?? ''}`)
+  }
 })
 
 test('the verifier log comes with a rejected load; a pinned program is not a map', (t) => {

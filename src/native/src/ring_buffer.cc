@@ -94,6 +94,7 @@ class NativeRingBuffer : public Napi::ObjectWrap<NativeRingBuffer> {
       }
       if (current_->offsets.size() > 1) Send();
     }
+    if (finalizing_.load()) return;  // the environment is tearing down: the function is gone
     if (current_->offsets.size() > 1 || current_->error) Send();
     tsfn_.Release();
   }
@@ -120,7 +121,11 @@ class NativeRingBuffer : public Napi::ObjectWrap<NativeRingBuffer> {
   }
 
   // Runs on the main thread once the consumer thread released the function.
+  // On environment teardown (process.exit with the ring buffer open) it runs before the thread
+  // released the function: stop the thread first, so the join cannot wait forever.
   static void Finalize(Napi::Env env, NativeRingBuffer* r) {
+    r->finalizing_ = true;
+    r->stop_ = true;
     if (r->thread_.joinable()) r->thread_.join();
     if (r->rb_) ring_buffer__free(r->rb_);
     r->rb_ = nullptr;
@@ -167,7 +172,7 @@ class NativeRingBuffer : public Napi::ObjectWrap<NativeRingBuffer> {
   ring_buffer* rb_ = nullptr;
   Napi::ThreadSafeFunction tsfn_;
   std::thread thread_;
-  std::atomic<bool> stop_{false};
+  std::atomic<bool> stop_{false}, finalizing_{false};
   std::atomic<uint64_t> received_{0}, lost_{0};
   std::atomic<uint64_t> queued_{0};  // bytes handed to JS but not yet delivered
   std::unique_ptr<EventBatch> current_;
