@@ -1,0 +1,205 @@
+/**
+ * The node-local agent: restores its state, loads the datapath (or runs without one and says
+ * so), serves the Cilium REST API and Hubble's gRPC API, manages endpoints, and feeds datapath
+ * events into the flow ring as flow.Flow. Library code: `cilium agent` runs it in the
+ * foreground, tests and scripts can run it in-process.
+ */
+import {readFileSync} from 'node:fs'
+import type {DaemonConfiguration, Endpoint, StatusResponse} from '../api/models.js'
+import {FileIdentityStore, IdentityAllocator} from '../identity/allocator.js'
+import type {Rule} from '../policy/types.js'
+import type {FlowObserver, HubbleServer} from '../hubble/server/index.js'
+import type {AgentConfig} from './config.js'
+import {type Datapath, absentDatapath} from './datapath.js'
+import {type EndpointRecord, EndpointManager} from './endpoint-manager.js'
+import {type ApiServer, startApiServer} from './api-server.js'
+import {FlowPipeline} from './flows.js'
+import {Logger} from './log.js'
+import {AddressPool} from './pool.js'
+import {type AgentState, createAgentState, regenerate} from './rest/state.js'
+import {StateStore} from './state-store.js'
+import {packagePath} from '../paths.js'
+
+/** The document the agent keeps in its state dir (`agent.json`); identities live in `identities.json`. */
+interface SavedState {
+  version: 1
+  revision: number
+  rules: Rule[]
+  options: Record<string, string>
+  endpoints: Endpoint[]
+  records: EndpointRecord[]
+  cidrIdentities: [string, number][]
+}
+
+const stateFile = 'agent.json'
+
+export interface AgentDeps {
+  /** Loads the datapath; rejects (or is absent) when it cannot, and the agent runs without one. */
+  loadDatapath?: (config: AgentConfig, log: Logger) => Promise<Datapath>
+  /** Where log records go (stderr by default). */
+  logStream?: {write(line: string): unknown}
+}
+
+export function ciliumkitVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+export class Agent {
+  readonly log: Logger
+  state!: AgentState
+  endpoints!: EndpointManager
+  datapath!: Datapath
+  observer!: FlowObserver
+  private hubble: HubbleServer[] = []
+  private api?: ApiServer
+  private store!: StateStore
+  private pool!: AddressPool
+  private flows?: FlowPipeline
+  private readonly startedMs = Date.now()
+  private readonly version = ciliumkitVersion()
+  private restoring = true
+
+  constructor(readonly config: AgentConfig, private readonly deps: AgentDeps = {}) {
+    this.log = new Logger(deps.logStream ?? process.stderr, config.logLevel, {subsys: 'daemon'})
+  }
+
+  /**
+   * Starts everything; resolves when both APIs listen. Throws ValidationError for a bad pool,
+   * CiliumkitError for a corrupt state file, and the listen error when a socket cannot be bound.
+   */
+  async start(): Promise<void> {
+    const c = this.config
+    this.log.info('Starting ciliumkit agent', {version: this.version, stateDir: c.stateDir, socket: c.socket,
+      hubbleSocket: c.hubbleSocket, pool: c.pool, enablePolicy: c.enablePolicy, nodeName: c.nodeName})
+    this.pool = new AddressPool(c.pool)
+    this.store = new StateStore(c.stateDir)
+    const identities = new IdentityAllocator(new FileIdentityStore(this.store.path('identities.json')))
+    this.state = createAgentState({identities, enforcement: c.enablePolicy, clusterName: c.clusterName,
+      hostIps: [this.pool.router], onRegenerate: () => this.changed()})
+    this.datapath = await this.loadDatapath()
+    this.endpoints = new EndpointManager(this.state, this.datapath, this.pool, this.log, () => this.save())
+
+    const saved = this.store.read<SavedState>(stateFile)
+    if (saved) {
+      this.state.repository.restore(saved.rules, saved.revision)
+      const realized = this.state.config.status?.realized
+      if (realized) realized.options = {...saved.options}
+      for (const ep of saved.endpoints) this.state.endpoints.set(ep.id, ep)
+      for (const [text, id] of saved.cidrIdentities) this.state.cidrIdentities.set(text, id)
+      const restored = await this.endpoints.restore(saved.records)
+      this.log.info('Restored state', {endpoints: restored.length, rules: saved.rules.length, revision: saved.revision})
+    }
+    this.restoring = false
+    regenerate(this.state)
+    await this.endpoints.sync()
+
+    const {createHubbleServer} = await import('../hubble/server/index.js')
+    const tls = c.hubbleTls && {cert: readFileSync(c.hubbleTls.certFile), key: readFileSync(c.hubbleTls.keyFile),
+      clientCa: c.hubbleTls.clientCaFile ? readFileSync(c.hubbleTls.clientCaFile) : undefined}
+    const local = createHubbleServer({nodeName: c.nodeName, version: `ciliumkit ${this.version}`, capacity: c.flowCapacity})
+    this.observer = local.observer
+    await local.server.listen(`unix://${c.hubbleSocket}`)
+    this.hubble.push(local.server)
+    if (c.hubbleListenAddress) {
+      const {HubbleServer} = await import('../hubble/server/index.js')
+      const remote = new HubbleServer({observer: this.observer, tls})
+      const addr = await remote.listen(c.hubbleListenAddress)
+      this.hubble.push(remote)
+      this.log.info('Hubble listening on TCP', {subsys: 'hubble', address: addr, tls: Boolean(tls)})
+    }
+    this.flows = new FlowPipeline({datapath: this.datapath, observer: this.observer, state: this.state,
+      nodeName: c.nodeName, clusterName: c.clusterName, log: this.log.with({subsys: 'hubble'})})
+    this.flows.start()
+
+    this.api = await startApiServer({state: this.state, endpoints: this.endpoints, status: () => this.status(),
+      log: this.log}, c.socket)
+    this.log.info('Agent started', {datapath: this.datapath.status().state, endpoints: this.state.endpoints.size,
+      revision: this.state.repository.revision})
+  }
+
+  /** Stops serving and releases descriptors. Pinned maps and attached programs stay and keep enforcing. */
+  async stop(): Promise<void> {
+    this.log.info('Stopping agent')
+    await this.api?.close()
+    await this.flows?.stop()
+    await Promise.all(this.hubble.map((s) => s.close(500)))
+    await this.endpoints?.queue.idle()
+    await this.datapath?.close()
+    this.log.info('Agent stopped')
+  }
+
+  private async loadDatapath(): Promise<Datapath> {
+    if (!this.deps.loadDatapath) return absentDatapath('no datapath in this build')
+    try {
+      const dp = await this.deps.loadDatapath(this.config, this.log.with({subsys: 'datapath'}))
+      this.log.info('Datapath loaded', {subsys: 'datapath', bpffs: this.config.bpffs})
+      return dp
+    } catch (err) {
+      this.log.warn('Running without a datapath: nothing is enforced and no flows are observed', {subsys: 'datapath',
+        error: (err as Error).message})
+      return absentDatapath((err as Error).message)
+    }
+  }
+
+  // Every state change ends in a regeneration: store it, then bring the datapath in step.
+  private changed(): void {
+    if (this.restoring) return
+    this.save()
+    void this.endpoints.sync()
+  }
+
+  private save(): void {
+    const doc: SavedState = {
+      version: 1,
+      revision: this.state.repository.revision,
+      rules: [...this.state.repository.list()],
+      options: {...this.state.config.status?.realized?.options},
+      endpoints: [...this.state.endpoints.values()],
+      records: [...this.endpoints.records.values()],
+      cidrIdentities: [...this.state.cidrIdentities],
+    }
+    this.store.write(stateFile, doc)
+  }
+
+  /** GET /healthz: the sections `cilium status` prints. */
+  status(): StatusResponse {
+    const dp = this.datapath.status()
+    const syncError = this.endpoints.lastSyncError
+    const ciliumState = dp.state === 'Ok' && !syncError ? 'Ok' : dp.state === 'Disabled' ? 'Warning' : 'Failure'
+    const msg = [`ciliumkit ${this.version}`, dp.state === 'Ok' ? '' : dp.msg, syncError ? `datapath sync: ${syncError}` : '']
+      .filter(Boolean).join('; ')
+    const s = this.observer?.serverStatus()
+    const allocations: Record<string, string> = {}
+    for (const r of this.endpoints.records.values()) allocations[r.link.ipv4] = `${r.namespace}/${r.name}`
+    const config: DaemonConfiguration = this.state.config
+    return {
+      cilium: {state: ciliumState, msg},
+      kvstore: {state: 'Ok', msg: 'Disabled'},
+      'container-runtime': {state: 'Ok', msg: 'Disabled'},
+      kubernetes: {state: 'Disabled'},
+      'host-firewall': {mode: 'Disabled'},
+      'cni-chaining': {mode: 'none'},
+      nodeMonitor: {lost: this.datapath.lostEvents()},
+      ipam: {ipv4: [this.pool.cidr], allocations,
+        status: `IPv4: ${this.pool.allocated}/${this.pool.capacity} allocated from ${this.pool.cidr}`},
+      'identity-range': {'min-identity': 256, 'max-identity': 65535},
+      controllers: [],
+      proxy: {ip: this.pool.router, 'port-range': '10000-20000', 'total-redirects': 0},
+      hubble: s ? {state: 'Ok', observer: {'max-flows': Number(s.maxFlows), 'current-flows': Number(s.numFlows),
+        'seen-flows': Number(s.seenFlows), uptime: `${((Date.now() - this.startedMs) / 1000).toFixed(3)}s`},
+      metrics: {state: 'Disabled'}} : {state: 'Disabled'},
+      routing: {'inter-host-routing-mode': 'Native', 'intra-host-routing-mode': 'Legacy'},
+      masquerading: {enabled: false},
+      encryption: {mode: 'Disabled'},
+      'attach-mode': 'tc',
+      'datapath-mode': 'veth',
+      datapath: dp,
+      'policy-enforcement': config.status?.realized?.['policy-enforcement'],
+      'policy-revision': this.state.repository.revision,
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The agent's REST API server: the route table and handlers of src/agent/rest, plus what only
+ * the running agent can do — `PUT /endpoint/0` without an interface makes the endpoint's
+ * namespace and veth (our `cilium endpoint create`; a Cilium CNI plugin passes ID 0 too and
+ * the agent picks the ID), `DELETE /endpoint/{id}` of such an endpoint removes them, and
+ * `/healthz` reports the live subsystems. A request that changes state is answered after the
+ * datapath holds the change, so `cilium policy import` returning means the maps are written.
+ */
+import {chmod, rm} from 'node:fs/promises'
+import {type IncomingMessage, type Server, type ServerResponse, createServer} from 'node:http'
+import type {EndpointChangeRequest, StatusResponse} from '../api/models.js'
+import {apiBasePath, matchOperation, operations} from '../api/routes.js'
+import {CiliumkitError} from '../errors.js'
+import {type ApiRequest, type ApiResponse, handle, resolveEndpointId} from './rest/handlers.js'
+import {type AgentState, StateError} from './rest/state.js'
+import type {EndpointManager} from './endpoint-manager.js'
+import type {Logger} from './log.js'
+
+const maxBodyBytes = 16 * 1024 * 1024
+
+export interface ApiServerDeps {
+  state: AgentState
+  endpoints: EndpointManager
+  status: () => StatusResponse
+  log: Logger
+}
+
+function send(res: ServerResponse, out: ApiResponse): void {
+  const text = out.body === undefined ? '' : JSON.stringify(out.body)
+  res.writeHead(out.status, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text)})
+  res.end(text)
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > maxBodyBytes) {
+        reject(new StateError(413, 'request body too large'))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('error', reject)
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      if (text.trim() === '') return resolve(undefined)
+      try {
+        resolve(JSON.parse(text))
+      } catch (err) {
+        reject(new StateError(400, `invalid JSON body: ${(err as Error).message}`))
+      }
+    })
+  })
+}
+
+/** Our endpoint create: ID 0 and no interface made by someone else. */
+function isAgentMadeCreate(id: string, body: EndpointChangeRequest | undefined): boolean {
+  return (id === '0' || id === 'cilium-local:0') && !body?.['interface-name']
+}
+
+async function route(deps: ApiServerDeps, req: IncomingMessage): Promise<ApiResponse> {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const path = url.pathname.startsWith(apiBasePath) ? url.pathname.slice(apiBasePath.length) : url.pathname
+  const m = matchOperation(req.method ?? 'GET', path)
+  if ('status' in m) return {status: m.status, body: m.status === 404 ? `path ${url.pathname} not found` : `method ${req.method} not allowed`}
+  const body = await readBody(req)
+  const request: ApiRequest = {params: m.params, query: url.searchParams, headers: req.headers, body}
+  if (m.name === 'getHealthz') return {status: 200, body: deps.status()}
+  if (m.name === 'putEndpointId' && isAgentMadeCreate(m.params.id, body as EndpointChangeRequest | undefined)) {
+    const b = (body ?? {}) as EndpointChangeRequest
+    const name = b['container-name'] ?? b['k8s-pod-name']
+    if (!name) throw new StateError(400, 'container-name is required to create an endpoint')
+    return {status: 201, body: await deps.endpoints.create({name, namespace: b['k8s-namespace'] ?? 'default', labels: b.labels ?? []})}
+  }
+  if (m.name === 'deleteEndpointId') {
+    const id = resolveEndpointId(deps.state, m.params.id)
+    if (deps.endpoints.records.has(id)) {
+      await deps.endpoints.remove(id)
+      return {status: 200}
+    }
+  }
+  const out = handle(deps.state, m.name, request)
+  if (operations[m.name].method !== 'GET' && out.status < 300) await deps.endpoints.sync()
+  return out
+}
+
+export interface ApiServer {
+  server: Server
+  close(): Promise<void>
+}
+
+/** Listens on `socketPath` (mode 0660; a stale socket file is replaced). Rejects with the listen error. */
+export async function startApiServer(deps: ApiServerDeps, socketPath: string): Promise<ApiServer> {
+  await rm(socketPath, {force: true})
+  const server = createServer((req, res) => {
+    route(deps, req).then((out) => send(res, out), (err: unknown) => {
+      if (err instanceof StateError) return send(res, {status: err.status, body: err.message})
+      if (err instanceof CiliumkitError) return send(res, {status: 500, body: err.message})
+      deps.log.error('API request failed', {subsys: 'api', method: req.method, path: req.url, error: (err as Error).stack ?? String(err)})
+      send(res, {status: 500, body: (err as Error).message})
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(socketPath, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  await chmod(socketPath, 0o660)
+  return {
+    server,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }),
+  }
+}
