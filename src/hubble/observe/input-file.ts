@@ -50,9 +50,11 @@ export async function observeFile(input: AsyncIterable<string | Buffer>, query: 
   const useLast = !first && number !== 0n && !isAll(number)
   if (useLast && number > maxLast) throw new ValidationError(`--last must be <= 1_000_000, got ${number}`)
   const ringSize = useLast ? Number(number) : 0
+  // Counted in a number: a bigint per flow costs, and --first beyond 2^53 flows is not a case.
+  const firstN = useFirst ? Number(number) : Infinity
   const ring: GetFlowsResponse[] = []
   let ringStart = 0
-  let printed = 0n
+  let printed = 0
   const reader = new FlowJsonReader()
 
   // Returns a promise only when the printer asks to wait for the output to drain.
@@ -88,12 +90,12 @@ export async function observeFile(input: AsyncIterable<string | Buffer>, query: 
       const p = handle(lineOf(text.slice(start, nl)))
       start = nl + 1
       if (p) await p
-      if ((useFirst && printed >= number) || signal?.aborted) break reading
+      if (printed >= firstN || signal?.aborted) break reading
     }
     rest = text.slice(start)
     if (rest.length > maxLineBytes && Buffer.byteLength(rest) > maxLineBytes) throw new LineTooLongError()
   }
-  if (rest !== '' && !(useFirst && printed >= number) && !signal?.aborted) {
+  if (rest !== '' && printed < firstN && !signal?.aborted) {
     const p = handle(lineOf(rest))
     if (p) await p
   }

@@ -21,12 +21,12 @@ export class CompactPrinter extends TextPrinter {
       [srcId, dstId] = [dstId, srcId]
       arrow = '<-'
     }
-    const node = this.opts.nodeName ? ` [${this.escape(f.nodeName ?? '')}]` : ''
-    return this.out.push(`${this.time(f.time)}${node}: ${src} ${srcId} ${arrow} ${dst} ${dstId} ${flowType(f, this.escape)} ${
-      verdictText(f, this.c, this.opts.policyNames, this.escape)} (${summaryText(f, this.c, this.escape)})\n`)
+    const node = this.opts.nodeName ? ` [${f.nodeName ?? ''}]` : ''
+    return this.emit(`${this.time(f.time)}${node}: ${src} ${srcId} ${arrow} ${dst} ${dstId} ${flowType(f)} ${
+      verdictText(f, this.c, this.opts.policyNames)} (${summaryText(f, this.c)})\n`)
   }
 
   protected writeLostEvent(res: GetFlowsResponse, e: flow.ILostEvent): Promise<void> | undefined {
-    return this.out.push(`${this.time(res.time)} EVENTS LOST: ${this.lostSource(e)} ${this.lostSummary(e, ' ')}\n`)
+    return this.emit(`${this.time(res.time)} EVENTS LOST: ${this.lostSource(e)} ${this.lostSummary(e, ' ')}\n`)
   }
 }

@@ -13,17 +13,17 @@ export class DictPrinter extends TextPrinter {
     const [src, dst] = this.hostNames(f)
     let s = this.line !== 0 ? separator : ''
     s += `  TIMESTAMP: ${this.time(f.time)}\n`
-    if (this.opts.nodeName) s += `       NODE: ${this.escape(f.nodeName ?? '')}\n`
-    s += `     SOURCE: ${src}\nDESTINATION: ${dst}\n       TYPE: ${flowType(f, this.escape)}\n    VERDICT: ${
-      verdictText(f, this.c, this.opts.policyNames, this.escape)}\n    SUMMARY: ${summaryText(f, this.c, this.escape)}\n`
-    return this.out.push(s)
+    if (this.opts.nodeName) s += `       NODE: ${f.nodeName ?? ''}\n`
+    s += `     SOURCE: ${src}\nDESTINATION: ${dst}\n       TYPE: ${flowType(f)}\n    VERDICT: ${
+      verdictText(f, this.c, this.opts.policyNames)}\n    SUMMARY: ${summaryText(f, this.c)}\n`
+    return this.emit(s)
   }
 
   protected writeLostEvent(res: GetFlowsResponse, e: flow.ILostEvent): Promise<void> | undefined {
     let s = this.line !== 0 ? separator : ''
     s += `  TIMESTAMP: ${this.time(res.time)}\n`
-    if (this.opts.nodeName) s += `       NODE: ${this.escape(res.nodeName || '-')}\n`
+    if (this.opts.nodeName) s += `       NODE: ${res.nodeName || '-'}\n`
     s += `     SOURCE: ${this.lostSource(e)}\n       TYPE: EVENTS LOST\n    VERDICT: -\n    SUMMARY: ${this.lostSummary(e, ' - ')}\n`
-    return this.out.push(s)
+    return this.emit(s)
   }
 }

@@ -95,8 +95,9 @@ const keptSequences = ['\x1b[31m', '\x1b[32m', '\x1b[34m', '\x1b[36m', '\x1b[35m
 const needsEscape = /[\x1b\r]/
 
 /**
- * Terminal escaping of text that came from the network (v1.17.2+): ESC becomes `^[` and
- * CR the two characters `\r`, except the CLI's own colour sequences while colour is on.
+ * Terminal escaping of everything the text printers write (v1.17.2+), as the real CLI
+ * filters its output: ESC becomes `^[` and CR the two characters `\r`, except the CLI's
+ * own colour sequences while colour is on.
  */
 export function escapeTerminal(s: string, keepColors: boolean): string {
   if (!needsEscape.test(s)) return s
@@ -120,15 +121,15 @@ function joinHostPort(host: string, port: string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
 }
 
-/** Go's path.Join for a namespace and a name: empty parts dropped, no doubled slash. */
+/** Go's path.Join for a namespace and a name: an empty namespace is dropped, no doubled slash. */
 function joinName(ns: string | null | undefined, name: string): string {
-  return ns ? `${ns}/${name}`.replace(/\/{2,}/g, '/') : name
+  if (!ns) return name
+  return ns.endsWith('/') || name.startsWith('/') ? `${ns}/${name}`.replace(/\/{2,}/g, '/') : `${ns}/${name}`
 }
 
 export interface HostOptions {
   ipTranslation: boolean
   colors: Colors
-  escape: (s: string) => string
 }
 
 function ports(l4: flow.ILayer4 | null | undefined): [string, string] {
@@ -146,7 +147,6 @@ function hostname(ip: string, port: string, ns: string | null | undefined, pod: 
     else if (svc) host = joinName(ns, svc)
     else if (names && names.length > 0) host = names.join(',')
   }
-  host = o.escape(host)
   if (port !== '' && port !== '0') host = joinHostPort(host, o.colors.port(port))
   return o.colors.host(host)
 }
@@ -157,7 +157,7 @@ export function hostNames(f: flow.IFlow, o: HostOptions): [string, string] {
   if (ip == null) {
     const eth = f.ethernet
     if (eth == null) return ['', '']
-    return [o.colors.host(o.escape(eth.source ?? '')), o.colors.host(o.escape(eth.destination ?? ''))]
+    return [o.colors.host(eth.source ?? ''), o.colors.host(eth.destination ?? '')]
   }
   let srcNs = f.source?.namespace, dstNs = f.destination?.namespace
   let srcSvc: string | undefined, dstSvc: string | undefined
@@ -199,12 +199,12 @@ const enumText = (names: readonly string[] | Record<number, string>, n: number):
   (names as Record<number, string>)[n] ?? String(n)
 
 /** The TYPE column: L7 protocol and type, else a text per monitor event type. */
-export function flowType(f: flow.IFlow, escape: (s: string) => string): string {
+export function flowType(f: flow.IFlow): string {
   const l7 = f.l7
   if (l7 != null) {
     const type = enumText(l7Types, l7.type ?? 0).toLowerCase()
     if (l7.http != null) return 'http-' + type
-    if (l7.dns != null) return `dns-${type} ${escape(l7.dns.observationSource ?? '')}`
+    if (l7.dns != null) return `dns-${type} ${l7.dns.observationSource ?? ''}`
     if (l7.kafka != null) return 'kafka-' + type
     return 'l7-' + type
   }
@@ -220,17 +220,17 @@ export function flowType(f: flow.IFlow, escape: (s: string) => string): string {
   return 'UNKNOWN'
 }
 
-function policyNames(policies: flow.IPolicy[] | null | undefined, escape: (s: string) => string): string {
+function policyNames(policies: flow.IPolicy[] | null | undefined): string {
   let out = ''
   for (const p of policies ?? []) {
     if (!p.kind || !p.name) continue
-    out += (out === '' ? ' BY ' : ', ') + `${escape(p.name)} (${escape(p.kind)})`
+    out += (out === '' ? ' BY ' : ', ') + `${p.name} (${p.kind})`
   }
   return out
 }
 
 /** The VERDICT column: the enum name, or ALLOWED/DENIED/AUDITED for policy verdicts; coloured. */
-export function verdictText(f: flow.IFlow, c: Colors, withPolicyNames: boolean, escape: (s: string) => string): string {
+export function verdictText(f: flow.IFlow, c: Colors, withPolicyNames: boolean): string {
   const v = f.verdict ?? 0
   const isPolicyVerdict = f.eventType?.type === 5
   let msg = enumText(verdictNames, v)
@@ -239,8 +239,8 @@ export function verdictText(f: flow.IFlow, c: Colors, withPolicyNames: boolean, 
       if (isPolicyVerdict) {
         msg = 'ALLOWED'
         if (withPolicyNames) {
-          if (f.trafficDirection === 2) msg += policyNames(f.egressAllowedBy, escape)
-          else if (f.trafficDirection === 1) msg += policyNames(f.ingressAllowedBy, escape)
+          if (f.trafficDirection === 2) msg += policyNames(f.egressAllowedBy)
+          else if (f.trafficDirection === 1) msg += policyNames(f.ingressAllowedBy)
         }
       }
       return c.green(msg)
@@ -248,8 +248,8 @@ export function verdictText(f: flow.IFlow, c: Colors, withPolicyNames: boolean, 
       if (isPolicyVerdict) {
         msg = 'DENIED'
         if (withPolicyNames) {
-          if (f.trafficDirection === 2) msg += policyNames(f.egressDeniedBy, escape)
-          else if (f.trafficDirection === 1) msg += policyNames(f.ingressDeniedBy, escape)
+          if (f.trafficDirection === 2) msg += policyNames(f.egressDeniedBy)
+          else if (f.trafficDirection === 1) msg += policyNames(f.ingressDeniedBy)
         }
       }
       return c.red(msg)
@@ -260,8 +260,8 @@ export function verdictText(f: flow.IFlow, c: Colors, withPolicyNames: boolean, 
 }
 
 /** The SUMMARY column: IP trace id, the server's Summary, and the auth type when not disabled. */
-export function summaryText(f: flow.IFlow, c: Colors, escape: (s: string) => string): string {
-  let s = escape(f.Summary ?? '')
+export function summaryText(f: flow.IFlow, c: Colors): string {
+  let s = f.Summary ?? ''
   const traceId = f.ipTraceId?.traceId
   if (traceId != null && String(traceId) !== '0') s = `IP Trace ID: ${String(traceId)}; ${s}`
   const auth = f.authType ?? 0

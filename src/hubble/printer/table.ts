@@ -32,9 +32,9 @@ export class TablePrinter extends TextPrinter {
     this.header()
     const [src, dst] = this.hostNames(f)
     const row = [this.time(f.time)]
-    if (this.opts.nodeName) row.push(this.escape(f.nodeName ?? ''))
-    row.push(src, dst, flowType(f, this.escape), verdictText(f, this.c, this.opts.policyNames, this.escape), summaryText(f, this.c, this.escape))
-    this.rows.push(row)
+    if (this.opts.nodeName) row.push(f.nodeName ?? '')
+    row.push(src, dst, flowType(f), verdictText(f, this.c, this.opts.policyNames), summaryText(f, this.c))
+    this.rows.push(row.map((cell) => this.escape(cell)))
     return undefined
   }
 

@@ -18,15 +18,15 @@ export abstract class TextPrinter implements Printer {
   protected readonly out: BatchedOutput
   protected readonly c: Colors
   protected readonly time: ReturnType<typeof timestampFormatter>
-  protected readonly escape: (s: string) => string
   protected readonly hosts: HostOptions
+  private readonly colorEnabled: boolean
 
   constructor(protected readonly opts: PrinterOptions, colorEnabled: boolean) {
     this.out = new BatchedOutput(opts.out)
     this.c = colors(colorEnabled)
     this.time = timestampFormatter(opts.timeFormat)
-    this.escape = (s) => escapeTerminal(s, colorEnabled)
-    this.hosts = {ipTranslation: opts.ipTranslation, colors: this.c, escape: this.escape}
+    this.colorEnabled = colorEnabled
+    this.hosts = {ipTranslation: opts.ipTranslation, colors: this.c}
   }
 
   write(res: GetFlowsResponse): Promise<void> | undefined {
@@ -46,6 +46,16 @@ export abstract class TextPrinter implements Printer {
 
   async close(): Promise<void> {
     await this.out.flush()
+  }
+
+  /** The terminal-escaped form of printed text (network data may carry escape sequences). */
+  protected escape(text: string): string {
+    return escapeTerminal(text, this.colorEnabled)
+  }
+
+  /** Appends a record to stdout, escaped. */
+  protected emit(text: string): Promise<void> | undefined {
+    return this.out.push(this.escape(text))
   }
 
   protected abstract writeFlow(f: flow.IFlow): Promise<void> | undefined
@@ -71,30 +81,30 @@ export abstract class TextPrinter implements Printer {
     const state = s.stateChange ?? 0
     if (!this.opts.debug && state !== 2 && state !== 4) return undefined
     if (this.opts.silentErrors) return undefined
-    const names = (s.nodeNames ?? []).map(this.escape)
+    const names = s.nodeNames ?? []
     const joined = joinNodeNames(names)
     let text: string
     if (this.opts.mode === 'dict') {
       // The separator goes to stderr with the record, and only the first record counts as a line.
       const sep = this.line !== 0 ? '------------\n' : ''
       if (this.line === 0) this.line++
-      const message = s.message ? this.escape(goQuote(s.message)) : 'N/A'
+      const message = s.message ? goQuote(s.message) : 'N/A'
       text = `${sep}  TIMESTAMP: ${this.time(res.time)}\n      STATE: ${enumName(nodeStates, state)}\n      NODES: ${joined}\n    MESSAGE: ${message}\n`
     } else {
-      const prefix = `${this.time(res.time)} [${this.escape(res.nodeName ?? '')}]`
+      const prefix = `${this.time(res.time)} [${res.nodeName ?? ''}]`
       const n = names.length
       switch (state) {
         case 1: text = `${prefix}: Receiving flows from ${n} nodes: ${joined}`; break
         case 2: text = `${prefix}: ${n} nodes are unavailable: ${joined}`; break
         case 3: text = `${prefix}: ${n} nodes removed from cluster: ${joined}`; break
-        case 4: text = `${prefix}: Error ${this.escape(goQuote(s.message ?? ''))} on ${n} nodes: ${joined}`; break
+        case 4: text = `${prefix}: Error ${goQuote(s.message ?? '')} on ${n} nodes: ${joined}`; break
         default: text = `${prefix}: unknown node status event: state_change:${enumName(nodeStates, state)} node_names:${JSON.stringify(names)}`
       }
       text += '\n'
     }
     // Keep the order a reader sees on a terminal: flows printed so far come first.
     const pending = this.out.flush()
-    this.opts.err.write(text)
+    this.opts.err.write(this.escape(text))
     return pending
   }
 }
