@@ -56,6 +56,12 @@ const cases: Array<{what: string; words: string[]; want: string[]; bashWant?: st
   {what: 'an enumerated argument value', words: ['hubble', 'completion', 'f'], want: ['fish']},
   {what: 'config keys', words: ['hubble', 'config', 'get', 'tls-s'], want: ['tls-server-name']},
   {what: 'an enumerated flag value', words: ['cilium', 'bpf', 'map', 'list', '-o', 'y'], want: ['yaml']},
+  {what: 'an observe flag', words: ['hubble', 'observe', '--verd'], want: ['--verdict']},
+  {what: 'a --verdict value', words: ['hubble', 'observe', '--verdict', 'DR'], want: ['DROPPED']},
+  {what: 'a --type value with a colon', words: ['hubble', 'observe', '--type', 'trace:to-e'], want: ['trace:to-endpoint'],
+    bashWant: ['to-endpoint']},
+  {what: 'a --protocol value after another filter', words: ['cilium', 'hubble', 'observe', '--pod', 'x', '--protocol', 'ic'],
+    want: ['icmp', 'icmpv4', 'icmpv6']},
   {what: 'an enumerated --flag=value', words: ['cilium', 'bpf', 'map', 'list', '--color=n'], want: ['--color=never'], bashWant: ['never']},
 ]
 
