@@ -7,7 +7,7 @@ SHELL := /bin/bash
 # iproute2 for namespaces and tc, the shells whose completion the tests drive,
 # and the peers the benchmarks measure against.
 DEB_PACKAGES := clang llvm libbpf-dev libelf-dev zlib1g-dev pkg-config bpftool \
-	iproute2 fish zsh bash-completion iperf3 hyperfine
+	iproute2 fish zsh bash-completion iperf3 hyperfine iputils-ping
 
 NODE_STAMP := node_modules/.ciliumkit-stamp
 
