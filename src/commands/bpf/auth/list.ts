@@ -17,7 +17,7 @@ export default class BpfAuthList extends BaseCommand {
     const r = await authList(flags.bpffs, flags.output)
     this.out(r.text)
     if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) this.exit(r.exitCode)
+    if (r.exitCode) process.exitCode = r.exitCode
     return r.value
   }
 }

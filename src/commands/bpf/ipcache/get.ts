@@ -18,7 +18,7 @@ export default class BpfIpcacheGet extends BaseCommand {
     const r = await ipcacheGet(flags.bpffs, args.ip)
     this.out(r.text)
     if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) this.exit(r.exitCode)
+    if (r.exitCode) process.exitCode = r.exitCode
     return r.value
   }
 }

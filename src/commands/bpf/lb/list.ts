@@ -25,7 +25,7 @@ export default class BpfLbList extends BaseCommand {
     const r = await lbList(flags.bpffs, flags.revnat ? 'revnat' : flags.backends ? 'backends' : flags.frontends ? 'frontends' : 'services', flags.output)
     this.out(r.text)
     if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) this.exit(r.exitCode)
+    if (r.exitCode) process.exitCode = r.exitCode
     return r.value
   }
 }
