@@ -244,6 +244,10 @@ export function toConnectionError(err: unknown, target: string, kind: 'unary' | 
   const e = err as Partial<grpc.ServiceError>
   if (typeof e.code !== 'number') return new ConnectionError(String((err as Error)?.message ?? err), hint(target))
   if (e.code === grpc.status.UNKNOWN) return new ConnectionError(e.details ?? '')
+  // grpc-js's words for a connection that died under a call; grpc-go says "error reading from server: EOF".
+  if (e.code === grpc.status.INTERNAL && /RST_STREAM with code 0|without gRPC status|Connection dropped/.test(e.details ?? '')) {
+    return new ConnectionError('rpc error: code = Unavailable desc = error reading from server: EOF', `the connection to ${target} was cut`)
+  }
   const desc = goDescription(e.code, e.details ?? '', target, kind)
   const isConnection = e.code === grpc.status.UNAVAILABLE || e.code === grpc.status.DEADLINE_EXCEEDED
   return new ConnectionError(`rpc error: code = ${codeNames[e.code] ?? e.code} desc = ${desc}`, isConnection ? hint(target) : undefined)

@@ -32,7 +32,8 @@ export class HubbleServer {
   private readonly tls?: ServerTlsOptions
   private serving = true
   private address = ''
-  private readonly active = new Set<AbortController>()
+  private readonly active = new Map<AbortController, grpc.ServerWritableStream<unknown, unknown>>()
+  private closing = false
 
   constructor(opts: HubbleServerOptions) {
     this.observer = opts.observer
@@ -74,7 +75,13 @@ export class HubbleServer {
 
   /** Ends every stream and stops listening; waits at most `graceMs` for calls in flight. */
   async close(graceMs = 1000): Promise<void> {
-    for (const ac of this.active) ac.abort()
+    // Open streams (followers) end with Unavailable, as when an agent goes away, not with a
+    // clean end of stream that would look like "no more flows".
+    this.closing = true
+    for (const [ac, call] of this.active) {
+      call.emit('error', {code: grpc.status.UNAVAILABLE, details: 'server is shutting down'})
+      ac.abort()
+    }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.server.forceShutdown()
@@ -95,7 +102,7 @@ export class HubbleServer {
   // A stream's AbortController, aborted when the client goes away or the server closes.
   private track(call: grpc.ServerWritableStream<unknown, unknown>): AbortController {
     const ac = new AbortController()
-    this.active.add(ac)
+    this.active.set(ac, call)
     const abort = () => ac.abort()
     call.on('cancelled', abort)
     call.on('close', abort)
@@ -123,11 +130,11 @@ export class HubbleServer {
         obs.getFlows(call.request, sink, ac.signal).then(
           () => {
             ac.abort()
-            if (!call.cancelled) call.end()
+            if (!call.cancelled && !this.closing) call.end()
           },
           (err: unknown) => {
             ac.abort()
-            call.emit('error', toStatus(err))
+            if (!this.closing) call.emit('error', toStatus(err))
           })
       },
       // No agent or debug events here: an empty history, and a follower waits like on a quiet agent.
@@ -149,7 +156,7 @@ export class HubbleServer {
       return
     }
     ac.signal.addEventListener('abort', () => {
-      if (!call.cancelled) call.end()
+      if (!call.cancelled && !this.closing) call.end()
     }, {once: true})
   }
 
