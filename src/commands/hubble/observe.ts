@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
-import {HubbleCommand, serverFlags} from '../../cli/hubble-command.js'
+import {HubbleCommand, serverFlags, type ServerFlagValues} from '../../cli/hubble-command.js'
+import type {observer} from '../../hubble/proto/index.js'
 
 /**
  * Completion candidates that do not restrict the value. oclif rejects a value outside
@@ -187,9 +188,24 @@ A flow matches a filter flag when it matches any of its values; it must match ev
         selector: {last: flags.last, first: flags.first, all: flags.all, follow: flags.follow, since: flags.since, until: flags.until},
         allowlist: flags.allowlist ?? lists.allowlist, denylist: flags.denylist ?? lists.denylist,
         stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: stop.signal,
+        portForward: flags['port-forward'],
+        serverFlows: (request, signal) => this.serverFlows(flags, request, signal),
       })
     } finally {
       process.off('SIGINT', onSignal)
+    }
+  }
+
+  /** GetFlows from the server the flags, HUBBLE_* variables and config file name. */
+  private async *serverFlows(flags: ServerFlagValues & {config?: string}, request: observer.IGetFlowsRequest,
+    signal: AbortSignal): AsyncGenerator<observer.GetFlowsResponse> {
+    const settings = await this.hubbleSettings(flags)
+    const {HubbleClient} = await import('../../hubble/client.js')
+    const client = HubbleClient.connect(settings)
+    try {
+      yield* client.flows(request, signal)
+    } finally {
+      client.close()
     }
   }
 }

@@ -8,7 +8,7 @@ import {ValidationError} from '../../errors.js'
 import {useColor} from '../../output/color.js'
 import {messages} from '../codec/schema.js'
 import {createPrinter, outputMode, timeFormat, type Printer} from '../printer/index.js'
-import type {GetFlowsResponse} from '../proto/index.js'
+import type {GetFlowsResponse, observer} from '../proto/index.js'
 import {buildFlowFilters} from './filter-flags.js'
 import {formatWarning, observeFile, type FlowsQuery} from './input-file.js'
 import {formatRawFilters, parseRawFilters} from './raw-filters.js'
@@ -41,13 +41,26 @@ export interface ObserveOptions {
   stdin: NodeJS.ReadableStream
   env: NodeJS.ProcessEnv
   signal: AbortSignal
+  /** --port-forward (-P): not supported here, refused with the real messages. */
+  portForward: boolean
   /** Streams GetFlows responses from a server; used when there is no --input-file. */
-  serverFlows?: (request: ServerFlowsRequest, signal: AbortSignal) => AsyncIterable<GetFlowsResponse>
+  serverFlows?: (request: observer.IGetFlowsRequest, signal: AbortSignal) => AsyncIterable<GetFlowsResponse>
 }
 
-/** What a server is asked for: the query plus the field mask (proto paths). */
-export interface ServerFlowsRequest extends FlowsQuery {
-  fieldMask: string[]
+/** A uint64 for protobufjs: a number while exact, else its decimal string (which protobufjs encodes). */
+function uint64(n: bigint): number {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : (n.toString() as unknown as number)
+}
+
+/** The GetFlowsRequest the real CLI sends for a query (field mask at the top level, as v1.19). */
+export function getFlowsRequest(query: FlowsQuery, fieldMask: readonly string[]): observer.IGetFlowsRequest {
+  const {selector} = query
+  const req: observer.IGetFlowsRequest = {number: uint64(selector.number), first: selector.first, follow: selector.follow,
+    whitelist: query.allow, blacklist: query.deny}
+  if (selector.since) req.since = selector.since
+  if (selector.until) req.until = selector.until
+  if (fieldMask.length > 0) req.fieldMask = {paths: [...fieldMask]}
+  return req
 }
 
 /**
@@ -121,13 +134,17 @@ export async function runObserve(o: ObserveOptions): Promise<void> {
     legacyJson: mode === 'json' && legacyJsonOutput(o.env),
   })
   const query: FlowsQuery = {selector, allow, deny}
+  if (o.portForward) {
+    throw new ValidationError(o.inputFile ? 'cannot use --input-file and --auto-port-forward together'
+      : 'port forwarding to Hubble Relay is not supported by this hubble', 'connect with --server (e.g. after kubectl port-forward)')
+  }
   try {
     if (o.inputFile) {
       const input = await openInput(o.inputFile, o.stdin)
       await observeFile(input, query, printer, (w) => o.stderr.write(formatWarning(w)), o.signal)
     } else {
       if (!o.serverFlows) throw new ValidationError('no Hubble server connection available')
-      await printAll(o.serverFlows({...query, fieldMask}, o.signal), printer)
+      await printAll(o.serverFlows(getFlowsRequest(query, fieldMask), o.signal), printer)
     }
   } finally {
     await printer.close()
