@@ -30,10 +30,24 @@ export function pinnedMapNames(root = process.env.CILIUM_BPFFS || '/sys/fs/bpf')
   }
 }
 
+/**
+ * The endpoint IDs the agent knows (CILIUM_SOCK or the default socket); [] when no agent
+ * answers within a TAB's patience.
+ */
+async function agentEndpointIds(): Promise<Candidate[]> {
+  const {AgentClient} = await import('../api/client.js')
+  try {
+    const endpoints = await AgentClient.fromHost(undefined, process.env, 2000).getEndpoints()
+    return endpoints.map((ep) => ({value: String(ep.id), description: ep.status?.identity?.labels?.join(' ') ?? ''}))
+  } catch {
+    return []
+  }
+}
+
 async function dynamicCandidates(source: DynamicSource): Promise<Candidate[]> {
   switch (source) {
     case 'maps': return pinnedMapNames().map((value) => ({value, description: ''}))
-    case 'endpoints': return []  // the agent's endpoint list: see issue #7
+    case 'endpoints': return agentEndpointIds()
   }
 }
 

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
+import {startRestServer} from '../../src/agent/rest/server.js'
+import {createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
 import {binDir, run, tempDir} from '../helpers/cli.js'
 
 async function shellEnv(t: TestContext): Promise<NodeJS.ProcessEnv> {
@@ -86,4 +88,19 @@ test('dynamic values come from __complete: pinned map names under CILIUM_BPFFS',
   assert.deepEqual(await bashComplete(t, ['cilium', 'bpf', 'map', 'get', 'cilium_ip'], env), want)
   assert.deepEqual(await zshComplete(t, ['cilium', 'bpf', 'map', 'get', 'cilium_ip'], env), want)
   assert.deepEqual(await fishComplete(t, 'cilium bpf map get cilium_ip', env), want)
+})
+
+test('dynamic values come from __complete: endpoint IDs from the agent API (CILIUM_SOCK)', async (t) => {
+  const socket = join(tempDir(t), 'cilium.sock')
+  const state = createAgentState()
+  for (const id of [101, 102, 2301]) createEndpoint(state, id, {state: 'ready', labels: [`k8s:app=a${id}`]})
+  const server = await startRestServer(state, socket)
+  t.after(() => server.close())
+  const env = {...await shellEnv(t), CILIUM_SOCK: socket}
+  const want = ['101', '102']
+  assert.deepEqual(await bashComplete(t, ['cilium', 'endpoint', 'get', '10'], env), want)
+  assert.deepEqual(await zshComplete(t, ['cilium', 'endpoint', 'get', '10'], env), want)
+  assert.deepEqual(await fishComplete(t, 'cilium endpoint get 10', env), want)
+  // No agent: no candidates, and the TAB still returns promptly.
+  assert.deepEqual(await bashComplete(t, ['cilium', 'endpoint', 'get', ''], {...env, CILIUM_SOCK: join(tempDir(t), 'none.sock')}), [])
 })
