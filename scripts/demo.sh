@@ -8,13 +8,48 @@ hubble() { node bin/hubble.js "$@"; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+cleanup() {
+  mountpoint -q "$work/bpffs" 2>/dev/null && umount "$work/bpffs"
+  rm -rf "$work"
+}
+trap cleanup EXIT
 export XDG_CONFIG_HOME=$work/config   # the demo never touches your own hubble config
 
 step "cilium --help"
 cilium --help
 step "hubble --help (the same commands as cilium hubble)"
 hubble --help
+
+flows=test/fixtures/peers/sample-flows.jsonl
+step "hubble observe: a saved flow log ($flows), the last 5 flows"
+hubble observe --input-file "$flows" --last 5
+step "hubble observe --http-method POST"
+hubble observe --input-file "$flows" --http-method POST
+step "hubble observe --verdict DROPPED -o dict"
+hubble observe --input-file "$flows" --verdict DROPPED -o dict
+
+step "cilium policy validate: the demo policies, and one with a bad rule"
+for f in test/fixtures/policy/{frontend-backend,metric-post,world-lockdown}.yaml; do
+  printf '%s: ' "$f"; cilium policy validate "$f"
+done
+cilium policy validate test/fixtures/policy/one-invalid.yaml || echo "(exit $?: nothing would be imported)"
+
+if [ "$(id -u)" -eq 0 ]; then
+  step "cilium bpf: a policy map in a bpffs of the demo's own ($work/bpffs), written and decoded"
+  mkdir -p "$work/bpffs" && mount -t bpf bpf "$work/bpffs" && mkdir -p "$work/bpffs/tc/globals"
+  bpftool map create "$work/bpffs/tc/globals/cilium_policy_v2_00042" type lpm_trie key 12 value 8 \
+    entries 16384 name cilium_policy_v flags 1
+  export CILIUM_BPFFS=$work/bpffs
+  cilium bpf policy add 42 ingress 2 80/tcp
+  cilium bpf policy add 42 egress 0 53/udp
+  cilium bpf policy add 42 ingress 2 22/tcp --deny
+  cilium bpf policy get 42
+  cilium bpf map list
+  cilium bpf map get cilium_policy_v2_00042
+  unset CILIUM_BPFFS
+else
+  step "cilium bpf: skipped (needs root to mount a bpffs)"
+fi
 
 step "hubble config: set, get, view (file: $XDG_CONFIG_HOME/hubble/config.yaml)"
 hubble config set server localhost:4245
