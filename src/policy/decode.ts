@@ -64,6 +64,9 @@ const structs: Record<string, [string, Kind][]> = {
   ServiceSelector: [['selector', {struct: 'EndpointSelector'}], ['namespace', 'string']],
 }
 
+/** Field names per struct, for the unknown-field check (built once). */
+const knownFields = new Map(Object.entries(structs).map(([name, fields]) => [name, new Set(fields.map(([f]) => f))]))
+
 const goType = (k: Kind): string => {
   if (typeof k === 'string') {
     return {string: 'string', int: 'int32', bool: 'bool', port: 'string', intOrString: 'intstr.IntOrString',
@@ -81,9 +84,9 @@ interface Ctx {
   errors: string[]
 }
 
-function decode(v: unknown, kind: Kind, path: string[], struct: string, ctx: Ctx): unknown {
+function decode(v: unknown, kind: Kind, path: string, struct: string, ctx: Ctx): unknown {
   const fail = (): undefined => {
-    ctx.errors.push(`json: cannot unmarshal ${jsonType(v)} into Go struct field ${struct}.${path.join('.')} of type ${goType(kind)}`)
+    ctx.errors.push(`json: cannot unmarshal ${jsonType(v)} into Go struct field ${struct}.${path} of type ${goType(kind)}`)
     return undefined
   }
   if (v === null || v === undefined) return undefined
@@ -106,7 +109,7 @@ function decode(v: unknown, kind: Kind, path: string[], struct: string, ctx: Ctx
     if (typeof v !== 'object' || Array.isArray(v)) return fail()
     const out: Record<string, string> = {}
     for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
-      const s = decode(e, 'string', [...path, k], struct, ctx)
+      const s = decode(e, 'string', `${path}.${k}`, struct, ctx)
       if (typeof s === 'string') out[k] = s
     }
     return out
@@ -116,21 +119,21 @@ function decode(v: unknown, kind: Kind, path: string[], struct: string, ctx: Ctx
 
 const isStruct = (k: Kind): boolean => typeof k === 'object' && 'struct' in k
 
-function decodeStruct(v: unknown, name: string, path: string[], ctx: Ctx): Record<string, unknown> | undefined {
+function decodeStruct(v: unknown, name: string, path: string, ctx: Ctx): Record<string, unknown> | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.errors.push(`json: cannot unmarshal ${jsonType(v)} into Go ${path.length ? `struct field ${name}.${path.join('.')}` : 'value'} of type api.${name}`)
+    ctx.errors.push(`json: cannot unmarshal ${jsonType(v)} into Go ${path ? `struct field ${name}.${path}` : 'value'} of type api.${name}`)
     return undefined
   }
   const fields = structs[name]
   const input = v as Record<string, unknown>
-  const known = new Set(fields.map(([f]) => f))
-  for (const k of Object.keys(input)) {
-    if (!known.has(k)) ctx.errors.push(`json: unknown field "${k}"${path.length ? ` in ${path.join('.')}` : ''}`)
+  const known = knownFields.get(name) as Set<string>
+  for (const k in input) {
+    if (!known.has(k)) ctx.errors.push(`json: unknown field "${k}"${path ? ` in ${path}` : ''}`)
   }
   const out: Record<string, unknown> = {}
   for (const [f, kind] of fields) {
     if (!(f in input)) continue
-    const d = decode(input[f], kind, [...path, f], isStruct(kind) ? (kind as {struct: string}).struct : name, ctx)
+    const d = decode(input[f], kind, path ? `${path}.${f}` : f, isStruct(kind) ? (kind as {struct: string}).struct : name, ctx)
     if (d !== undefined) out[f] = d
   }
   return out
@@ -139,6 +142,6 @@ function decodeStruct(v: unknown, name: string, path: string[], ctx: Ctx): Recor
 /** Decodes one rule; `errors` lists every type error and unknown field found (empty when it decoded cleanly). */
 export function decodeRule(v: unknown): {rule: Rule; errors: string[]} {
   const ctx: Ctx = {errors: []}
-  const rule = (decodeStruct(v, 'Rule', [], ctx) ?? {}) as Rule
+  const rule = (decodeStruct(v, 'Rule', '', ctx) ?? {}) as Rule
   return {rule, errors: ctx.errors}
 }

@@ -129,6 +129,8 @@ export class SelectorCache {
   private readonly compiled = new WeakMap<EndpointSelector, Selector>()
   private readonly byText = new Map<string, number[]>()
   private readonly cidrs = new Map<string, number[]>()
+  private compiledRules?: {rules: readonly Rule[]; list: {rule: Rule; endpoint?: Selector; node?: Selector}[]}
+  private readonly elements = new WeakMap<object, {peers: number[] | 'none'; keys?: {key: L4Key; rule?: PortRule}[]}>()
   private readonly worldIds: number[]
 
   constructor(private readonly identities: readonly IdentityInfo[], readonly clusterName = 'default') {
@@ -155,6 +157,35 @@ export class SelectorCache {
       this.byText.set(sel.text, ids)
     }
     return ids
+  }
+
+  /** The rules that select an endpoint (endpointSelector; nodeSelector for the host), with selectors compiled once. */
+  selectingRules(rules: readonly Rule[], ep: EndpointInput): Rule[] {
+    if (this.compiledRules?.rules !== rules) {
+      this.compiledRules = {rules, list: rules.map((rule) => ({rule,
+        endpoint: rule.endpointSelector && Selector.compile(rule.endpointSelector),
+        node: rule.nodeSelector && Selector.compile(rule.nodeSelector)}))}
+    }
+    const out: Rule[] = []
+    for (const c of this.compiledRules.list) {
+      const sel = ep.isHost ? c.node : c.endpoint
+      if (sel?.matches(ep.labels)) out.push(c.rule)
+    }
+    return out
+  }
+
+  /**
+   * The peers and L4 keys of a rule element, computed once per regeneration. Keys that name a
+   * port by name depend on the endpoint (`keys` undefined): the caller computes those itself.
+   */
+  element(e: Element, egress: boolean, ep: EndpointInput): {peers: number[] | 'none'; keys: {key: L4Key; rule?: PortRule}[]} {
+    let c = this.elements.get(e)
+    if (!c) {
+      const named = e.toPorts?.some((r) => r.ports?.some((pp) => pp.port !== undefined && isServiceName(pp.port)))
+      c = {peers: peerIdentities(e, egress, this), keys: named ? undefined : l4Keys(e, ep, egress)}
+      this.elements.set(e, c)
+    }
+    return {peers: c.peers, keys: c.keys ?? l4Keys(e, ep, egress)}
   }
 
   /** CIDR identities inside `cidr` and outside every `except`; a /0 also takes the world identities. */
@@ -313,11 +344,6 @@ function precedenceOf(e: {deny: boolean; proxyPort: number}): number {
   return e.deny ? Precedence.deny : e.proxyPort !== 0 ? Precedence.redirect : Precedence.allow
 }
 
-function ruleSelects(rule: Rule, ep: EndpointInput, cache: SelectorCache): boolean {
-  const s = ep.isHost ? rule.nodeSelector : rule.endpointSelector
-  return s !== undefined && cache.selector(s).matches(ep.labels)
-}
-
 /** Sort order of `cilium bpf policy get`: deny first, ingress before egress, then identity, then the L4 key. */
 export function compareEntries(a: PolicyEntry, b: PolicyEntry): number {
   return Number(b.deny) - Number(a.deny) || Number(a.egress) - Number(b.egress) || a.identity - b.identity
@@ -332,7 +358,7 @@ export function computeEndpointPolicy(ep: EndpointInput, ctx: PolicyContext,
   cache = new SelectorCache(ctx.identities, ctx.clusterName)): EndpointPolicy {
   const mode = ctx.enforcement ?? 'default'
   const proxyPorts = ctx.proxyPorts ?? new ProxyPorts()
-  const selected = mode === 'never' ? [] : ctx.rules.filter((r) => ruleSelects(r, ep, cache))
+  const selected = mode === 'never' ? [] : cache.selectingRules(ctx.rules, ep)
   const state = new MapState()
   const enforced = {ingress: mode === 'always', egress: mode === 'always'}
   for (const rule of selected) {
@@ -343,10 +369,10 @@ export function computeEndpointPolicy(ep: EndpointInput, ctx: PolicyContext,
       if (allow.length + deny.length > 0 && rule.enableDefaultDeny?.[dir] !== false) enforced[dir] = true
       for (const [elems, isDeny] of [[allow, false], [deny, true]] as const) {
         for (const e of elems) {
-          const peers = peerIdentities(e, egress, cache)
+          const {peers, keys} = cache.element(e, egress, ep)
           if (peers === 'none') continue
           const authType = isDeny ? 0 : authTypes[e.authentication?.mode ?? 'disabled'] ?? 0
-          for (const {key, rule: portRule} of l4Keys(e, ep, egress)) {
+          for (const {key, rule: portRule} of keys) {
             const parser = isDeny ? undefined : l7Parser(portRule)
             const proxyPort = parser ? proxyPorts.portFor(parser, egress) : 0
             for (const identity of peers) state.insert({identity, egress, ...key, deny: isDeny, proxyPort, authType})

@@ -4,7 +4,7 @@
  * `cilium policy import` takes it (JSON or YAML). Every problem is collected, none thrown,
  * so that validating a set reports all of them at once.
  */
-import {parseAllDocuments} from 'yaml'
+import jsyaml from 'js-yaml'
 import {decodeRule} from './decode.js'
 import type {EndpointSelector, Rule, RuleLabel, SourcedRule} from './types.js'
 
@@ -52,16 +52,14 @@ export function parsePolicyText(text: string, file: string): ParsedPolicies {
       return out
     }
   } else {
-    const parsed = parseAllDocuments(text)
-    const list = Array.isArray(parsed) ? parsed : [parsed]
-    docs = []
-    for (const [d, doc] of list.entries()) {
-      if (doc.errors.length > 0) {
-        out.issues.push({file, document: d, message: `yaml: ${doc.errors[0].message.split('\n')[0]}`})
-        docs.push(undefined)
-      } else {
-        docs.push(doc.toJS())
-      }
+    // js-yaml, not the yaml package: on 2,000 policy documents it parses about six times
+    // faster (bench/policy). The core schema keeps dates and the like as the strings
+    // Kubernetes would see.
+    try {
+      docs = jsyaml.loadAll(text, null, {filename: file, schema: jsyaml.CORE_SCHEMA})
+    } catch (err) {
+      out.issues.push({file, message: `yaml: ${(err as Error).message.split('\n')[0]}`})
+      return out
     }
   }
   for (const [d, doc] of docs.entries()) {

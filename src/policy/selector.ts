@@ -38,12 +38,18 @@ export class Selector {
   matches(labels: readonly Label[]): boolean {
     for (const r of this.reqs) {
       const anySource = r.source === LabelSource.any
-      const found = labels.filter((l) => l.key === r.key && (anySource || l.source === r.source))
+      let found = false
+      let valueIn = false
+      for (const l of labels) {
+        if (l.key !== r.key || (!anySource && l.source !== r.source)) continue
+        found = true
+        if (r.values.includes(l.value)) valueIn = true
+      }
       switch (r.operator) {
-        case 'In': if (!found.some((l) => r.values.includes(l.value))) return false; break
-        case 'NotIn': if (found.some((l) => r.values.includes(l.value))) return false; break
-        case 'Exists': if (found.length === 0) return false; break
-        case 'DoesNotExist': if (found.length > 0) return false; break
+        case 'In': if (!valueIn) return false; break
+        case 'NotIn': if (valueIn) return false; break
+        case 'Exists': if (!found) return false; break
+        case 'DoesNotExist': if (found) return false; break
       }
     }
     return true
