@@ -160,3 +160,23 @@ describe('unusual input files (cases 150-153)', () => {
   })
   test('cleanup', () => rmSync(dir, {recursive: true, force: true}))
 })
+
+test('`observe flows` is `observe` (same flags, same output)', async () => {
+  const r = await runHubble(['observe', 'flows', '--input-file', 'sample-flows.jsonl', '--verdict', 'DROPPED'])
+  assert.deepEqual(r, {stdout: expected(56, 'stdout'), stderr: '', code: 0})
+})
+
+test('a bad CIDR in a filter: one line, exit 1, nothing printed', async () => {
+  const r = await runHubble(['observe', '--input-file', 'sample-flows.jsonl', '--to-ip', '10.0.0.0/33'])
+  assert.deepEqual(r, {stdout: '', code: 1,
+    stderr: 'invalid IP prefix "10.0.0.0/33" in filter: netip.ParsePrefix("10.0.0.0/33"): prefix length out of range\n'})
+})
+
+test('a garbage line: the real warning on stderr, the other lines printed, exit 0', async () => {
+  const lines = readFileSync(join(fixtures, 'sample-flows.jsonl'), 'utf8').split('\n')
+  const r = await runHubble(['observe', '--input-file', '-'], {stdin: `${lines[0]}\nnot json at all\n${lines[1]}\n`})
+  assert.equal(r.stdout, expected(151, 'stdout'))
+  assert.equal(untimed(r.stderr), 'time=T level=WARN msg="Failed to unmarshal json to flow" error="proto: syntax error (line 1:1): invalid value not" line="not json at all"\n')
+  assert.match(r.stderr, /^time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /)
+  assert.equal(r.code, 0)
+})
