@@ -1,12 +1,12 @@
 /**
- * Loads the BPF datapath for the agent. Until src/datapath is part of the build, the agent
- * runs without one and reports it (`cilium status` shows why).
+ * Loads the BPF datapath for the agent (imported only when the agent starts, so the CLI never
+ * loads the addon for other commands).
  */
-import {CiliumkitError} from '../errors.js'
 import type {AgentConfig} from './config.js'
 import type {Datapath} from './datapath.js'
 import type {Logger} from './log.js'
 
-export async function loadBpfDatapath(_config: AgentConfig, _log: Logger): Promise<Datapath> {
-  throw new CiliumkitError('the BPF datapath (src/datapath) is not in this build yet')
+export async function loadBpfDatapath(config: AgentConfig, log: Logger): Promise<Datapath> {
+  const {BpfAgentDatapath} = await import('./datapath-bpf.js')
+  return BpfAgentDatapath.load(config, log)
 }

@@ -5,8 +5,8 @@
  * serves its API and says in `cilium status` that nothing is enforced (it never makes up flows).
  */
 import type {IpcacheEntry} from '../identity/ipcache.js'
-import type {PolicyEntry} from '../policy/entries.js'
-import type {DatapathEventLike} from './flows.js'
+import type {EndpointPolicy} from '../policy/entries.js'
+import type {DatapathEvent} from '../datapath/events.js'
 
 /** What the datapath needs to know of an endpoint to attach to it. */
 export interface DatapathEndpoint {
@@ -22,8 +22,7 @@ export interface DatapathEndpoint {
   options: Readonly<Record<string, string>>
 }
 
-/** A datapath notification, decoded, with what the agent adds to turn it into a flow. */
-export type DatapathEvent = DatapathEventLike
+export type {DatapathEvent}
 
 export interface DatapathStatus {
   /** `Ok` when programs are loaded, `Disabled` when there is no datapath. */
@@ -38,10 +37,11 @@ export interface Datapath {
   /** Detaches and removes the endpoint's maps. Idempotent. */
   detach(endpointId: number): Promise<void>
   /**
-   * Makes the endpoint's policy map hold exactly `entries`. Entries to add or change are written
-   * before stale ones are deleted, so a flow both the old and the new policy allow never misses.
+   * Makes the endpoint's policy map hold exactly the policy's entries, then sets which directions
+   * it enforces. Entries to add or change are written before stale ones are deleted, so a flow
+   * both the old and the new policy allow never misses.
    */
-  applyPolicy(endpointId: number, entries: readonly PolicyEntry[]): Promise<void>
+  applyPolicy(endpointId: number, policy: EndpointPolicy): Promise<void>
   /** Writes the endpoint's options (PolicyAuditMode, notifications) where its program reads them. */
   setOptions(endpointId: number, options: Readonly<Record<string, string>>): Promise<void>
   /** Makes the ipcache map hold exactly `rows`. */

@@ -207,9 +207,9 @@ export class EndpointManager {
           await this.datapath.setOptions(id, options)
           this.appliedOptions.set(id, optionsKey)
         }
-        const policyKey = JSON.stringify(policy.entries)
+        const policyKey = JSON.stringify([policy.entries, policy.ingressEnforced, policy.egressEnforced])
         if (policyKey !== this.appliedPolicy.get(id)) {
-          await this.datapath.applyPolicy(id, policy.entries)
+          await this.datapath.applyPolicy(id, policy)
           this.appliedPolicy.set(id, policyKey)
         }
       } catch (err) {

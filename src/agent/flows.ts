@@ -5,46 +5,12 @@
  * time. The pipeline reads the datapath's events and feeds the flow ring; datapath losses are
  * reported as LostEvents (source PERF_EVENT_RING_BUFFER, as the agent names its ring).
  */
-import {type flow as FlowNs, observer as ObserverNs} from '../hubble/proto/index.js'
+import {flow as FlowNs, observer as ObserverNs} from '../hubble/proto/index.js'
 import type {FlowObserver} from '../hubble/server/index.js'
 import type {AgentState} from './rest/state.js'
-import type {Datapath} from './datapath.js'
+import type {Datapath, DatapathEvent} from './datapath.js'
+import type {PacketSummary} from '../datapath/events.js'
 import type {Logger} from './log.js'
-
-/** The layer 3/4 headers of the packet an event carries. */
-export interface PacketHeaders {
-  ipVersion: 4 | 6
-  source: string
-  destination: string
-  /** IP protocol number. */
-  protocol: number
-  sourcePort?: number
-  destinationPort?: number
-  /** TCP flags byte (FIN 0x01 … CWR 0x80) and the NS bit. */
-  tcpFlags?: number
-  tcpNs?: boolean
-  icmpType?: number
-  icmpCode?: number
-}
-
-interface EventBase {
-  /** Endpoint ID of the program that sent the event. */
-  source: number
-  /** Interface the packet was seen on. */
-  ifindex?: number
-  packet?: PacketHeaders
-  /** When the agent read the event (ms since the epoch); the ring buffer records carry no wall time. */
-  timeMs?: number
-}
-
-/** The decoded datapath events the agent turns into flows (bpf/include/ck/events.h). */
-export type DatapathEventLike =
-  | EventBase & {kind: 'trace'; observationPoint: number; reason: number; srcIdentity: number; dstIdentity: number; dstId: number}
-  | EventBase & {kind: 'drop'; reason: number; srcIdentity: number; dstIdentity: number; dstId: number}
-  | EventBase & {kind: 'policy-verdict'; remoteIdentity: number; verdict: number; direction: 'ingress' | 'egress';
-    matchType: number; audited: boolean}
-  | EventBase & {kind: 'l7'; type: 'request' | 'response'; srcIdentity: number; dstIdentity: number; method: string; path: string;
-    status: number; latencyNs: bigint; httpMinor: number}
 
 /** Trace observation points, monitor numbering -> proto numbering (they differ for TO_ENDPOINT). */
 const observationPoint: Record<number, number> = {0: 101, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 10, 11: 11, 12: 12, 13: 13}
@@ -53,14 +19,13 @@ const traceReason: Record<number, number> = {0: 1, 1: 2, 2: 3, 3: 4}
 const REASON_REPLY = 2
 const OBS_TO_ENDPOINT = 0
 
-// Enum values of flow.proto, written out so this module needs the generated code only for types.
-const Verdict = {FORWARDED: 1, DROPPED: 2, AUDIT: 5, REDIRECTED: 6} as const
-const FlowType = {L3_L4: 1, L7: 2} as const
-const Direction = {INGRESS: 1, EGRESS: 2} as const
-const L7Type = {REQUEST: 1, RESPONSE: 2} as const
-const IPVersion = {4: 1, 6: 2} as const
+const Verdict = FlowNs.Verdict
+const FlowType = FlowNs.FlowType
+const Direction = FlowNs.TrafficDirection
+const L7Type = FlowNs.L7FlowType
+const IPVersion = {4: FlowNs.IPVersion.IPv4, 6: FlowNs.IPVersion.IPv6} as const
 const MessageType = {drop: 1, trace: 4, policyVerdict: 5, l7: 129} as const
-const LOST_FROM_PERF_RING = 1
+const LOST_FROM_PERF_RING = FlowNs.LostEventSource.PERF_EVENT_RING_BUFFER
 
 const tcpFlagNames: [string, number][] = [['SYN', 0x02], ['ACK', 0x10], ['RST', 0x04], ['FIN', 0x01], ['PSH', 0x08],
   ['URG', 0x20], ['ECE', 0x40], ['CWR', 0x80]]
@@ -72,18 +37,17 @@ const icmpv6Names: Record<number, string> = {1: 'DestinationUnreachable', 2: 'Pa
   128: 'EchoRequest', 129: 'EchoReply', 133: 'RouterSolicitation', 134: 'RouterAdvertisement', 135: 'NeighborSolicitation',
   136: 'NeighborAdvertisement'}
 
-function l4Of(p: PacketHeaders | undefined): FlowNs.ILayer4 | undefined {
+function l4Of(p: PacketSummary | undefined): FlowNs.ILayer4 | undefined {
   if (!p) return undefined
   switch (p.protocol) {
     case 6: {
       const f = p.tcpFlags ?? 0
       const flags: Record<string, boolean> = {}
       for (const [name, bit] of tcpFlagNames) if (f & bit) flags[name] = true
-      if (p.tcpNs) flags.NS = true
-      return {TCP: {sourcePort: p.sourcePort, destinationPort: p.destinationPort, flags}}
+      return {TCP: {sourcePort: p.sport, destinationPort: p.dport, flags}}
     }
-    case 17: return {UDP: {sourcePort: p.sourcePort, destinationPort: p.destinationPort}}
-    case 132: return {SCTP: {sourcePort: p.sourcePort, destinationPort: p.destinationPort}}
+    case 17: return {UDP: {sourcePort: p.sport, destinationPort: p.dport}}
+    case 132: return {SCTP: {sourcePort: p.sport, destinationPort: p.dport}}
     case 1: return {ICMPv4: {type: p.icmpType, code: p.icmpCode}}
     case 58: return {ICMPv6: {type: p.icmpType, code: p.icmpCode}}
     default: return undefined
@@ -91,26 +55,47 @@ function l4Of(p: PacketHeaders | undefined): FlowNs.ILayer4 | undefined {
 }
 
 /** The Summary of an L3/L4 flow (hubble.md §2.6). */
-export function l34Summary(p: PacketHeaders | undefined): string {
+export function l34Summary(p: PacketSummary | undefined): string {
   if (!p) return 'Ethernet'
   switch (p.protocol) {
     case 6: {
       const f = p.tcpFlags ?? 0
       const names = tcpFlagNames.filter(([, bit]) => f & bit).map(([n]) => n)
-      if (p.tcpNs) names.push('NS')
       return `TCP Flags: ${names.join(', ')}`
     }
     case 17: return 'UDP'
     case 132: return 'SCTP'
     case 1: return `ICMPv4 ${icmpv4Names[p.icmpType ?? -1] ?? `${p.icmpType}(${p.icmpCode})`}`
     case 58: return `ICMPv6 ${icmpv6Names[p.icmpType ?? -1] ?? `${p.icmpType}(${p.icmpCode})`}`
-    default: return p.ipVersion === 6 ? 'IPv6' : 'IPv4'
+    default: return p.ipv6 ? 'IPv6' : 'IPv4'
   }
 }
 
+const maxOpenRequests = 4096
+
 /** What the pipeline knows of endpoints and identities, rebuilt when the state changes. */
 export class EndpointDirectory {
+  /** Open HTTP requests by connection (client > server), oldest first; bounded. */
+  private readonly requests = new Map<string, {method: string; path: string}>()
+
   constructor(private readonly state: AgentState, private readonly clusterName: string) {}
+
+  /** The IPv4 address of a local endpoint. */
+  ipOf(endpointId: number): string | undefined {
+    return this.state.endpoints.get(endpointId)?.status?.networking?.addressing?.[0]?.ipv4
+  }
+
+  rememberRequest(conn: string, req: {method: string; path: string}): void {
+    this.requests.delete(conn)
+    this.requests.set(conn, req)
+    if (this.requests.size > maxOpenRequests) this.requests.delete(this.requests.keys().next().value!)
+  }
+
+  takeRequest(conn: string): {method: string; path: string} | undefined {
+    const r = this.requests.get(conn)
+    this.requests.delete(conn)
+    return r
+  }
 
   /** The flow.Endpoint of an address: a local endpoint with its metadata, else the identity's labels. */
   endpoint(ip: string | undefined, identity: number): FlowNs.IEndpoint {
@@ -128,71 +113,77 @@ export class EndpointDirectory {
 }
 
 /**
- * One event -> one flow. Returns undefined for an event that is no flow (none today, but a
- * datapath may add debug records). `timeMs` defaults to now.
+ * One datapath event -> one flow; undefined for records that are no flow (debug, unknown).
+ * `nowMs` stamps it: ring buffer records carry no wall-clock time.
  */
-export function eventToFlow(ev: DatapathEventLike, dir: EndpointDirectory, nodeName: string): FlowNs.IFlow {
-  const ms = ev.timeMs ?? Date.now()
-  const p = ev.packet
+export function eventToFlow(ev: DatapathEvent, dir: EndpointDirectory, nodeName: string, nowMs = Date.now()): FlowNs.IFlow | undefined {
+  if (ev.type === 'debug' || ev.type === 'unknown') return undefined
+  const p = ev.summary
   const base: FlowNs.IFlow = {
-    time: {seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6},
+    time: {seconds: Math.floor(nowMs / 1000), nanos: (nowMs % 1000) * 1e6},
     nodeName,
-    ...(p ? {IP: {source: p.source, destination: p.destination, ipVersion: IPVersion[p.ipVersion]}} : {}),
-    ...(ev.ifindex ? {interface: {index: ev.ifindex}} : {}),
+    ...(p ? {IP: {source: p.src, destination: p.dst, ipVersion: p.ipv6 ? IPVersion[6] : IPVersion[4]}} : {}),
+    ...('ifindex' in ev && ev.ifindex ? {interface: {index: ev.ifindex}} : {}),
   }
   const l4 = l4Of(p)
   if (l4) base.l4 = l4
-  switch (ev.kind) {
+  switch (ev.type) {
     case 'trace': {
-      const ingress = ev.observationPoint === OBS_TO_ENDPOINT
+      const reason = ev.reason & 0x7f
+      const reply = reason === REASON_REPLY
       return {...base, Type: FlowType.L3_L4, verdict: Verdict.FORWARDED,
-        source: dir.endpoint(p?.source, ev.srcIdentity), destination: dir.endpoint(p?.destination, ev.dstIdentity),
+        source: dir.endpoint(p?.src, ev.srcIdentity), destination: dir.endpoint(p?.dst, ev.dstIdentity),
         eventType: {type: MessageType.trace, subType: ev.observationPoint},
         traceObservationPoint: observationPoint[ev.observationPoint] ?? 0,
-        traceReason: traceReason[ev.reason] ?? 0,
-        trafficDirection: ingress ? Direction.INGRESS : Direction.EGRESS,
-        isReply: {value: ev.reason === REASON_REPLY}, reply: ev.reason === REASON_REPLY,
+        traceReason: traceReason[reason] ?? 0,
+        // A reply travels against the connection: to-endpoint of a reply is the egress of the connection.
+        trafficDirection: (ev.observationPoint === OBS_TO_ENDPOINT) !== reply ? Direction.INGRESS : Direction.EGRESS,
+        isReply: {value: reply}, reply,
         Summary: l34Summary(p)}
     }
     case 'drop': {
-      const ingress = ev.dstId !== 0 && ev.dstId === ev.source
       return {...base, Type: FlowType.L3_L4, verdict: Verdict.DROPPED, dropReason: ev.reason, dropReasonDesc: ev.reason,
-        source: dir.endpoint(p?.source, ev.srcIdentity), destination: dir.endpoint(p?.destination, ev.dstIdentity),
+        source: dir.endpoint(p?.src, ev.srcIdentity), destination: dir.endpoint(p?.dst, ev.dstIdentity),
         eventType: {type: MessageType.drop, subType: ev.reason},
-        trafficDirection: ingress ? Direction.INGRESS : Direction.EGRESS,
+        trafficDirection: ev.dstEndpoint !== 0 ? Direction.INGRESS : Direction.EGRESS,
         Summary: l34Summary(p)}
     }
     case 'policy-verdict': {
       const ingress = ev.direction === 'ingress'
-      const verdict = ev.verdict < 0 ? (ev.audited ? Verdict.AUDIT : Verdict.DROPPED)
-        : ev.audited ? Verdict.AUDIT : ev.verdict > 0 ? Verdict.REDIRECTED : Verdict.FORWARDED
-      const local = dir.endpoint(ingress ? p?.destination : p?.source, 0)
-      const remote = dir.endpoint(ingress ? p?.source : p?.destination, ev.remoteIdentity)
+      const verdict = ev.audited ? Verdict.AUDIT : ev.verdict < 0 ? Verdict.DROPPED : ev.verdict > 0 ? Verdict.REDIRECTED : Verdict.FORWARDED
+      const local = dir.endpoint(ingress ? p?.dst : p?.src, 0)
+      const remote = dir.endpoint(ingress ? p?.src : p?.dst, ev.remoteIdentity)
       return {...base, Type: FlowType.L3_L4, verdict,
         ...(ev.verdict < 0 ? {dropReason: -ev.verdict, dropReasonDesc: -ev.verdict} : {}),
         source: ingress ? remote : local, destination: ingress ? local : remote,
         eventType: {type: MessageType.policyVerdict, subType: 0},
         trafficDirection: ingress ? Direction.INGRESS : Direction.EGRESS,
         policyMatchType: ev.matchType,
-        ...(ev.verdict >= 0 ? {isReply: {value: false}} : {}),
+        ...(ev.verdict >= 0 || ev.audited ? {isReply: {value: false}} : {}),
         ...(ev.verdict > 0 ? {proxyPort: ev.verdict} : {}),
         Summary: l34Summary(p)}
     }
     case 'l7': {
-      const protocol = `HTTP/1.${ev.httpMinor}`
-      const url = `http://${p?.ipVersion === 6 ? `[${p.destination}]` : p?.destination ?? ''}${ev.path}`
-      const request = ev.type === 'request'
-      // A response travels back: its packet's destination is the client.
-      const reqUrl = request ? url : `http://${p?.ipVersion === 6 ? `[${p.source}]` : p?.source ?? ''}${ev.path}`
+      const protocol = `HTTP/${ev.httpVersion}`
+      const request = ev.kind === 'request'
+      // The server is the destination of a request and the source of a response.
+      const server = request ? p?.dst : p?.src
+      // A response record carries no method or path: they come from its request on the same connection.
+      const conn = p && `${request ? p.src : p.dst}:${request ? p.sport : p.dport}>${server}:${request ? p.dport : p.sport}`
+      const asked = request || !conn ? {method: ev.method, path: ev.path} : dir.takeRequest(conn) ?? {method: ev.method, path: ev.path}
+      if (request && conn) dir.rememberRequest(conn, asked)
+      const method = asked.method
+      const url = `http://${p?.ipv6 ? `[${server}]` : server ?? ''}${asked.path}`
       const latencyMs = Number(ev.latencyNs / 1_000_000n)
       return {...base, Type: FlowType.L7, verdict: Verdict.FORWARDED,
-        source: dir.endpoint(p?.source, ev.srcIdentity), destination: dir.endpoint(p?.destination, ev.dstIdentity),
+        source: dir.endpoint(p?.src, ev.srcIdentity), destination: dir.endpoint(p?.dst, ev.dstIdentity),
         eventType: {type: MessageType.l7, subType: 0},
-        trafficDirection: Direction.EGRESS,
+        // Both halves take the direction of the connection as the reporting endpoint sees it.
+        trafficDirection: dir.ipOf(ev.source) === (request ? p?.src : p?.dst) ? Direction.EGRESS : Direction.INGRESS,
         isReply: {value: !request}, reply: !request,
         l7: {type: request ? L7Type.REQUEST : L7Type.RESPONSE, latencyNs: request ? 0 : Number(ev.latencyNs),
-          http: {method: ev.method, url: reqUrl, protocol, ...(request ? {} : {code: ev.status})}},
-        Summary: request ? `${protocol} ${ev.method} ${reqUrl}` : `${protocol} ${ev.status} ${latencyMs}ms (${ev.method} ${reqUrl})`}
+          http: {method, url, protocol, ...(request ? {} : {code: ev.status})}},
+        Summary: request ? `${protocol} ${method} ${url}` : `${protocol} ${ev.status} ${latencyMs}ms (${method} ${url})`}
     }
   }
 }
@@ -232,7 +223,9 @@ export class FlowPipeline {
 
   private async pump(): Promise<void> {
     for await (const ev of this.deps.datapath.events(this.abort.signal)) {
-      this.deps.observer.addFlow(eventToFlow(ev, this.dir, this.deps.nodeName))
+      const f = eventToFlow(ev, this.dir, this.deps.nodeName)
+      if (!f) continue
+      this.deps.observer.addFlow(f)
       this.flows++
     }
   }

@@ -1,0 +1,166 @@
+/**
+ * The agent's Datapath over src/datapath (bpf/datapath/bpf_lxc.c): maps pinned under
+ * <bpffs>/tc/globals, where `cilium bpf ...` finds them, endpoint config/policy/ipcache written
+ * through it, notifications read from its ring buffer. What outlives the agent: the pinned maps
+ * and the tc filters, so traffic is enforced while the agent is down; a restarted agent
+ * attaches fresh programs and only then removes the filters its predecessor left.
+ */
+import {execFile} from 'node:child_process'
+import {mkdirSync} from 'node:fs'
+import {join} from 'node:path'
+import type {RingBuffer} from '../bpf/index.js'
+import {Datapath as BpfDatapath, type DatapathEvent, type EndpointOptionName} from '../datapath/index.js'
+import type {IpcacheEntry} from '../identity/ipcache.js'
+import type {EndpointPolicy} from '../policy/entries.js'
+import type {AgentConfig} from './config.js'
+import type {Datapath, DatapathEndpoint, DatapathStatus} from './datapath.js'
+import type {Logger} from './log.js'
+
+/** Events read from the ring buffer but not yet taken by the flow pipeline; beyond it they count as lost. */
+const maxQueuedEvents = 65_536
+
+/** API option names (Enabled/Disabled) -> the datapath's option bits. */
+const optionBits: Partial<Record<string, EndpointOptionName>> = {
+  PolicyAuditMode: 'PolicyAuditMode', DropNotification: 'DropNotification', TraceNotification: 'TraceNotification',
+  PolicyVerdictNotification: 'PolicyVerdictNotification', Debug: 'Debug',
+}
+const aggregationLevels: Record<string, 0 | 1 | 2 | 3 | 4> = {None: 0, Lowest: 1, Low: 2, Medium: 3, Max: 4}
+
+function tc(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('tc', [...args], {encoding: 'utf8', timeout: 10_000}, (err, stdout, stderr) =>
+      err ? reject(new Error(`tc ${args.join(' ')}: ${String(stderr).trim() || err.message}`)) : resolve(String(stdout)))
+  })
+}
+
+/** Preferences of the BPF filters on one hook of an interface. */
+async function filterPrefs(dev: string, hook: 'ingress' | 'egress'): Promise<number[]> {
+  try {
+    const list = JSON.parse(await tc(['-j', 'filter', 'show', 'dev', dev, hook])) as {pref?: number; kind?: string}[]
+    return [...new Set(list.filter((f) => f.kind === 'bpf' && f.pref !== undefined).map((f) => f.pref!))]
+  } catch {
+    return []  // no clsact qdisc yet
+  }
+}
+
+export class BpfAgentDatapath implements Datapath {
+  private readonly endpoints = new Map<number, DatapathEndpoint>()
+  private readonly ipcache = new Set<string>()
+  private ring?: RingBuffer
+  private queue: DatapathEvent[] = []
+  private wake?: () => void
+  private droppedInQueue = 0
+
+  private constructor(private readonly dp: BpfDatapath, private readonly config: AgentConfig, private readonly log: Logger) {}
+
+  /** Loads the datapath with its maps pinned under <bpffs>/tc/globals. Throws what src/datapath throws. */
+  static async load(config: AgentConfig, log: Logger): Promise<BpfAgentDatapath> {
+    const pinDir = join(config.bpffs, 'tc', 'globals')
+    mkdirSync(pinDir, {recursive: true})
+    return new BpfAgentDatapath(BpfDatapath.load({pinDir}), config, log)
+  }
+
+  status(): DatapathStatus {
+    return {state: 'Ok', msg: `bpf_lxc loaded, maps pinned under ${join(this.config.bpffs, 'tc', 'globals')}`}
+  }
+
+  private endpointConfig(ep: DatapathEndpoint) {
+    const options: Partial<Record<EndpointOptionName, boolean>> = {}
+    for (const [name, value] of Object.entries(ep.options)) {
+      const bit = optionBits[name]
+      if (bit) options[bit] = value === 'Enabled'
+    }
+    return {options: options as Record<EndpointOptionName, boolean>, policyEnforcement: this.config.enablePolicy,
+      monitorAggregation: aggregationLevels[ep.options.MonitorAggregationLevel ?? 'Medium'] ?? 3}
+  }
+
+  async attach(ep: DatapathEndpoint): Promise<void> {
+    this.endpoints.set(ep.id, ep)
+    const stale = {ingress: await filterPrefs(ep.hostInterface, 'ingress'), egress: await filterPrefs(ep.hostInterface, 'egress')}
+    this.dp.upsertEndpoint({id: ep.id, ifindex: ep.hostIfindex, identity: ep.identity, ips: [ep.ipv4], mac: ep.mac,
+      config: this.endpointConfig(ep)})
+    this.dp.attach(ep.id)
+    // Filters of an agent that died: ours now run behind them, so removing them leaves no gap.
+    for (const hook of ['ingress', 'egress'] as const) {
+      for (const pref of stale[hook]) await tc(['filter', 'del', 'dev', ep.hostInterface, hook, 'pref', String(pref)]).catch(() => undefined)
+    }
+    if (stale.ingress.length + stale.egress.length > 0) {
+      this.log.info('Replaced the filters of a previous agent', {endpointID: ep.id, interface: ep.hostInterface})
+    }
+  }
+
+  async detach(endpointId: number): Promise<void> {
+    this.dp.removeEndpoint(endpointId)
+    this.endpoints.delete(endpointId)
+  }
+
+  async applyPolicy(endpointId: number, policy: EndpointPolicy): Promise<void> {
+    const ep = this.endpoints.get(endpointId)
+    if (!ep) return
+    // Entries first, then the switch to default deny: a direction never enforces an empty map.
+    await this.dp.setPolicy(endpointId, policy.entries)
+    this.dp.updateEndpointConfig(ep.hostIfindex, {selected: {ingress: policy.ingressEnforced, egress: policy.egressEnforced},
+      options: {HttpVisibility: policy.entries.some((e) => e.proxyPort > 0)} as Record<EndpointOptionName, boolean>})
+  }
+
+  async setOptions(endpointId: number, options: Readonly<Record<string, string>>): Promise<void> {
+    const ep = this.endpoints.get(endpointId)
+    if (!ep) return
+    ep.options = options
+    const c = this.endpointConfig(ep)
+    this.dp.updateEndpointConfig(ep.hostIfindex, {options: c.options, monitorAggregation: c.monitorAggregation})
+  }
+
+  async syncIpcache(rows: readonly IpcacheEntry[]): Promise<void> {
+    const wanted = new Set(rows.map((r) => r.cidr))
+    for (const r of rows) this.dp.upsertIpcache(r.cidr, r.identity)
+    for (const cidr of this.ipcache) if (!wanted.has(cidr)) this.dp.deleteIpcache(cidr)
+    this.ipcache.clear()
+    for (const cidr of wanted) this.ipcache.add(cidr)
+  }
+
+  events(signal: AbortSignal): AsyncIterable<DatapathEvent> {
+    this.ring ??= this.dp.events((batch) => {
+      for (const ev of batch) {
+        if (this.queue.length >= maxQueuedEvents) this.droppedInQueue++
+        else this.queue.push(ev)
+      }
+      this.wake?.()
+    })
+    return {[Symbol.asyncIterator]: () => this.drain(signal)}
+  }
+
+  private async* drain(signal: AbortSignal): AsyncGenerator<DatapathEvent> {
+    const onAbort = () => this.wake?.()
+    signal.addEventListener('abort', onAbort, {once: true})
+    try {
+      while (!signal.aborted) {
+        if (this.queue.length === 0) {
+          await new Promise<void>((resolve) => { this.wake = resolve })
+          this.wake = undefined
+          continue
+        }
+        const batch = this.queue
+        this.queue = []
+        yield* batch
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+    }
+  }
+
+  lostEvents(): number {
+    let suppressed = 0
+    for (const ep of this.endpoints.values()) suppressed += this.dp.suppressedEvents(ep.hostIfindex)
+    return suppressed + (this.ring?.lost ?? 0) + this.droppedInQueue
+  }
+
+  /**
+   * Stops reading events and releases descriptors without detaching: the programs stay on the
+   * endpoints and keep enforcing until the next agent replaces them.
+   */
+  async close(): Promise<void> {
+    await this.ring?.close()
+    this.ring = undefined
+  }
+}
