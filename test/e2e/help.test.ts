@@ -70,11 +70,6 @@ test('unknown commands and flags are usage errors: one line, exit 2', async () =
   assert.match(r.stderr, /^Error: Nonexistent flag: --bogus/)
 })
 
-test('a command that is not built yet says so and exits 1', async () => {
-  const r = await runCli('cilium', ['install'])
-  assert.deepEqual(r, {code: 1, stdout: '', stderr: 'Error: `cilium install` is not built yet (it is tracked in issue #8)\n'})
-})
-
 test('the README command reference matches the manifests', async () => {
   const r = await run(process.execPath, [join(repoRoot, 'scripts', 'readme-commands.js'), '--check'])
   assert.equal(r.code, 0, r.stderr)
