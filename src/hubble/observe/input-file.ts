@@ -83,21 +83,29 @@ export async function observeFile(input: AsyncIterable<string | Buffer>, query: 
     if (raw.length > maxLineBytes / 3 && Buffer.byteLength(raw) > maxLineBytes) throw new LineTooLongError()
     return raw.endsWith('\r') ? raw.slice(0, -1) : raw
   }
-  reading: for await (const chunk of input) {
-    const text = rest + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'))
-    let start = 0
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      const p = handle(lineOf(text.slice(start, nl)))
-      start = nl + 1
-      if (p) await p
-      if (printed >= firstN || signal?.aborted) break reading
+  const readLines = async (): Promise<void> => {
+    for await (const chunk of input) {
+      const text = rest + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'))
+      let start = 0
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        const p = handle(lineOf(text.slice(start, nl)))
+        start = nl + 1
+        if (p) await p
+        if (printed >= firstN || signal?.aborted) return
+      }
+      rest = text.slice(start)
+      if (rest.length > maxLineBytes && Buffer.byteLength(rest) > maxLineBytes) throw new LineTooLongError()
     }
-    rest = text.slice(start)
-    if (rest.length > maxLineBytes && Buffer.byteLength(rest) > maxLineBytes) throw new LineTooLongError()
+    if (rest !== '') {
+      const p = handle(lineOf(rest))
+      if (p) await p
+    }
   }
-  if (rest !== '' && printed < firstN && !signal?.aborted) {
-    const p = handle(lineOf(rest))
-    if (p) await p
+  try {
+    await readLines()
+  } catch (error) {
+    // Ctrl-C destroys the input under a pending read: that ends the input, it is no failure.
+    if (!signal?.aborted) throw error
   }
   for (let i = 0; i < ring.length; i++) {
     const p = printer.write(ring[(ringStart + i) % ring.length])

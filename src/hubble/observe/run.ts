@@ -4,6 +4,7 @@
  * a saved-flow file, or a Hubble server through a flow source the caller supplies.
  */
 import {createReadStream} from 'node:fs'
+import type {Readable} from 'node:stream'
 import {ValidationError} from '../../errors.js'
 import {useColor} from '../../output/color.js'
 import {messages} from '../codec/schema.js'
@@ -89,9 +90,15 @@ const errnoText: Record<string, string> = {
   ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory',
 }
 
-/** Opens the input as Go's os.Open reports failures (`open <path>: no such file or directory`). */
-async function openInput(path: string, stdin: NodeJS.ReadableStream): Promise<AsyncIterable<string | Buffer>> {
-  if (path === '-') return stdin as AsyncIterable<string | Buffer>
+/**
+ * Opens the input as Go's os.Open reports failures (`open <path>: no such file or directory`);
+ * aborting `signal` ends a read that waits (stdin from a terminal).
+ */
+async function openInput(path: string, stdin: NodeJS.ReadableStream, signal: AbortSignal): Promise<AsyncIterable<string | Buffer>> {
+  if (path === '-') {
+    signal.addEventListener('abort', () => (stdin as Readable).destroy(), {once: true})
+    return stdin as AsyncIterable<string | Buffer>
+  }
   const stream = createReadStream(path, {highWaterMark: 1 << 20, encoding: 'utf8'})
   await new Promise<void>((resolve, reject) => {
     stream.once('ready', () => resolve())
@@ -140,7 +147,7 @@ export async function runObserve(o: ObserveOptions): Promise<void> {
   }
   try {
     if (o.inputFile) {
-      const input = await openInput(o.inputFile, o.stdin)
+      const input = await openInput(o.inputFile, o.stdin, o.signal)
       await observeFile(input, query, printer, (w) => o.stderr.write(formatWarning(w)), o.signal)
     } else {
       if (!o.serverFlows) throw new ValidationError('no Hubble server connection available')
