@@ -13,7 +13,7 @@ import {encodePolicyStatsKey} from '../../src/maps/policystats.js'
 import {portRangeKeys, Precedence, type PolicyEntry} from '../../src/policy/entries.js'
 import type {RingBuffer} from '../../src/bpf/index.js'
 import {encodeMetricsKey} from '../../src/maps/metrics.js'
-import {endpointNetwork, ping, sendUdp, skipUnlessBpf, tcpConnect, tcpServer, tempBpffsDir, type Endpoint} from '../helpers/kernel.js'
+import {endpointNetwork, execIn, ping, sendUdp, spawnIn, skipUnlessBpf, tcpConnect, tcpServer, tempBpffsDir, type Endpoint} from '../helpers/kernel.js'
 
 let dp: Datapath | undefined
 let ring: RingBuffer | undefined
@@ -335,3 +335,24 @@ async function metricsCountAnyLine(d: Datapath, reason: number): Promise<bigint>
   }
   return n
 }
+
+test('HTTP: a POST /metric yields an L7 request event, its response the status and the latency', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
+  d.updateEndpointConfig(server.hostIfindex, {options: {HttpVisibility: true} as never})
+  const serverScript = `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>setTimeout(()=>{s.statusCode=201;s.end('stored')},20))})` +
+    `.listen(8080,'::',()=>console.log('ready'))`
+  await spawnIn(t, server.ns, process.execPath, ['-e', serverScript])
+  const clientScript = `const q=require('http').request({host:'${server.ip4}',port:8080,method:'POST',path:'/metric'},` +
+    `(s)=>{s.resume();s.on('end',()=>console.log(s.statusCode))});q.end('cpu=0.5')`
+  assert.equal((await execIn(client.ns, process.execPath, ['-e', clientScript])).trim(), '201')
+  const request = await until('the request event', () => of('l7', serverSpec.id).find((e) => e.kind === 'request'))
+  assert.deepEqual([request.method, request.path, request.httpVersion, request.srcIdentity, request.dstIdentity],
+    ['POST', '/metric', '1.1', clientSpec.identity, serverSpec.identity])
+  const response = await until('the response event', () => of('l7', serverSpec.id).find((e) => e.kind === 'response'))
+  assert.equal(response.status, 201)
+  // The server waited 20 ms before answering: the pairing through conntrack measured at least that.
+  assert.ok(response.latencyNs >= 20_000_000n && response.latencyNs < 5_000_000_000n, `latency ${response.latencyNs} ns`)
+  assert.equal(response.summary?.sport, 8080)
+  assert.equal(of('l7', clientSpec.id).length, 0)  // visibility is per endpoint
+})
