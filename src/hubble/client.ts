@@ -232,7 +232,7 @@ const codeNames: Record<number, string> = {
 function hint(target: string): string {
   return target.startsWith('unix:')
     ? `check that a Hubble server listens on ${target.replace(/^unix:(\/\/)?/, '')} and that you may open it`
-    : `check that a Hubble server or Relay listens on ${target} (set --server or HUBBLE_SERVER), and its TLS settings`
+    : `check that a Hubble server or Relay listens on ${target} and its TLS settings; the address comes from --server or HUBBLE_SERVER`
 }
 
 /**

@@ -1,7 +1,33 @@
-import {notBuiltCommand} from '../../cli/not-built.js'
+import {Flags} from '@oclif/core'
+import {HubbleCommand, serverFlags} from '../../cli/hubble-command.js'
 
-export default notBuiltCommand({
-  summary: 'Display status of Hubble server',
-  examples: ['<%= config.bin %> <%= command.id %>'],
-  issue: 5,
-})
+export default class HubbleStatus extends HubbleCommand {
+  static override summary = 'Display status of Hubble server'
+  static override description = 'Checks the health of the Hubble server (or Relay) and prints its flow buffer, flow rate and connected nodes.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --server unix:///var/run/cilium/hubble.sock -o json',
+  ]
+  static override flags = {
+    ...serverFlags,
+    output: Flags.string({char: 'o', description: 'Specify the output format, one of:\n compact: Compact output\n dict:    Status is shown as KEY:VALUE pairs\n json:    JSON encoding\n table:   Tab-aligned columns',
+      default: 'compact', helpGroup: 'Formatting'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(HubbleStatus)
+    const {statusMode, hubbleStatus, UnhealthyError} = await import('../../hubble/status.js')
+    const mode = statusMode(flags.output)
+    const settings = await this.hubbleSettings(flags)
+    const {HubbleClient} = await import('../../hubble/client.js')
+    const client = HubbleClient.connect(settings)
+    try {
+      this.out(await hubbleStatus(client, mode))
+    } catch (e) {
+      if (e instanceof UnhealthyError) this.out(e.stdout)
+      throw e
+    } finally {
+      client.close()
+    }
+  }
+}
