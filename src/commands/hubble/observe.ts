@@ -180,7 +180,7 @@ A flow matches a filter flag when it matches any of its values; it must match ev
     })
     try {
       await runObserve({
-        argv: this.argv, valueFlags: valueFlagNames(this.ctor.flags), output: flags.output, timeFormat: flags['time-format'],
+        argv: this.argv, valueFlags: valueFlagNames({...this.ctor.baseFlags, ...this.ctor.flags}), output: flags.output, timeFormat: flags['time-format'],
         color: flags.color, printNodeName: flags['print-node-name'], printPolicyNames: flags['print-policy-names'],
         numeric: flags.numeric, ipTranslation: flags['ip-translation'], silentErrors: flags['silent-errors'],
         printRawFilters: flags['print-raw-filters'], debug: flags.debug, inputFile: flags['input-file'],
