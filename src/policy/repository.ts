@@ -71,21 +71,36 @@ export class PolicyRepository {
   list(): readonly Rule[] { return this.rules }
 
   /**
-   * Decodes and validates every rule, then adds them all (or none), bumping the revision once.
-   * Throws PolicyValidationError listing every issue when any rule is invalid.
+   * Decodes and validates every rule (untyped JSON, as the API receives it), then adds them all
+   * (or none), bumping the revision once. Throws PolicyValidationError listing every issue.
    */
   add(rules: readonly unknown[], opts: AddOptions = {}): number {
     const issues: PolicyIssue[] = []
-    const sanitized: Rule[] = []
+    const decoded: SourcedRule[] = []
     for (const [index, input] of rules.entries()) {
-      // Rules from the API arrive as untyped JSON: decoding checks their types and puts
-      // fields in the order `policy get` prints them.
+      // Decoding checks the types and puts fields in the order `policy get` prints them.
       const {rule, errors} = decodeRule(input)
-      const errs = errors.length > 0 ? errors : validateRule(rule, this.validateOptions)
-      for (const message of errs) issues.push({file: 'policy', index, message})
-      if (errs.length === 0) sanitized.push(sanitizeRule(rule))
+      const origin = {file: 'policy', document: 0, index, name: 'rules'}
+      for (const message of errors) issues.push({file: 'policy', index, message})
+      if (errors.length === 0) decoded.push({rule, origin})
     }
+    const checked = checkRules(decoded, this.validateOptions)
+    issues.push(...checked.issues.map(({file, index, message}) => ({file, index, message})))
+    if (issues.length > 0) throw new PolicyValidationError(issues.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
+    return this.commit(checked.rules.map((r) => r.rule), opts)
+  }
+
+  /**
+   * Adds rules that parsePolicyText already decoded: validates every one, then adds them all
+   * (or none), bumping the revision once. Throws PolicyValidationError listing every issue.
+   */
+  addParsed(rules: readonly SourcedRule[], opts: AddOptions = {}): number {
+    const {rules: checked, issues} = checkRules(rules, this.validateOptions)
     if (issues.length > 0) throw new PolicyValidationError(issues)
+    return this.commit(checked.map((r) => r.rule), opts)
+  }
+
+  private commit(sanitized: Rule[], opts: AddOptions): number {
     let kept = this.rules
     if (opts.replace) {
       const named = sanitized.map(ruleLabelsOf).filter((ls) => ls.length > 0)

@@ -4,7 +4,7 @@
  * of every element is collected, so one run of `cilium policy validate` lists them all.
  */
 import {parsePrefix, prefixContains} from '../identity/cidr.js'
-import {entitySelectors, sanitizeSelector} from './selector.js'
+import {entityNames, sanitizeSelector} from './selector.js'
 import type {CIDRRule, EgressRule, EndpointSelector, ICMPRule, IngressRule, L7Rules, PortProtocol, PortRule, Rule} from './types.js'
 
 export interface ValidateOptions {
@@ -118,6 +118,8 @@ function validateSelector(s: EndpointSelector): string[] {
 
 type Element = IngressRule & EgressRule
 
+const knownEntities: ReadonlySet<string> = new Set(entityNames)
+
 const peerFields = {
   ingress: ['fromEndpoints', 'fromCIDR', 'fromCIDRSet', 'fromEntities', 'fromNodes', 'fromGroups'],
   egress: ['toEndpoints', 'toCIDR', 'toCIDRSet', 'toEntities', 'toServices', 'toFQDNs', 'toGroups', 'toNodes'],
@@ -130,10 +132,11 @@ function validateElement(e: Element, dir: 'ingress' | 'egress', deny: boolean, h
   if (present.length > 1) errs.push(`Combining ${goField(present[0])} and ${goField(present[1])} is not supported yet`)
   if (dir === 'egress' && e.toServices?.length && e.toPorts?.length) errs.push('Combining ToServices and ToPorts is not supported yet')
   const p = dir === 'ingress' ? 'from' : 'to'
-  for (const s of [...(e[`${p}Endpoints`] ?? []), ...(e[`${p}Nodes`] ?? [])]) errs.push(...validateSelector(s))
+  for (const s of e[`${p}Endpoints`] ?? []) if (s.matchExpressions) errs.push(...validateSelector(s))
+  for (const s of e[`${p}Nodes`] ?? []) if (s.matchExpressions) errs.push(...validateSelector(s))
   for (const c of e[`${p}CIDR`] ?? []) errs.push(...validateCIDR(c))
   for (const c of e[`${p}CIDRSet`] ?? []) errs.push(...validateCIDRRule(c))
-  for (const ent of e[`${p}Entities`] ?? []) if (!entitySelectors(ent)) errs.push(`unsupported entity: ${ent}`)
+  for (const ent of e[`${p}Entities`] ?? []) if (!knownEntities.has(ent)) errs.push(`unsupported entity: ${ent}`)
   for (const f of e.toFQDNs ?? []) {
     if (f.matchName && f.matchPattern) errs.push('only one of MatchName or MatchPattern is allowed in an FQDNSelector')
     errs.push(...validateDNS(f.matchName, f.matchPattern))
