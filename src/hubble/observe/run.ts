@@ -132,7 +132,9 @@ export async function runObserve(o: ObserveOptions): Promise<void> {
     return
   }
 
-  const colorMode = o.color === 'always' || o.color === 'never' ? o.color : 'auto'
+  // As the real CLI: case-insensitive, and any other value behaves like auto.
+  const color = o.color.toLowerCase()
+  const colorMode = color === 'always' || color === 'never' ? color : 'auto'
   const printer = createPrinter({
     mode, out: o.stdout, err: o.stderr,
     color: mode !== 'table' && useColor(colorMode, o.stdout, o.env),
