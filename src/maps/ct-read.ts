@@ -1,9 +1,8 @@
 import {CiliumkitError} from '../errors.js'
 import type {OutputFormat} from '../output/modes.js'
 import type {BpfMap} from '../bpf/index.js'
-import {ctEntryJson, formatCtBatch, type CtEntryGeneration} from './ct.js'
+import {ctEntryJsonText, formatCtBatch, type CtEntryGeneration} from './ct.js'
 import {detectGeneration} from './generations.js'
-import {goJson} from './json.js'
 import {bpffsRoot, globalsPath, openIfPinned, shapeOf} from './pinned.js'
 import {policyMapPaths} from './policy-read.js'
 
@@ -107,8 +106,7 @@ export async function ctList(o: CtListOptions): Promise<number> {
         if (o.format === 'json') {
           let chunk = ''
           for (let i = 0; i < b.count; i++) {
-            const item = goJson(ctEntryJson(b.keys, i * b.keySize, b.values, i * b.valueStride, {ipv6, gen}))
-            chunk += (first ? '\n' : ',\n') + item.slice(0, -1).replace(/^/gm, '  ')
+            chunk += (first ? '\n' : ',\n') + ctEntryJsonText(b.keys, i * b.keySize, b.values, i * b.valueStride, {ipv6, gen})
             first = false
           }
           total += b.count

@@ -129,24 +129,34 @@ export function formatCtBatch(batch: EntryBatch, f: CtFormat): {text: string; li
   return {text, lines}
 }
 
-/** The JSON element of one entry: {Key, Value} with Go's field names; addresses as byte arrays, ports as stored. */
-export function ctEntryJson(keys: Buffer, k: number, values: Buffer, v: number, f: Omit<CtFormat, 'global'>): Record<string, unknown> {
+/**
+ * The JSON element of one entry, already indented as the second level of Go's MarshalIndent
+ * output (`  {` … `  }`): {Key, Value} with Go's field names, addresses as byte arrays, ports
+ * and rev-NAT as stored (network order read as a host u16). Written out by hand because it
+ * runs once per entry of a million-entry dump; a unit test holds it equal to goJson.
+ */
+export function ctEntryJsonText(keys: Buffer, k: number, values: Buffer, v: number, f: Omit<CtFormat, 'global'>): string {
   const T = f.ipv6 ? CT6_TUPLE : CT4_TUPLE
   const alen = f.ipv6 ? 16 : 4
-  const key = {DestAddr: [...keys.subarray(k + T.daddr, k + T.daddr + alen)],
-    SourceAddr: [...keys.subarray(k + T.saddr, k + T.saddr + alen)], DestPort: keys.readUInt16LE(k + T.dport),
-    SourcePort: keys.readUInt16LE(k + T.sport), NextHeader: keys[k + T.nexthdr], Flags: keys[k + T.flags]}
-  const tail = {Lifetime: values.readUInt32LE(v + 32), Flags: values.readUInt16LE(v + 36), RevNAT: values.readUInt16LE(v + 38)}
+  const addr = (at: number) => {
+    let s = '[\n'
+    for (let i = 0; i < alen; i++) s += `        ${octet[keys[at + i]]}${i < alen - 1 ? ',' : ''}\n`
+    return s + '      ]'
+  }
+  const u64 = (o: number) => values.readBigUInt64LE(v + o).toString()
+  const tail = `      "Lifetime": ${values.readUInt32LE(v + 32)},\n      "Flags": ${values.readUInt16LE(v + 36)},\n` +
+    `      "RevNAT": ${values.readUInt16LE(v + 38)},\n`
+  const end = `      "TxFlagsSeen": ${values[v + 42]},\n      "RxFlagsSeen": ${values[v + 43]},\n` +
+    `      "SourceSecurityID": ${values.readUInt32LE(v + 44)},\n      "LastTxReport": ${values.readUInt32LE(v + 48)},\n` +
+    `      "LastRxReport": ${values.readUInt32LE(v + 52)}\n`
   const value = f.gen === 'v2'
-    ? {Reserved0: values.readBigUInt64LE(v), BackendID: values.readBigUInt64LE(v + 8), Packets: values.readBigUInt64LE(v + 16),
-      Bytes: values.readBigUInt64LE(v + 24), ...tail, Reserved4: values.readUInt16LE(v + 40), TxFlagsSeen: values[v + 42],
-      RxFlagsSeen: values[v + 43], SourceSecurityID: values.readUInt32LE(v + 44), LastTxReport: values.readUInt32LE(v + 48),
-      LastRxReport: values.readUInt32LE(v + 52)}
-    : {RxPackets: values.readBigUInt64LE(v), RxBytes: values.readBigUInt64LE(v + 8), TxPackets: values.readBigUInt64LE(v + 16),
-      TxBytes: values.readBigUInt64LE(v + 24), ...tail, IfIndex: values.readUInt16LE(v + 40), TxFlagsSeen: values[v + 42],
-      RxFlagsSeen: values[v + 43], SourceSecurityID: values.readUInt32LE(v + 44), LastTxReport: values.readUInt32LE(v + 48),
-      LastRxReport: values.readUInt32LE(v + 52)}
-  return {Key: key, Value: value}
+    ? `      "Reserved0": ${u64(0)},\n      "BackendID": ${u64(8)},\n      "Packets": ${u64(16)},\n      "Bytes": ${u64(24)},\n` +
+      tail + `      "Reserved4": ${values.readUInt16LE(v + 40)},\n` + end
+    : `      "RxPackets": ${u64(0)},\n      "RxBytes": ${u64(8)},\n      "TxPackets": ${u64(16)},\n      "TxBytes": ${u64(24)},\n` +
+      tail + `      "IfIndex": ${values.readUInt16LE(v + 40)},\n` + end
+  return `  {\n    "Key": {\n      "DestAddr": ${addr(k + T.daddr)},\n      "SourceAddr": ${addr(k + T.saddr)},\n` +
+    `      "DestPort": ${keys.readUInt16LE(k + T.dport)},\n      "SourcePort": ${keys.readUInt16LE(k + T.sport)},\n` +
+    `      "NextHeader": ${keys[k + T.nexthdr]},\n      "Flags": ${keys[k + T.flags]}\n    },\n    "Value": {\n${value}    }\n  }`
 }
 
 /** A conntrack entry in host-order numbers: what encodeCt writes. */
