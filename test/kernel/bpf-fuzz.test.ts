@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
@@ -143,4 +144,32 @@ test('paths: unmounted, not bpffs, nothing pinned, not a map', (t) => {
   m.pin(join(fs, 'arr'))
   assert.throws(() => m.pin(join(fs, 'arr')), BpfError)     // EEXIST
   assert.throws(() => BpfObject.open(join(plain, 'file')), BpfError)
+})
+
+test('without privileges: PermissionError with its hint; skipUnlessBpf skips, and fails under CI=true', (t) => {
+  if (skipUnlessBpf(t)) return
+  const dir = mkdtempSync(join(tmpdir(), 'ck-unpriv-'))
+  t.after(() => rmSync(dir, {recursive: true, force: true}))
+  chmodSync(dir, 0o755)
+  const bpf = new URL('../../src/bpf/index.js', import.meta.url).href
+  const helpers = new URL('../helpers/kernel.js', import.meta.url).href
+  const asNobody = (args: string[], env: NodeJS.ProcessEnv) => spawnSync('setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], {encoding: 'utf8', env, timeout: 30_000})
+  const create = asNobody(['--input-type=module', '-e', `const {BpfMap, PermissionError} = await import(${JSON.stringify(bpf)})
+    try { BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: 1}) } catch (e) {
+      console.log(e instanceof PermissionError, e.message, '|', e.hint) }`], process.env)
+  assert.equal(create.stdout.trim(), 'true map create (map hash): permission denied | run as root or grant CAP_BPF/CAP_SYS_ADMIN')
+
+  const file = join(dir, 'probe.test.mjs')
+  writeFileSync(file, `import {test} from 'node:test'\nimport {skipUnlessBpf} from ${JSON.stringify(helpers)}\n`
+    + `test('probe', (t) => { if (skipUnlessBpf(t)) return; throw new Error('ran without BPF') })\n`)
+  chmodSync(file, 0o644)
+  // NODE_TEST_CONTEXT would make the nested runner report to us in its binary protocol.
+  const {CI: _ci, NODE_TEST_CONTEXT: _ctx, ...noCi} = process.env
+  const local = asNobody(['--test', file], noCi)
+  assert.equal(local.status, 0, local.stdout)
+  assert.match(local.stdout, /# skipped 1/)
+  const ci = asNobody(['--test', file], {...noCi, CI: 'true'})
+  assert.notEqual(ci.status, 0)
+  assert.match(ci.stdout, /kernel test cannot run under CI: needs root/)
 })
