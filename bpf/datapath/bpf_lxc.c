@@ -514,30 +514,35 @@ static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p
 	r->src_identity = e->src_sec_id;
 	__sync_fetch_and_add(&e->packets, 1);
 	__sync_fetch_and_add(&e->bytes, skb->len);
+	/* Both directions of a connection hit this entry, often from two CPUs: write a field only
+	 * when it changes, so the cache line is not bounced on every packet. */
 	if (reply) {
-		if (p->tcp_flags & ~e->rx_flags_seen)
+		if (p->tcp_flags & ~e->rx_flags_seen) {
 			r->report = 1;
-		e->rx_flags_seen |= p->tcp_flags;
-		if (p->tcp_flags & (TH_FIN | TH_RST))
+			e->rx_flags_seen |= p->tcp_flags;
+		}
+		if ((p->tcp_flags & (TH_FIN | TH_RST)))
 			e->flags |= p->tcp_flags & TH_RST ? CT_F_RX_CLOSING | CT_F_TX_CLOSING : CT_F_RX_CLOSING;
-		if (now - e->last_rx_report >= CT_REPORT_INTERVAL)
+		if (r->report || now - e->last_rx_report >= CT_REPORT_INTERVAL) {
 			r->report = 1;
-		if (r->report)
 			e->last_rx_report = now;
+		}
 	} else {
-		if (p->tcp_flags & ~e->tx_flags_seen)
+		if (p->tcp_flags & ~e->tx_flags_seen) {
 			r->report = 1;
-		e->tx_flags_seen |= p->tcp_flags;
-		if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN))
+			e->tx_flags_seen |= p->tcp_flags;
+		}
+		if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN) && !(e->flags & CT_F_SEEN_NON_SYN))
 			e->flags |= CT_F_SEEN_NON_SYN;
-		if (p->tcp_flags & (TH_FIN | TH_RST))
+		if ((p->tcp_flags & (TH_FIN | TH_RST)))
 			e->flags |= p->tcp_flags & TH_RST ? CT_F_RX_CLOSING | CT_F_TX_CLOSING : CT_F_TX_CLOSING;
-		if (now - e->last_tx_report >= CT_REPORT_INTERVAL)
+		if (r->report || now - e->last_tx_report >= CT_REPORT_INTERVAL) {
 			r->report = 1;
-		if (r->report)
 			e->last_tx_report = now;
+		}
 	}
-	e->lifetime = now + ct_lifetime(p, e);
+	if (e->lifetime != now + ct_lifetime(p, e))
+		e->lifetime = now + ct_lifetime(p, e);
 }
 
 /* Records a new connection under its forward key (left in r->tuple for the HTTP pairing). */
@@ -766,10 +771,25 @@ struct ctx {
 	struct ep_config cfg;
 	__u32 ifindex;
 	__u8  egress;
+	__u8  resolved;		/* the fields below are filled (resolve()) */
+	__u32 remote;		/* the peer's identity */
 	__u32 src_identity;
 	__u32 dst_identity;
 	__u16 dst_id;
 };
+
+/* The identities and the destination endpoint cost an LPM and a hash lookup: only new
+ * connections (policy) and notifications need them, not every established packet. */
+static __always_inline void resolve(struct ctx *c, const struct pkt *p)
+{
+	if (c->resolved)
+		return;
+	c->resolved = 1;
+	c->remote = lookup_identity(c->egress ? p->daddr : p->saddr, p->ipv6);
+	c->src_identity = c->egress ? c->cfg.identity : c->remote;
+	c->dst_identity = c->egress ? c->remote : c->cfg.identity;
+	c->dst_id = c->egress ? lookup_endpoint_id(p->daddr, p->ipv6) : c->cfg.endpoint_id;
+}
 
 __noinline int send_trace(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p, __u8 reason)
 {
@@ -1043,11 +1063,13 @@ static __always_inline __u8 policy_enforced(const struct ep_config *cfg, __u8 eg
 	return (cfg->selected & (egress ? EP_SELECTED_EGRESS : EP_SELECTED_INGRESS)) != 0;
 }
 
-static __always_inline int drop(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p, __u8 reason, __u16 line)
+static __always_inline int drop(struct __sk_buff *skb, struct ctx *c, const struct pkt *p, __u8 reason, __u16 line)
 {
 	update_metrics(skb, reason, c->egress, line);
-	if (c->cfg.options & EP_OPT_DROP_NOTIFY)
+	if (c->cfg.options & EP_OPT_DROP_NOTIFY) {
+		resolve(c, p);
 		send_drop(skb, c, p, reason, line);
+	}
 	return TC_ACT_SHOT;
 }
 
@@ -1058,7 +1080,7 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 	struct verdict v = {};
 	struct ctx c = {.ifindex = skb->ifindex, .egress = egress};
 	struct ep_config *cfg;
-	__u32 remote, options;
+	__u32 options;
 	__u8 trace_reason;
 	int ret;
 
@@ -1071,10 +1093,6 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 	ret = parse(skb, &p);
 	if (ret == 1)
 		return TC_ACT_OK;
-	remote = lookup_identity(egress ? p.daddr : p.saddr, p.ipv6);
-	c.src_identity = egress ? c.cfg.identity : remote;
-	c.dst_identity = egress ? remote : c.cfg.identity;
-	c.dst_id = egress ? lookup_endpoint_id(p.daddr, p.ipv6) : c.cfg.endpoint_id;
 	if (ret < 0)
 		return drop(skb, &c, &p, -ret, __LINE__);
 
@@ -1082,25 +1100,24 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 		ct_lookup(skb, &p, egress, &ct);
 
 	if (ct.state == CT_NEW) {
+		resolve(&c, &p);
 		if (policy_enforced(&c.cfg, egress)) {
 			void *policy = bpf_map_lookup_elem(&ck_policy_maps, &(__u32){c.cfg.endpoint_id});
 
-			if (policy) {
-				policy_verdict(policy, c.cfg.endpoint_id, remote, egress, &p, &v);
-			} else {
+			if (policy)
+				policy_verdict(policy, c.cfg.endpoint_id, c.remote, egress, &p, &v);
+			else
 				v.verdict = -DROP_POLICY;
-			}
 		} else {
 			v.match_type = POLICY_MATCH_ALL;	/* what the allow-all entry of an unenforced direction reports */
 		}
-		if (v.verdict < 0 && (options & EP_OPT_POLICY_AUDIT_MODE)) {
+		if (v.verdict < 0 && (options & EP_OPT_POLICY_AUDIT_MODE))
 			v.audited = 1;
-		}
 		policy_account(skb, &v);
 		if (options & EP_OPT_POLICY_VERDICT_NOTIFY)
-			send_verdict(skb, &c, &p, remote, &v);
+			send_verdict(skb, &c, &p, c.remote, &v);
 		if (options & EP_OPT_DEBUG)
-			send_debug(skb, &c, ct.state, v.verdict, remote);
+			send_debug(skb, &c, ct.state, v.verdict, c.remote);
 		if (v.verdict < 0 && !v.audited)
 			return drop(skb, &c, &p, -v.verdict, __LINE__);
 		if (options & EP_OPT_CONNTRACK) {
@@ -1109,7 +1126,8 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 				return drop(skb, &c, &p, -ret, __LINE__);
 		}
 	} else if (options & EP_OPT_DEBUG) {
-		send_debug(skb, &c, ct.state, 0, remote);
+		resolve(&c, &p);
+		send_debug(skb, &c, ct.state, 0, c.remote);
 	}
 
 	update_metrics(skb, 0, egress, 0);
@@ -1117,10 +1135,14 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 		       ct.state == CT_REPLY ? TRACE_REASON_REPLY : TRACE_REASON_RELATED;
 	if ((options & EP_OPT_TRACE_NOTIFY) &&
 	    !(c.cfg.monitor_aggregation >= MONITOR_AGG_LOWEST && egress) &&
-	    (c.cfg.monitor_aggregation < MONITOR_AGG_MEDIUM || ct.report || !(options & EP_OPT_CONNTRACK)))
+	    (c.cfg.monitor_aggregation < MONITOR_AGG_MEDIUM || ct.report || !(options & EP_OPT_CONNTRACK))) {
+		resolve(&c, &p);
 		send_trace(skb, &c, &p, trace_reason);
-	if (options & EP_OPT_HTTP_VISIBILITY)
+	}
+	if ((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off) {
+		resolve(&c, &p);
 		http_visibility(skb, &c, &p, &ct);
+	}
 	return TC_ACT_OK;
 }
 

@@ -162,6 +162,12 @@ export class Datapath {
     }
   }
 
+  /** The programs attached for an endpoint (empty when detached): kernel program IDs, e.g. for run-time stats. */
+  attachedPrograms(endpointId: number): Array<{program: string; attachPoint: string; programId: number}> {
+    return (this.endpoints.get(endpointId)?.links ?? []).map((l) => ({
+      program: l.attachPoint === 'ingress' ? 'cil_from_container' : 'cil_to_container', attachPoint: l.attachPoint, programId: l.programId}))
+  }
+
   /** Removes both programs from the endpoint's veth, and the clsact qdisc when attach created it. */
   detach(endpointId: number): void {
     const ep = this.endpoints.get(endpointId)

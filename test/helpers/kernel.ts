@@ -76,7 +76,7 @@ export interface Netns {
 let seq = 0
 
 /** Creates a network namespace with loopback up; deleted after the test (its interfaces go with it). */
-export function netns(t: TestContext, label = 'ns'): Netns {
+export function netns(t: Cleanup, label = 'ns'): Netns {
   const name = `ck-${label}-${process.pid}-${seq++}`
   ip(['netns', 'add', name])
   t.after(() => ip(['netns', 'del', name]))
@@ -149,7 +149,7 @@ export interface Endpoint {
  * Endpoint i (from 0) is 10.199.<subnet>.<11+i> and fd00:199:<subnet>::<11+i>.
  * Everything goes with the namespaces after the test.
  */
-export function endpointNetwork(t: TestContext, count = 2, subnet = 1 + (process.pid % 250)): {node: Netns; endpoints: Endpoint[]} {
+export function endpointNetwork(t: Cleanup, count = 2, subnet = 1 + (process.pid % 250)): {node: Netns; endpoints: Endpoint[]} {
   const node = netns(t, 'node')
   noDad(node)
   node.exec('sysctl', ['-qw', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1'])
@@ -193,7 +193,7 @@ function noDad(ns: Netns): void {
  * Starts a long-running program inside a namespace (a server); killed after the test.
  * Resolves once it printed its first line on stdout (a server says "ready" that way).
  */
-export async function spawnIn(t: TestContext, ns: Netns, file: string, args: readonly string[]): Promise<ChildProcess> {
+export async function spawnIn(t: Cleanup, ns: Netns, file: string, args: readonly string[]): Promise<ChildProcess> {
   const child = spawn('ip', ['netns', 'exec', ns.name, file, ...args], {stdio: ['ignore', 'pipe', 'pipe']})
   t.after(() => { child.kill('SIGKILL') })
   let stderr = ''
