@@ -200,8 +200,16 @@ struct pkt {
 	__u8   inner_daddr[16];
 };
 
-static __always_inline int load(struct __sk_buff *skb, __u32 off, void *to, __u32 len)
+static __always_inline int load(struct __sk_buff *skb, __u32 off, void *to, const __u32 len)
 {
+	void *data = (void *)(long)skb->data, *end = (void *)(long)skb->data_end;
+
+	/* Headers normally sit in the skb's linear part: copy them without a helper call. The
+	 * bound on off is for the verifier (a packet pointer's variable offset must be small). */
+	if (off < 512 && data + off + len <= end) {
+		__builtin_memcpy(to, data + off, len);
+		return 0;
+	}
 	return bpf_skb_load_bytes(skb, off, to, len);
 }
 
