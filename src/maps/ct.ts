@@ -59,7 +59,25 @@ function ip6(b: Buffer, at: number): string {
   return s
 }
 
+const hex2 = Array.from({length: 256}, (_, i) => hex(i, 2))
+
+/** A u64 counter as decimal text without allocating a BigInt while it fits in 32 bits (almost always). */
+function u64(b: Buffer, at: number): string {
+  const hi = b.readUInt32LE(at + 4)
+  return hi === 0 ? String(b.readUInt32LE(at)) : b.readBigUInt64LE(at).toString()
+}
+
+const flagsCache = [new Map<number, string>(), new Map<number, string>()]
+
+/** `Flags=0x0013 [ RxClosing TxClosing SeenNonSyn ]`; a dump holds few distinct values, so each is built once. */
 function flagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
+  const cache = flagsCache[names === flagNamesV2 ? 0 : 1]
+  let text = cache.get(flags)
+  if (text === undefined) cache.set(flags, text = buildFlagsText(flags, names))
+  return text
+}
+
+function buildFlagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
   let s = `Flags=${hex(flags, 4)} [ `
   let known = 0
   for (const [bit, name] of names) {
@@ -109,17 +127,17 @@ export function formatCtBatch(batch: EntryBatch, f: CtFormat): {text: string; li
     line += `expires=${values.readUInt32LE(v + 32)} `
     if (f.gen === 'v2') {
       const E = CT_ENTRY_V2
-      line += `Packets=${values.readBigUInt64LE(v + E.packets)} Bytes=${values.readBigUInt64LE(v + E.bytes)}` +
-        ` RxFlagsSeen=${hex(values[v + E.rx_flags_seen], 2)} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
-        ` TxFlagsSeen=${hex(values[v + E.tx_flags_seen], 2)} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
+      line += `Packets=${u64(values, v + E.packets)} Bytes=${u64(values, v + E.bytes)}` +
+        ` RxFlagsSeen=${hex2[values[v + E.rx_flags_seen]]} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
+        ` TxFlagsSeen=${hex2[values[v + E.tx_flags_seen]]} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
         ` ${flagsText(flags, flagNamesV2)} RevNAT=${revNat} SourceSecurityID=${values.readUInt32LE(v + E.src_sec_id)}` +
-        ` BackendID=${values.readBigUInt64LE(v + E.backend_id)}\n`
+        ` BackendID=${u64(values, v + E.backend_id)}\n`
     } else {
       const E = CT_ENTRY_V1
-      line += `RxPackets=${values.readBigUInt64LE(v + E.rx_packets)} RxBytes=${values.readBigUInt64LE(v + E.rx_bytes)}` +
-        ` RxFlagsSeen=${hex(values[v + E.rx_flags_seen], 2)} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
-        ` TxPackets=${values.readBigUInt64LE(v + E.tx_packets)} TxBytes=${values.readBigUInt64LE(v + E.tx_bytes)}` +
-        ` TxFlagsSeen=${hex(values[v + E.tx_flags_seen], 2)} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
+      line += `RxPackets=${u64(values, v + E.rx_packets)} RxBytes=${u64(values, v + E.rx_bytes)}` +
+        ` RxFlagsSeen=${hex2[values[v + E.rx_flags_seen]]} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
+        ` TxPackets=${u64(values, v + E.tx_packets)} TxBytes=${u64(values, v + E.tx_bytes)}` +
+        ` TxFlagsSeen=${hex2[values[v + E.tx_flags_seen]]} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
         ` ${flagsText(flags, flagNamesV1)} RevNAT=${revNat} SourceSecurityID=${values.readUInt32LE(v + E.src_sec_id)}` +
         ` IfIndex=${values.readUInt16LE(v + E.ifindex)} \n`
     }
@@ -143,16 +161,16 @@ export function ctEntryJsonText(keys: Buffer, k: number, values: Buffer, v: numb
     for (let i = 0; i < alen; i++) s += `        ${octet[keys[at + i]]}${i < alen - 1 ? ',' : ''}\n`
     return s + '      ]'
   }
-  const u64 = (o: number) => values.readBigUInt64LE(v + o).toString()
+  const u64At = (o: number) => u64(values, v + o)
   const tail = `      "Lifetime": ${values.readUInt32LE(v + 32)},\n      "Flags": ${values.readUInt16LE(v + 36)},\n` +
     `      "RevNAT": ${values.readUInt16LE(v + 38)},\n`
   const end = `      "TxFlagsSeen": ${values[v + 42]},\n      "RxFlagsSeen": ${values[v + 43]},\n` +
     `      "SourceSecurityID": ${values.readUInt32LE(v + 44)},\n      "LastTxReport": ${values.readUInt32LE(v + 48)},\n` +
     `      "LastRxReport": ${values.readUInt32LE(v + 52)}\n`
   const value = f.gen === 'v2'
-    ? `      "Reserved0": ${u64(0)},\n      "BackendID": ${u64(8)},\n      "Packets": ${u64(16)},\n      "Bytes": ${u64(24)},\n` +
+    ? `      "Reserved0": ${u64At(0)},\n      "BackendID": ${u64At(8)},\n      "Packets": ${u64At(16)},\n      "Bytes": ${u64At(24)},\n` +
       tail + `      "Reserved4": ${values.readUInt16LE(v + 40)},\n` + end
-    : `      "RxPackets": ${u64(0)},\n      "RxBytes": ${u64(8)},\n      "TxPackets": ${u64(16)},\n      "TxBytes": ${u64(24)},\n` +
+    : `      "RxPackets": ${u64At(0)},\n      "RxBytes": ${u64At(8)},\n      "TxPackets": ${u64At(16)},\n      "TxBytes": ${u64At(24)},\n` +
       tail + `      "IfIndex": ${values.readUInt16LE(v + 40)},\n` + end
   return `  {\n    "Key": {\n      "DestAddr": ${addr(k + T.daddr)},\n      "SourceAddr": ${addr(k + T.saddr)},\n` +
     `      "DestPort": ${keys.readUInt16LE(k + T.dport)},\n      "SourcePort": ${keys.readUInt16LE(k + T.sport)},\n` +
