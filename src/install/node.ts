@@ -9,7 +9,7 @@
 import {execFile} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, renameSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
-import {CiliumkitError, UsageError} from '../errors.js'
+import {CiliumkitError, KernelError, UsageError} from '../errors.js'
 import {packagePath} from '../paths.js'
 import {type InstallAnswers} from './answers.js'
 import {agentArgs, runningAgentPid, startAgent, stopAgent, systemctl, unitPath, unitText} from './agent-process.js'
@@ -30,6 +30,8 @@ export interface InstallRecord {
   mountedBpffs: boolean
   /** Pinned objects under the pin root before the install: uninstall leaves them. */
   preexistingPins: string[]
+  /** Whether the pin root (tc/globals) was there before: if not, uninstall removes it once empty. */
+  pinRootExisted: boolean
   /** Directories install created, deepest last: uninstall removes them when empty. */
   createdDirs: string[]
 }
@@ -85,11 +87,15 @@ function makeDirs(path: string, mode = 0o755): string[] {
   return made
 }
 
-function sameSettings(a: InstallRecord, answers: InstallAnswers, paths: NodePaths): string | undefined {
-  const was = JSON.stringify({...a.answers, hubbleTls: a.answers.hubbleTls ?? null, hubbleListenAddress: a.answers.hubbleListenAddress ?? null})
-  const now = JSON.stringify({...answers, hubbleTls: answers.hubbleTls ?? null, hubbleListenAddress: answers.hubbleListenAddress ?? null})
-  if (was !== now) return 'different answers'
-  if (JSON.stringify(a.paths) !== JSON.stringify(paths)) return 'different paths'
+/** JSON with sorted keys and no undefined members: the record read back compares equal to the answers given. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => x && typeof x === 'object' && !Array.isArray(x)
+    ? Object.fromEntries(Object.entries(x).filter(([, e]) => e !== undefined).sort(([a], [b]) => a.localeCompare(b))) : x)
+}
+
+function differences(a: InstallRecord, answers: InstallAnswers, paths: NodePaths): string | undefined {
+  if (canonical(a.answers) !== canonical(answers)) return 'different answers'
+  if (canonical(a.paths) !== canonical(paths)) return 'different paths'
   return undefined
 }
 
@@ -103,7 +109,7 @@ export async function installNode(o: NodeInstallOptions, progress: Progress): Pr
   const {answers, paths} = o
   const existing = readRecord(paths.stateDir)
   if (existing) {
-    const why = sameSettings(existing, answers, paths)
+    const why = differences(existing, answers, paths)
     if (why) {
       throw new UsageError(`ciliumkit is already installed on this node with ${why} (pool ${existing.answers.pool}, state ${existing.paths.stateDir})`,
         'run `cilium uninstall` first')
@@ -115,7 +121,7 @@ export async function installNode(o: NodeInstallOptions, progress: Progress): Pr
   })
 
   const record: InstallRecord = existing ?? {version: 1, answers, paths, mode: o.systemd ? 'systemd' : 'background',
-    mountedBpffs: false, preexistingPins: [], createdDirs: []}
+    mountedBpffs: false, preexistingPins: [], pinRootExisted: false, createdDirs: []}
 
   await progress.step(`Creating the state directory ${paths.stateDir}`, async () => {
     if (existing) return already('already there')
@@ -137,6 +143,7 @@ export async function installNode(o: NodeInstallOptions, progress: Progress): Pr
   })
   if (!existing) {
     record.preexistingPins = filesUnder(pinRoot(paths.bpffs))
+    record.pinRootExisted = existsSync(pinRoot(paths.bpffs))
     writeRecord(record)
   }
 
@@ -286,7 +293,12 @@ export async function uninstallNode(o: NodeUninstallOptions, progress: Progress)
         await run('ip', ['netns', 'del', link.netns])
         n++
       }
-      if (link.hostInterface && existsSync(`/sys/class/net/${link.hostInterface}`)) await run('ip', ['link', 'del', link.hostInterface])
+      // The host end usually goes with the namespace (its peer dies); the kernel may still be reaping it.
+      if (link.hostInterface && existsSync(`/sys/class/net/${link.hostInterface}`)) {
+        await run('ip', ['link', 'del', link.hostInterface]).catch(() => {
+          if (existsSync(`/sys/class/net/${link.hostInterface}`)) throw new KernelError(`cannot delete ${link.hostInterface}`)
+        })
+      }
     }
     return n === 0 ? already('none') : done(`${n} removed`)
   })
@@ -301,7 +313,19 @@ export async function uninstallNode(o: NodeUninstallOptions, progress: Progress)
     const keep = new Set(record?.preexistingPins ?? filesUnder(root))
     const pins = filesUnder(root).filter((f) => !keep.has(f))
     for (const f of pins) rmSync(join(root, f))
-    return pins.length === 0 ? already('none') : done(`${pins.length} removed from ${root}`)
+    // The datapath made tc/globals (and tc) on a bpffs that was there: remove them once empty.
+    let dirs = 0
+    if (record && !record.pinRootExisted) {
+      for (const d of [root, dirname(root)]) {
+        try {
+          rmdirSync(d)
+          dirs++
+        } catch {
+          // Not empty (other pins) or gone.
+        }
+      }
+    }
+    return pins.length + dirs === 0 ? already('none') : done(`${pins.length} removed from ${root}`)
   })
 
   await progress.step('Removing the state', async () => {

@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import type {TestContext} from 'node:test'
 import type {NodePaths} from '../../src/install/layout.js'
+import {runCli} from '../helpers/cli.js'
 
 export interface NodeSnapshot {
   netns: string[]
@@ -33,12 +34,17 @@ function filesUnder(dir: string): string[] {
   }
 }
 
-/** Everything install could leave behind, for the paths of one test. */
-export function snapshot(root: string, p: NodePaths): NodeSnapshot {
+/**
+ * Everything install could leave behind, for the paths of one test. Namespaces, links and qdiscs
+ * are global and other tests make their own at the same time: only those named in `owned`
+ * (the test's endpoint namespaces and host interfaces) count.
+ */
+export function snapshot(root: string, p: NodePaths, owned: Owned = {netns: [], interfaces: []}): NodeSnapshot {
+  const mine = (text: string, names: string[]) => names.some((n) => text.split(/[\s:@]+/).includes(n))
   return {
-    netns: lines('ip', ['netns', 'list']),
-    qdiscs: lines('tc', ['qdisc', 'show']).filter((l) => !/^qdisc (noqueue|fq_codel|mq|pfifo_fast|fq) /.test(l)),
-    links: lines('ip', ['-o', 'link', 'show']).map((l) => l.split(':')[1].trim()),
+    netns: lines('ip', ['netns', 'list']).filter((l) => mine(l, owned.netns)),
+    qdiscs: lines('tc', ['qdisc', 'show']).filter((l) => mine(l, owned.interfaces)),
+    links: lines('ip', ['-o', 'link', 'show']).filter((l) => mine(l, owned.interfaces)),
     pins: filesUnder(p.bpffs),
     processes: lines('ps', ['-eo', 'pid=,args=']).filter((l) => l.includes(p.stateDir)),
     mounts: readFileSync('/proc/self/mounts', 'utf8').split('\n').filter((l) => l.includes(root)).sort(),
@@ -46,14 +52,32 @@ export function snapshot(root: string, p: NodePaths): NodeSnapshot {
   }
 }
 
-/** Node paths inside a fresh temp directory (world-readable, so an unprivileged run can reach it). */
+/** The network namespaces and host interfaces a test's endpoints have, from the agent's saved state. */
+export interface Owned {
+  netns: string[]
+  interfaces: string[]
+}
+
+export function endpointsOf(stateDir: string): Owned {
+  const doc = JSON.parse(readFileSync(join(stateDir, 'agent.json'), 'utf8')) as {records?: Array<{link: {netns: string; hostInterface: string}}>}
+  const links = (doc.records ?? []).map((r) => r.link)
+  return {netns: links.map((l) => l.netns), interfaces: links.map((l) => l.hostInterface)}
+}
+
+/**
+ * Node paths inside a fresh temp directory. After the test, whatever happened in it, `cilium
+ * uninstall` runs on them first (it needs the install record inside), then the directory goes.
+ */
 export function tempNode(t: TestContext, prefix = 'ck-install-'): {root: string; paths: NodePaths; flags: string[]} {
   const root = mkdtempSync(join(tmpdir(), prefix))
-  t.after(() => rmSync(root, {recursive: true, force: true}))
   const paths: NodePaths = {stateDir: join(root, 'state'), bpffs: join(root, 'bpffs'), socket: join(root, 'run', 'cilium.sock'),
     hubbleSocket: join(root, 'run', 'hubble.sock')}
-  return {root, paths, flags: ['--state-dir', paths.stateDir, '--bpffs', paths.bpffs, '--socket', paths.socket,
-    '--hubble-socket', paths.hubbleSocket]}
+  const flags = ['--state-dir', paths.stateDir, '--bpffs', paths.bpffs, '--socket', paths.socket, '--hubble-socket', paths.hubbleSocket]
+  t.after(async () => {
+    if (existsSync(paths.stateDir)) await runCli('cilium', ['uninstall', ...flags])
+    rmSync(root, {recursive: true, force: true})
+  })
+  return {root, paths, flags}
 }
 
 /** A directory with a read-only tmpfs on it, unmounted and removed after the test: bpffs cannot be mounted under it. */

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict'
+import {execFileSync} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {type TestContext, test} from 'node:test'
+import {runCli} from '../helpers/cli.js'
+import {skipUnlessBpf} from '../helpers/kernel.js'
+import {repoRoot} from '../helpers/cli.js'
+import {endpointsOf, snapshot, tempNode} from './install-support.js'
+
+/** The agent and endpoint commands are other issues' work: without them there is nothing to install. */
+function skipWithoutAgent(t: TestContext): boolean {
+  if (skipUnlessBpf(t, 'tc')) return true
+  if (existsSync(join(repoRoot, 'dist', 'src', 'commands', 'agent.js'))) return false
+  t.skip('`cilium agent` is not built')
+  return true
+}
+
+const stepLines = (stderr: string) => stderr.split('\n').filter(Boolean)
+
+test('install twice, uninstall twice: idempotent, and nothing is left behind', {timeout: 120_000}, async (t) => {
+  if (skipWithoutAgent(t)) return
+  const node = tempNode(t)
+  const before = snapshot(node.root, node.paths)
+  const env = {...process.env, CILIUM_SOCK: `unix://${node.paths.socket}`}
+  const install = ['install', ...node.flags, '--pool', '10.251.7.0/24', '--wait', '--wait-duration', '60s']
+
+  const first = await runCli('cilium', install)
+  assert.equal(first.code, 0, first.stderr)
+  assert.deepEqual(stepLines(first.stderr).map((l) => l.replace(/\.\.\. .*/, '')), ['Checking the node',
+    `Creating the state directory ${node.paths.stateDir}`, `Mounting bpffs at ${node.paths.bpffs}`, 'Building the datapath',
+    'Starting the agent', 'Waiting for the agent to be healthy'])
+  const pid = Number(readFileSync(join(node.paths.stateDir, 'agent.pid'), 'utf8'))
+  assert.ok(readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(node.paths.stateDir))
+  assert.match(readFileSync(join(node.paths.stateDir, 'agent.log'), 'utf8'), /Agent started/)
+
+  // An endpoint: a namespace, a veth with a clsact qdisc and programs, pins. Uninstall must take all of it.
+  const ep = await runCli('cilium', ['endpoint', 'create', '--name', `ckinst${process.pid % 10000}`, '-l', 'role=backend'], {env})
+  assert.equal(ep.code, 0, ep.stderr)
+  const owned = endpointsOf(node.paths.stateDir)
+  const during = snapshot(node.root, node.paths, owned)
+  assert.equal(during.netns.length, 1, 'the endpoint has a namespace')
+  assert.equal(during.links.length, 1, 'the endpoint has a host veth')
+  assert.ok(during.qdiscs.some((q) => q.includes('clsact')), 'the endpoint veth has a clsact qdisc')
+  assert.ok(during.pins.some((p) => p.startsWith('tc/globals/cilium_')), 'the datapath pinned its maps')
+
+  const second = await runCli('cilium', install)
+  assert.equal(second.code, 0, second.stderr)
+  assert.deepEqual(stepLines(second.stderr).slice(1, 5), [`Creating the state directory ${node.paths.stateDir}... already there`,
+    `Mounting bpffs at ${node.paths.bpffs}... already mounted by this install`, 'Building the datapath... prebuilt bpf/build/bpf_lxc.o',
+    `Starting the agent... already running, pid ${pid}`])
+  assert.deepEqual(snapshot(node.root, node.paths, owned).processes, during.processes, 'still the one agent')
+
+  const other = await runCli('cilium', ['install', ...node.flags, '--pool', '10.251.8.0/24'])
+  assert.equal(other.code, 2)
+  assert.match(other.stderr, /^Error: ciliumkit is already installed on this node with different answers \(pool 10\.251\.7\.0\/24/)
+
+  const un = await runCli('cilium', ['uninstall', ...node.flags])
+  assert.equal(un.code, 0, un.stderr)
+  assert.deepEqual(stepLines(un.stderr), ['Removing endpoints... done (1 removed)', `Stopping the agent... done (pid ${pid})`,
+    'Removing leftover endpoint namespaces... none', `Unpinning maps... done (unmounted ${node.paths.bpffs})`, 'Removing the state... done'])
+  assert.deepEqual(snapshot(node.root, node.paths, owned), before)
+
+  const again = await runCli('cilium', ['uninstall', ...node.flags])
+  assert.equal(again.code, 0, again.stderr)
+  assert.deepEqual(stepLines(again.stderr), ['Removing endpoints... the agent is not running', 'Stopping the agent... not running',
+    'Removing leftover endpoint namespaces... none', 'Unpinning maps... none', 'Removing the state... none'])
+  assert.deepEqual(snapshot(node.root, node.paths, owned), before)
+})
+
+test('uninstall after the agent died: its endpoints are still removed', {timeout: 120_000}, async (t) => {
+  if (skipWithoutAgent(t)) return
+  const node = tempNode(t)
+  const before = snapshot(node.root, node.paths)
+  const env = {...process.env, CILIUM_SOCK: `unix://${node.paths.socket}`}
+  const r = await runCli('cilium', ['install', ...node.flags, '--pool', '10.251.9.0/24', '--wait', '--wait-duration', '60s'])
+  assert.equal(r.code, 0, r.stderr)
+  const ep = await runCli('cilium', ['endpoint', 'create', '--name', `ckdead${process.pid % 10000}`], {env})
+  assert.equal(ep.code, 0, ep.stderr)
+  const owned = endpointsOf(node.paths.stateDir)
+  assert.equal(snapshot(node.root, node.paths, owned).netns.length, 1)
+  execFileSync('kill', ['-9', readFileSync(join(node.paths.stateDir, 'agent.pid'), 'utf8').trim()])
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const un = await runCli('cilium', ['uninstall', ...node.flags])
+  assert.equal(un.code, 0, un.stderr)
+  assert.match(un.stderr, /Removing leftover endpoint namespaces\.\.\. done \(1 removed\)/)
+  assert.deepEqual(snapshot(node.root, node.paths, owned), before)
+})
+
+test('--systemd writes the unit (never enabled in tests) and uninstall removes it', {timeout: 60_000}, async (t) => {
+  if (skipUnlessBpf(t)) return
+  const node = tempNode(t)
+  const before = snapshot(node.root, node.paths)
+  const unitDir = join(node.root, 'units')
+  const r = await runCli('cilium', ['install', ...node.flags, '--systemd', '--systemd-unit-dir', unitDir, '--no-systemd-enable',
+    '--enable-policy', 'always', '--hubble-event-buffer-capacity', '8191'])
+  assert.equal(r.code, 0, r.stderr)
+  assert.match(r.stderr, new RegExp(`Writing the systemd unit ${unitDir}/ciliumkit-agent.service\\.\\.\\. done\\n` +
+    'Enabling and starting the unit\\.\\.\\. skipped \\(not asked to enable it\\)\\n'))
+  const unit = readFileSync(join(unitDir, 'ciliumkit-agent.service'), 'utf8')
+  assert.match(unit, new RegExp(`^ExecStart=${process.execPath} ${repoRoot}bin/cilium.js agent --state-dir ${node.paths.stateDir} ` +
+    `--bpffs ${node.paths.bpffs} .* --pool 10\\.200\\.0\\.0/24 --enable-policy always --hubble-event-buffer-capacity 8191$`, 'm'))
+  assert.match(unit, /^Restart=on-failure$/m)
+  assert.match(unit, new RegExp(`^StandardOutput=append:${node.paths.stateDir}/agent.log$`, 'm'))
+  assert.deepEqual(snapshot(node.root, node.paths).processes, [], 'no agent started')
+  const again = await runCli('cilium', ['install', ...node.flags, '--systemd', '--systemd-unit-dir', unitDir, '--no-systemd-enable',
+    '--enable-policy', 'always', '--hubble-event-buffer-capacity', '8191'])
+  assert.match(again.stderr, /Writing the systemd unit .*\.\.\. already written\n/)
+  const un = await runCli('cilium', ['uninstall', ...node.flags])
+  assert.equal(un.code, 0, un.stderr)
+  assert.match(un.stderr, /Stopping the agent\.\.\. done \(unit ciliumkit-agent\.service removed\)/)
+  assert.deepEqual(snapshot(node.root, node.paths), before)
+})
