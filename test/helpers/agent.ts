@@ -70,7 +70,8 @@ export class AgentProcess {
   }
 
   get env(): NodeJS.ProcessEnv {
-    return {...process.env, CILIUM_SOCK: this.socket, HUBBLE_SERVER: `unix://${this.hubbleSocket}`, NO_COLOR: '1'}
+    return {...process.env, CILIUM_SOCK: this.socket, HUBBLE_SERVER: `unix://${this.hubbleSocket}`, NO_COLOR: '1',
+      ...(this.options.bpffs ? {CILIUM_BPFFS: this.options.bpffs} : {})}
   }
 
   log(): string {
@@ -155,8 +156,8 @@ export async function httpRequest(fromNetns: string, url: string, method = 'GET'
 }
 
 /** An HTTP server on `port` inside a namespace answering 200 to everything; killed after the test. */
-export async function httpServer(t: TestContext, netns: string, port: number): Promise<void> {
-  const script = `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>s.end('ok'))}).listen(${port},()=>console.log('listening'))`
+export async function httpServer(t: TestContext, netns: string, port: number, host = '0.0.0.0'): Promise<void> {
+  const script = `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>s.end('ok'))}).listen(${port},'${host}',()=>console.log('listening'))`
   const child = spawn('nsenter', [`--net=/var/run/netns/${netns}`, process.execPath, '-e', script], {stdio: ['ignore', 'pipe', 'inherit']})
   t.after(() => {
     child.kill('SIGKILL')
