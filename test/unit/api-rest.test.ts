@@ -7,7 +7,7 @@ import {type TestContext, test} from 'node:test'
 import {AgentApiError, AgentClient, resolveAgentTarget} from '../../src/api/client.js'
 import type {Endpoint, EndpointConfigurationStatus, LabelConfiguration} from '../../src/api/models.js'
 import {startRestServer} from '../../src/agent/rest/server.js'
-import {type AgentState, createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
+import {type AgentState, createAgentState, createEndpoint, regenerate} from '../../src/agent/rest/state.js'
 import {ConnectionError} from '../../src/errors.js'
 
 /** A real HTTP server on a real unix socket in a temp dir, closed when the test ends. */
@@ -171,4 +171,14 @@ test('-H/--host and CILIUM_SOCK resolve like cilium-dbg', () => {
   assert.deepEqual(resolveAgentTarget('unix:///run/x.sock', {CILIUM_SOCK: '/tmp/a.sock'}), {socketPath: '/run/x.sock'})
   assert.deepEqual(resolveAgentTarget('tcp://127.0.0.1:9234', {}), {host: '127.0.0.1', port: 9234})
   assert.throws(() => resolveAgentTarget('ftp://x', {}), /invalid API URI "ftp:\/\/x"/)
+})
+
+test('named ports on ingress resolve against the endpoint\'s namedPorts', () => {
+  const state = createAgentState()
+  const ep = createEndpoint(state, 3, {state: 'ready', labels: ['k8s:app=web']})
+  if (ep.status) ep.status.namedPorts = [{name: 'http-alt', port: 8080, protocol: 'TCP'}]
+  state.repository.add([{endpointSelector: {matchLabels: {app: 'web'}}, ingress: [{toPorts: [{ports: [{port: 'http-alt'}]}]}]}])
+  regenerate(state)
+  assert.deepEqual(state.policies.get(3)?.entries.filter((e) => e.protocol !== 0).map((e) => [e.identity, e.protocol, e.dport, e.prefixLen]),
+    [[0, 6, 8080, 24]])
 })

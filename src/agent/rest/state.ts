@@ -151,7 +151,9 @@ function endpointInput(ep: Endpoint): EndpointInput {
   const labels = endpointLabels(ep)
   return {id: ep.id, identity: ep.status?.identity?.id ?? 0, labels,
     isHost: labels.some((l) => l.source === 'reserved' && l.key === 'host'),
-    auditMode: ep.status?.realized?.options?.PolicyAuditMode === 'Enabled'}
+    auditMode: ep.status?.realized?.options?.PolicyAuditMode === 'Enabled',
+    namedPorts: Object.fromEntries((ep.status?.namedPorts ?? []).filter((p) => p.name && p.port)
+      .map((p) => [String(p.name).toLowerCase(), {port: p.port as number, protocol: p.protocol ?? 'TCP'}]))}
 }
 
 /** Keeps one local identity per CIDR the rules name, releasing those no rule names any more. */
