@@ -12,7 +12,7 @@ import {encodeNodeKey, encodeNodeValue} from '../../src/maps/nodeid.js'
 import {encodeTunnelKey, encodeTunnelValue} from '../../src/maps/tunnel.js'
 import {parseIp} from '../../src/maps/text.js'
 import {skipUnlessBpf} from '../helpers/kernel.js'
-import {assertLines, be16, bpffs, bytes, cilium, ip4, le16, le32, le64, pinned, zeros} from './maps-support.js'
+import {assertLines, be16, bin, bpffs, bytes, cilium, ip4, le16, le32, le64, pinned, zeros} from './maps-support.js'
 
 const ip6 = (s: string) => [...parseIp(s)!]
 const hash = (keySize: number, valueSize: number) => ({type: 'hash' as const, keySize, valueSize, maxEntries: 1024})
@@ -308,4 +308,23 @@ test('bpf nodeid list on cilium_node_map_v2 and the older cilium_node_map', (t) 
   const [root2, globals2] = bpffs(t)
   pinned(t, globals2, 'cilium_node_map', hash(20, 2)).update(bytes(20, zeros(3), [2], ip6('fd00::9')), bytes(2, le16(7)))
   assertLines(cilium(root2, ['bpf', 'nodeid', 'list']).stdout, ['NODE ID   IP ADDRESSES   SPI', '0x7       fd00::9        0'])
+})
+
+test('bpf nat list: IPv6 entries (56-byte value), -o json; CILIUM_BPFFS names the root without the flag', (t) => {
+  if (skipUnlessBpf(t)) return
+  const [root, globals] = bpffs(t)
+  pinned(t, globals, 'cilium_snat_v4_external', {type: 'lru_hash', keySize: 14, valueSize: 40, maxEntries: 64})
+  const m = pinned(t, globals, 'cilium_snat_v6_external', {type: 'lru_hash', keySize: 38, valueSize: 56, maxEntries: 64})
+  const nowSec = Number(process.hrtime.bigint() / 1_000_000_000n)
+  // ipv6 tuple (38) as the CT one; ipv6_nat_entry (56): 0 created · 8 needs_ct · 16 pad · 24 pad · 32 to_addr[16] · 48 be16 to_port · 50 pad.
+  m.update(bytes(38, ip6('2001:db8::1'), ip6('fd00::5'), be16(443), be16(40000), [6, 0]),
+    bytes(56, le64(nowSec - 10), le64(1), zeros(16), ip6('2001:db8:dead:beef::2'), be16(40001), zeros(6)))
+  const r = execFileSync(process.execPath, [bin, 'bpf', 'nat', 'list'],
+    {encoding: 'utf8', env: {...process.env, CILIUM_BPFFS: root}})
+  assert.match(r, /^TCP OUT \[fd00::5\]:40000 -> \[2001:db8::1\]:443 XLATE_SRC \[2001:db8:dead:beef::2\]:40001 Created=1[01]sec ago NeedsCT=1\n$/)
+  const j = JSON.parse(cilium(root, ['bpf', 'nat', 'list', '-o', 'json']).stdout) as Array<{Key: Record<string, unknown>; Value: Record<string, unknown>}>
+  assert.equal(j.length, 1)
+  assert.deepEqual(j[0].Value.Addr, ip6('2001:db8:dead:beef::2'))
+  assert.equal(j[0].Value.Port, 0x419c)
+  assert.equal(j[0].Key.NextHeader, 6)
 })
