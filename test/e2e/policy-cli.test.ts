@@ -203,3 +203,15 @@ test('-H unix:///path selects the socket; without an agent the error asks whethe
   assert.equal(none.stderr, 'Error: Cannot get endpoint list: Get "http://localhost/v1/endpoint": dial unix /nonexistent/ck.sock: connect: no such file or directory '
     + '(is the agent running? Start it with `cilium install` or `cilium agent`, or point -H/--host or CILIUM_SOCK at its socket (now unix:///nonexistent/ck.sock))\n')
 })
+
+test('policy import --replace and --replace-with-labels swap rules in one revision', async (t) => {
+  const {env, state} = await agent(t)
+  const rule = (name: string, port: string): string => JSON.stringify([{endpointSelector: {matchLabels: {role: 'backend'}},
+    ingress: [{toPorts: [{ports: [{port, protocol: 'TCP'}]}]}], labels: [{key: 'name', value: name, source: 'unspec'}]}])
+  assert.equal((await cilium(['policy', 'import', '-'], env, rule('a', '80'))).stdout, 'Revision: 2\n')
+  assert.equal((await cilium(['policy', 'import', '--replace', '-'], env, rule('a', '81'))).stdout, 'Revision: 3\n')
+  assert.deepEqual(state.repository.list().map((r) => r.ingress?.[0].toPorts?.[0].ports?.[0].port), ['81'])
+  assert.equal((await cilium(['policy', 'import', '--replace-with-labels', 'unspec:name=a', '-'], env, rule('b', '82'))).stdout, 'Revision: 4\n')
+  assert.deepEqual(state.repository.list().map((r) => r.labels?.[0].value), ['b'])
+  assert.deepEqual(state.policies.get(102)?.entries.filter((e) => e.protocol === 6).map((e) => e.dport), [82])
+})
