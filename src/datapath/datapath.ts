@@ -239,9 +239,13 @@ export class Datapath {
     return RingBuffer.open(this.map(DatapathMaps.events), (batch) => onEvents(batch.map(decodeEvent)), {pollTimeoutMs: 20})
   }
 
-  /** Detaches every endpoint this Datapath attached and closes its fds; pins stay. Idempotent. */
-  close(): void {
-    for (const id of this.endpoints.keys()) this.detach(id)
+  /**
+   * Closes the fds; pins stay. By default it first detaches every endpoint this Datapath
+   * attached; with `{detach: false}` the programs stay on the veths and keep enforcing (an
+   * agent that exits and leaves the node protected until its successor attaches). Idempotent.
+   */
+  close(options: {detach?: boolean} = {}): void {
+    if (options.detach !== false) for (const id of this.endpoints.keys()) this.detach(id)
     for (const m of [...this.maps.values(), ...this.policyMaps.values()]) if (!m.isClosed) m.close()
     this.maps.clear()
     this.policyMaps.clear()
