@@ -9,8 +9,8 @@ import {packagePath} from '../paths.js'
 export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): Promise<void> {
   const args = hoistGlobalFlags(argv)
   if (args[0] === '__complete') {
-    const {runComplete} = await import('../completion/dynamic.js')
-    process.exitCode = await runComplete(bin, args.slice(1))
+    const {answerComplete} = await import('../completion/dynamic.js')
+    process.stdout.write(await answerComplete(bin, args.slice(1)))
     return
   }
   const bundle = new URL(`../../bundle/${bin}.js`, import.meta.url).href

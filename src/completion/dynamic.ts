@@ -51,14 +51,13 @@ async function dynamicCandidates(source: DynamicSource): Promise<Candidate[]> {
   }
 }
 
-/** Answers one completion request; returns the exit code. */
-export async function runComplete(bin: 'cilium' | 'hubble', words: string[]): Promise<number> {
+/** Answers one completion request with the text to print. */
+export async function answerComplete(bin: 'cilium' | 'hubble', words: string[]): Promise<string> {
   const {commands, topics} = loadManifest(bin)
   const answer = completeWords(buildCompletionModel(bin, commands, topics), words.length ? words : [''])
   if (answer.dynamic) {
     const current = words.at(-1) ?? ''
     answer.candidates.push(...(await dynamicCandidates(answer.dynamic)).filter((c) => c.value.startsWith(current)))
   }
-  process.stdout.write(formatAnswer(answer))
-  return 0
+  return formatAnswer(answer)
 }
