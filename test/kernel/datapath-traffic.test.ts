@@ -134,10 +134,10 @@ const settle = () => new Promise((r) => setTimeout(r, 200))
 
 const ingressOnly = {selected: {ingress: true, egress: false}}
 
-test('allow by identity: an L3-only entry for the client admits it on any port', async (t) => {
+test('allow by identity: an L3-only entry for the client admits it on any port, over IPv4 and IPv6', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
+  d.updateEndpointConfig(server.hostIfindex, {...ingressOnly, options: {Debug: true} as never})
   const entry = allow({identity: clientSpec.identity})
   await d.setPolicy(serverSpec.id, [entry])
   await tcpServer(t, server.ns, 9001)
@@ -145,7 +145,13 @@ test('allow by identity: an L3-only entry for the client admits it on any port',
   const v = await until('an allow verdict', () => verdicts(serverSpec.id, 9001)[0])
   assert.deepEqual([v.action, v.direction, v.matchTypeName, v.remoteIdentity, v.protocol], ['allow', 'ingress', 'L3-Only', clientSpec.identity, 6])
   assert.ok(statsPackets(d, serverSpec.id, entry) >= 1n)
+  assert.equal(await tcpConnect(client.ns, server.ip6, 9001), 'connected')
+  const v6 = await until('an IPv6 verdict', () => verdicts(serverSpec.id, 9001).find((e) => e.ipv6))
+  assert.deepEqual([v6.action, v6.remoteIdentity, v6.summary?.src], ['allow', clientSpec.identity, client.ip6])
   assert.equal(drops(serverSpec.id).length, 0)
+  // Debug: one message per packet with the conntrack state, the verdict and the peer identity.
+  const dbg = await until('a debug message', () => of('debug', serverSpec.id).find((e) => e.args[0] === 0))
+  assert.deepEqual(dbg.args, [0, 0, clientSpec.identity])
 })
 
 test('allow by port: only the allowed port connects; the other is dropped as Policy denied', async (t) => {
