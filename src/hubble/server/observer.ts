@@ -63,7 +63,9 @@ export class FlowObserver {
   /** Adds one flow (the agent's pipeline, or `hubble serve` reading a log). */
   addFlow(f: flow.IFlow): void {
     const time = f.time ?? null
-    const bytes = observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish()
+    // A copy with its own buffer: encode() returns a slice of a shared 8 KiB pool slab that also
+    // holds the encoder's scratch bytes, and a ring entry would pin ~3x its size in slabs.
+    const bytes = new Uint8Array(observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish())
     this.ring.push({bytes, seconds: Number(time?.seconds ?? 0), nanos: time?.nanos ?? 0})
     this.seen++
     const nowMs = this.now()
