@@ -17,8 +17,11 @@ import {describeRoute, type HostRoute, hostRoutes, overlappingRoutes} from './ro
 /** A failed preflight check: nothing was changed. */
 export class PreflightError extends CiliumkitError {}
 
-/** The kernel the datapath needs: BPF ring buffers (5.8) and batched map lookups (5.6). */
-export const minimumKernel: readonly [number, number] = [5, 8]
+/**
+ * The kernel the datapath needs (README, "The datapath"): global BPF functions that take
+ * pointers to memory (5.12), besides BPF ring buffers (5.8).
+ */
+export const minimumKernel: readonly [number, number] = [5, 12]
 
 /** The datapath objects the agent loads, built by `make -C bpf` into bpf/build. */
 export const datapathObjects = ['bpf_lxc.o'] as const
@@ -77,7 +80,7 @@ export const checks: readonly PreflightCheck[] = [
     const v = kernelVersion(ctx.kernelRelease)
     const [major, minor] = minimumKernel
     if (!v || v[0] < major || (v[0] === major && v[1] < minor)) {
-      fail(`kernel ${ctx.kernelRelease} is too old: the datapath needs Linux ${major}.${minor} or newer (BPF ring buffer)`)
+      fail(`kernel ${ctx.kernelRelease} is too old: the datapath needs Linux ${major}.${minor} or newer`)
     }
     return ctx.kernelRelease
   }},

@@ -8,6 +8,7 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:f
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import type {TestContext} from 'node:test'
+import {isOnBpffs, unmountBpffs} from '../../src/bpf/index.js'
 import type {NodePaths} from '../../src/install/layout.js'
 import {runCli} from '../helpers/cli.js'
 
@@ -75,6 +76,8 @@ export function tempNode(t: TestContext, prefix = 'ck-install-'): {root: string;
   const flags = ['--state-dir', paths.stateDir, '--bpffs', paths.bpffs, '--socket', paths.socket, '--hubble-socket', paths.hubbleSocket]
   t.after(async () => {
     if (existsSync(paths.stateDir)) await runCli('cilium', ['uninstall', ...flags])
+    // Should uninstall itself have failed: never leave a mount behind.
+    if (isOnBpffs(paths.bpffs)) unmountBpffs(paths.bpffs)
     rmSync(root, {recursive: true, force: true})
   })
   return {root, paths, flags}

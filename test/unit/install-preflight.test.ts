@@ -91,7 +91,7 @@ test('preflight: each failure is one line that says what and why, in check order
   const fails = async (c: typeof ctx, names: string[], re: RegExp) =>
     assert.rejects(runPreflight(c, only(...names)), (e: Error) => e instanceof PreflightError && re.test(e.message) && !e.message.includes('\n'))
   await fails({...ctx, uid: 1000}, ['root', 'kernel'], /^cilium install must run as root \(running as uid 1000\)$/)
-  await fails({...ctx, uid: 0, kernelRelease: '5.4.0-generic'}, ['root', 'kernel'], /^kernel 5.4.0-generic is too old: the datapath needs Linux 5.8 or newer/)
+  await fails({...ctx, uid: 0, kernelRelease: '5.10.0-generic'}, ['root', 'kernel'], /^kernel 5.10.0-generic is too old: the datapath needs Linux 5.12 or newer$/)
   await fails({...ctx, btfPath: '/nonexistent/vmlinux'}, ['BTF'], /^kernel BTF is missing \(\/nonexistent\/vmlinux\)$/)
   await fails({...ctx, answers: {...defaultAnswers, pool: '192.0.2.0/25'}, routes: async () => routes}, ['pool'],
     /^pool 192.0.2.0\/25 overlaps the host route 192.0.2.0\/24 dev eth0$/)
