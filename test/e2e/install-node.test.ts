@@ -111,3 +111,33 @@ test('--systemd writes the unit (never enabled in tests) and uninstall removes i
   assert.match(un.stderr, /Stopping the agent\.\.\. done \(unit ciliumkit-agent\.service removed\)/)
   assert.deepEqual(snapshot(node.root, node.paths), before)
 })
+
+test('audit mode through the API (kept by the agent) and the Hubble TLS listener', {timeout: 120_000}, async (t) => {
+  if (skipWithoutAgent(t)) return
+  const node = tempNode(t)
+  const before = snapshot(node.root, node.paths)
+  const tls = join(repoRoot, 'test', 'fixtures', 'install', 'tls')
+  const port = 20000 + (process.pid % 20000)
+  const install = ['install', ...node.flags, '--pool', '10.251.10.0/24', '--policy-audit-mode', '--hubble-listen-address', `127.0.0.1:${port}`,
+    '--hubble-tls-cert-file', join(tls, 'server.crt'), '--hubble-tls-key-file', join(tls, 'server.key')]
+  const r = await runCli('cilium', install)
+  assert.equal(r.code, 0, r.stderr)
+  assert.match(r.stderr, /Turning on policy audit mode\.\.\. done\n/)
+  const {AgentClient} = await import('../../src/api/client.js')
+  const config = await new AgentClient(node.paths.socket).getConfig()
+  assert.equal(config.status?.realized?.options?.PolicyAuditMode, 'Enabled')
+  const {connect} = await import('node:tls')
+  const cert = await new Promise<string>((resolve, reject) => {
+    const s = connect({host: '127.0.0.1', port, rejectUnauthorized: false, ALPNProtocols: ['h2']}, () => {
+      resolve(s.getPeerCertificate().subject.CN as string)
+      s.end()
+    })
+    s.on('error', reject)
+  })
+  assert.equal(cert, 'hubble.ciliumkit.test')
+  const again = await runCli('cilium', install)
+  assert.match(again.stderr, /Turning on policy audit mode\.\.\. already on\n/)
+  const un = await runCli('cilium', ['uninstall', ...node.flags])
+  assert.equal(un.code, 0, un.stderr)
+  assert.deepEqual(snapshot(node.root, node.paths), before)
+})
