@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {buildFlowFilters, type FlowFilters} from '../../src/hubble/observe/filter-flags.js'
+import {formatRawFilters, parseRawFilters} from '../../src/hubble/observe/raw-filters.js'
 import {buildSelector, parseHubbleTime} from '../../src/hubble/observe/selectors.js'
 
 const valueFlags = new Set(['-o', '--output', '--server', '--since', '--until', '--last', '--first', '--time-format'])
@@ -180,4 +181,24 @@ test('time: every absolute layout the real CLI accepts, relative durations, and 
   for (const bad of ['bogus', 'May 10 12:00:01.123', '1d', '2023-13-01', '2023-02-30']) {
     assert.throws(() => t(bad), {message: `failed to parse the since time: failed to convert ${bad} to time`})
   }
+})
+
+test('--allowlist/--denylist: concatenated JSON FlowFilters, proto or lowerCamel names, enum names', () => {
+  assert.deepEqual(parseRawFilters('allowlist', ['{"verdict":["DROPPED"]} {"sourcePod":["a"]}', '{"event_type":[{"type":129}]}']),
+    [{verdict: [DROPPED]}, {sourcePod: ['a']}, {eventType: [{type: 129}]}])
+  assert.throws(() => parseRawFilters('allowlist', ['{bad']),
+    {message: "invalid --allowlist flag: failed to decode '{bad': invalid character 'b' looking for beginning of object key string"})
+  assert.throws(() => parseRawFilters('denylist', ['{"verdict":["DROPPED"]']),
+    {message: `invalid --denylist flag: failed to decode '{"verdict":["DROPPED"]': unexpected EOF`})
+  assert.throws(() => parseRawFilters('allowlist', ['{"invalid":1}']),
+    {message: `invalid --allowlist flag: failed to decode '{"invalid":1}': proto: (line 1:2): unknown field "invalid"`})
+})
+
+test('--print-raw-filters: YAML v3 lists of compact protojson, {} without filters', () => {
+  assert.equal(formatRawFilters(build(['--from-pod', 'default/frontend', '--http-method', 'GET', '--not', '--verdict', 'DROPPED']).allow,
+    build(['--not', '--verdict', 'DROPPED']).deny),
+  `allowlist:\n    - '{"source_pod":["default/frontend"],"http_method":["GET"]}'\ndenylist:\n    - '{"verdict":["DROPPED"]}'\n`)
+  assert.equal(formatRawFilters([], []), '{}\n')
+  assert.equal(formatRawFilters(build(['--cel-expression', "_flow.node_name == 'a'"]).allow, []),
+    `allowlist:\n    - '{"experimental":{"cel_expression":["_flow.node_name == ''a''"]}}'\n`)
 })

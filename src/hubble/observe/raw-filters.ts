@@ -80,6 +80,15 @@ function splitJsonValues(text: string): string[] {
   }
 }
 
+/** protojson names where an unknown field's key starts: `(line 1:2): `. */
+function position(text: string, message: string): string {
+  const key = /^unknown field (".*")$/.exec(message)?.[1]
+  const at = key === undefined ? -1 : text.indexOf(key)
+  if (at < 0) return ''
+  const before = text.slice(0, at)
+  return `(line ${before.split('\n').length}:${at - before.lastIndexOf('\n')}): `
+}
+
 /** Parses the values of one raw-filter flag; throws `invalid --<flag> flag: failed to decode '<v>': <why>`. */
 export function parseRawFilters(flag: 'allowlist' | 'denylist', values: readonly string[]): flow.IFlowFilter[] {
   const filters: flow.IFlowFilter[] = []
@@ -90,7 +99,7 @@ export function parseRawFilters(flag: 'allowlist' | 'denylist', values: readonly
       }
     } catch (error) {
       if (!(error instanceof JsonSyntax) && !(error instanceof JsonCodecError)) throw error
-      const why = error instanceof JsonCodecError ? `proto: ${error.message}` : error.message
+      const why = error instanceof JsonCodecError ? `proto: ${position(v, error.message)}${error.message}` : error.message
       throw new ValidationError(`invalid --${flag} flag: failed to decode '${v}': ${why}`)
     }
   }
