@@ -29,7 +29,7 @@ const MSG_TYPE_ACCESS_LOG = 129  // monitor message type of L7 (proxy) events
  * Throws ValidationError with the real server's message for an invalid value
  * (bad regexp, IP, CIDR, port, label selector, pattern, status code, protocol).
  */
-export function compileFlowFilters(allow: flow.IFlowFilter[], deny: flow.IFlowFilter[]): (f: flow.IFlow) => boolean {
+export function compileFlowFilters(allow: flow.IFlowFilter[], deny: flow.IFlowFilter[]): FlowPredicate {
   const allowed = allow.map(compileFilter)
   const denied = deny.map(compileFilter)
   const pass: FlowPredicate = (f) => {
