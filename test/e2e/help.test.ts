@@ -56,6 +56,16 @@ test('every command has a summary and examples, in both bins', () => {
   }
 })
 
+test('every topic (a command id prefix) has its own description, in both roots', () => {
+  for (const dir of ['.', 'hubble-root']) {
+    const {commands} = JSON.parse(readFileSync(join(repoRoot, dir, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, unknown>}
+    const {oclif} = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) as
+      {oclif: {topics: Record<string, {description?: string}>}}
+    const topics = new Set(Object.keys(commands).flatMap((id) => id.split(':').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join(':'))))
+    for (const topic of topics) assert.ok(oclif.topics[topic]?.description, `${dir}/package.json: oclif.topics["${topic}"] describes the topic`)
+  }
+})
+
 test('a command help shows its examples with the bin it was called by', async () => {
   const viaHubble = await runCli('hubble', ['config', 'set', '--help'])
   assert.match(viaHubble.stdout, /^EXAMPLES\n {2}\$ hubble config set server localhost:4245$/m)
