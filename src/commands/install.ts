@@ -72,7 +72,7 @@ export default class Install extends BaseCommand {
     const {flags} = await this.parse(Install)
     const {defaultAnswers, validateAnswers, installQuestions, answersFromPrompts} = await import('../install/answers.js')
     const {Progress} = await import('../install/progress.js')
-    const {parseWaitDuration} = await import('../install/duration.js')
+    const {parseGoDuration} = await import('../api/wait.js')
 
     let answers: InstallAnswers
     const flagGiven = this.argv.some((a) => a.startsWith('-') && !['-D', '--debug'].includes(a))
@@ -86,7 +86,7 @@ export default class Install extends BaseCommand {
       answers = validateAnswers({pool: flags.pool, enablePolicy: flags['enable-policy'], auditMode: flags['policy-audit-mode'],
         hubbleListenAddress: flags['hubble-listen-address'], hubbleTls: tls, ringCapacity: flags['hubble-event-buffer-capacity']})
     }
-    const waitMs = flags.wait ? parseWaitDuration(flags['wait-duration']) : undefined
+    const waitMs = flags.wait ? parseGoDuration(flags['wait-duration']) : undefined
     const progress = new Progress(process.stderr)
 
     if (flags.kubernetes || flags['dry-run-helm-values'] || flags.set || flags['set-string'] || flags.values) {

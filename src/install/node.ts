@@ -9,7 +9,7 @@
 import {execFile} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, renameSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
-import {CiliumkitError, KernelError, UsageError} from '../errors.js'
+import {KernelError, UsageError} from '../errors.js'
 import {packagePath} from '../paths.js'
 import {type InstallAnswers} from './answers.js'
 import {agentArgs, runningAgentPid, startAgent, stopAgent, systemctl, unitPath, unitText} from './agent-process.js'
@@ -208,12 +208,10 @@ export async function installNode(o: NodeInstallOptions, progress: Progress): Pr
   return record
 }
 
-/** --wait ran out before the agent said it was healthy. */
-export class AgentNotHealthyError extends CiliumkitError {}
-
 /** Polls GET /v1/healthz until the agent answers without a failure; returns its state. Throws on timeout. */
 export async function waitForHealth(socket: string, timeoutMs: number, hint?: string, pollMs = 250): Promise<string> {
   const {AgentClient} = await import('../api/client.js')
+  const {WaitTimeoutError} = await import('../api/wait.js')
   const client = new AgentClient(socket, Math.max(1000, Math.min(timeoutMs, 5000)))
   const deadline = Date.now() + timeoutMs
   let last = 'no answer'
@@ -227,7 +225,7 @@ export async function waitForHealth(socket: string, timeoutMs: number, hint?: st
       last = (err as Error).message
     }
     if (Date.now() + pollMs > deadline) {
-      throw new AgentNotHealthyError(`the agent is not healthy after ${Math.round(timeoutMs / 1000)}s: ${last}`, hint)
+      throw new WaitTimeoutError(`the agent is not healthy after ${Math.round(timeoutMs / 1000)}s: ${last}`, hint)
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs))
   }

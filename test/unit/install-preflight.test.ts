@@ -3,7 +3,6 @@ import {test} from 'node:test'
 import {UsageError} from '../../src/errors.js'
 import {answersFromPrompts, defaultAnswers, installQuestions, parseListenAddress, validateAnswers} from '../../src/install/answers.js'
 import {overlaps, parseCidr} from '../../src/install/cidr.js'
-import {parseWaitDuration} from '../../src/install/duration.js'
 import {checks, kernelVersion, PreflightError, preflightContext, runPreflight} from '../../src/install/preflight.js'
 import {describeRoute, overlappingRoutes, parseIpRoutes} from '../../src/install/routes.js'
 import {defaultPaths} from '../../src/install/layout.js'
@@ -74,14 +73,6 @@ test('prompts: validation in the questions, replies become answers', () => {
     hubbleTls: {certFile: 'c.pem', keyFile: 'k.pem'}, ringCapacity: 8191})
   assert.equal(answersFromPrompts({pool: '10.1.0.0/16', enablePolicy: 'default', auditMode: false, hubbleListenAddress: ' ',
     ringCapacity: 4095}).hubbleListenAddress, undefined)
-})
-
-test('wait durations in Go form', () => {
-  assert.equal(parseWaitDuration('5m'), 300_000)
-  assert.equal(parseWaitDuration('1m30s'), 90_000)
-  assert.equal(parseWaitDuration('250ms'), 250)
-  assert.throws(() => parseWaitDuration('5'), /time: invalid duration "5"/)
-  assert.throws(() => parseWaitDuration('5m junk'), UsageError)
 })
 
 const only = (...names: string[]) => checks.filter((c) => names.includes(c.name))
