@@ -141,11 +141,13 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 2000))
   const packets = 3000
   const trafficStart = Date.now()
-  execFileSync('nsenter', [`--net=/var/run/netns/ck-${names[0]}`, process.execPath, '-e',
+  // The sender runs as a child the bench awaits, so this process keeps reading the followers meanwhile.
+  const sender = spawn('nsenter', [`--net=/var/run/netns/ck-${names[0]}`, process.execPath, '-e',
     `const s=require('dgram').createSocket('udp4');let n=0;const go=()=>{for(let i=0;i<50&&n<${packets};i++,n++)s.send('x',1001+(n%40),'10.200.0.3');`
-    + `if(n<${packets})setImmediate(go);else setTimeout(()=>s.close(),100)};go()`])
+    + `if(n<${packets})setImmediate(go);else setTimeout(()=>s.close(),100)};go()`], {stdio: 'ignore'})
+  await new Promise((resolve) => sender.once('exit', resolve))
   const trafficMs = Date.now() - trafficStart
-  await new Promise((r) => setTimeout(r, 3000))
+  await new Promise((r) => setTimeout(r, 8000))
   const status = await client.healthz()
   const seen = (status.hubble as {observer?: {'seen-flows'?: number}} | undefined)?.observer?.['seen-flows'] ?? 0
   const sorted = [...counts].sort((a, b) => a - b)
