@@ -11,6 +11,8 @@
 
 ck_demo_node() {
   local pool=10.210.0.0/24 router=10.210.0.1 flags=() world=ck-demo-world
+  # hubble's default server is Relay's localhost:4245; the node's Hubble is the agent's unix socket.
+  export HUBBLE_SERVER=unix:///var/run/cilium/hubble.sock
   if [ -n "${DEMO_ROOT:-}" ]; then
     flags=(--state-dir "$DEMO_ROOT/state" --bpffs "$DEMO_ROOT/bpffs" --socket "$DEMO_ROOT/run/cilium.sock"
       --hubble-socket "$DEMO_ROOT/run/hubble.sock")
