@@ -116,13 +116,15 @@ async function main(): Promise<void> {
   // 20 followers, then traffic: UDP datagrams from endpoint 0 to endpoint 1 (allowed ports and not).
   const counts = new Array<number>(clients).fill(0)
   const lastAt = new Array<number>(clients).fill(0)
+  let ready = 0
   let lost = 0
   // Each follower is its own process with one GetFlows(follow) stream over the hubble socket: the
   // server path `hubble observe --follow` takes (one line out per response: 'L' lost, 'F' flow).
   const clientModule = join(root, 'dist', 'src', 'hubble', 'client.js')
   const followerScript = `const {HubbleClient} = await import(${JSON.stringify(clientModule)});`
     + `const c = HubbleClient.connect({server: ${JSON.stringify(`unix://${hubbleSocket}`)}});`
-    + `for await (const r of c.flows({follow: true})) process.stdout.write(r.lostEvents ? 'L' + r.lostEvents.numEventsLost + '\\n' : 'F\\n')`
+    + `const flows = c.flows({follow: true}); process.stdout.write('R\\n');`
+    + `for await (const r of flows) process.stdout.write(r.lostEvents ? 'L' + r.lostEvents.numEventsLost + '\\n' : 'F\\n')`
   const followers = Array.from({length: clients}, (_, c) => {
     const p = spawn(process.execPath, ['--input-type=module', '-e', followerScript], {stdio: ['ignore', 'pipe', 'inherit']})
     children.push(p)
@@ -131,14 +133,17 @@ async function main(): Promise<void> {
       const lines = (rest + b.toString()).split('\n')
       rest = lines.pop()!
       for (const l of lines) {
-        if (l.startsWith('L')) lost += Number(l.slice(1))
+        if (l === 'R') ready++
+        else if (l.startsWith('L')) lost += Number(l.slice(1))
         else counts[c]++
       }
-      lastAt[c] = Date.now()
+      if (counts[c] > 0) lastAt[c] = Date.now()
     })
     return p
   })
-  await new Promise((r) => setTimeout(r, 2000))
+  // Twenty Node processes take a while to start: traffic begins when every stream is open.
+  for (let i = 0; ready < clients && i < 600; i++) await new Promise((r) => setTimeout(r, 100))
+  await new Promise((r) => setTimeout(r, 1000))
   const packets = 3000
   const trafficStart = Date.now()
   // The sender runs as a child the bench awaits, so this process keeps reading the followers meanwhile.
