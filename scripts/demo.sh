@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# make demo: runs what ciliumkit can do on this node so far, step by step.
-# Later issues extend it to install, endpoints, policy, traffic, flows and map entries.
+# make demo: what ciliumkit does on this node, step by step. As root it installs ciliumkit
+# (datapath + agent), makes endpoints, applies the seeds' policies, sends allowed and denied
+# traffic and shows the flows and the policy map rows, then uninstalls (KEEP=1 keeps it).
+# Then it shows the offline parts: a saved flow log, policy validation, a policy map in a
+# bpffs of its own, hubble config and shell completion.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cilium() { node bin/cilium.js "$@"; }
@@ -19,6 +22,14 @@ step "cilium --help"
 cilium --help
 step "hubble --help (the same commands as cilium hubble)"
 hubble --help
+
+if [ "$(id -u)" -eq 0 ]; then
+  # shellcheck source=scripts/demo-steps.sh
+  source scripts/demo-steps.sh
+  ( ck_demo_node )   # a subshell: its exports (HUBBLE_SERVER, ...) stay in it
+else
+  step "install, endpoints, policies and live flows: skipped (run make demo as root)"
+fi
 
 flows=test/fixtures/peers/sample-flows.jsonl
 step "hubble observe: a saved flow log ($flows), the last 5 flows"
