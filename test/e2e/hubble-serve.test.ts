@@ -84,26 +84,36 @@ test('serve + status and list: the server\'s own numbers in the real layouts', a
   assert.deepEqual([bad.code, bad.stderr], [1, 'invalid output format: bogus\n'])
 })
 
-test('--follow-file: a line appended to the log reaches a follower', async (t) => {
+/** Resolves once `check` holds, polling; rejects after `ms`. */
+async function eventually(check: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+test('--follow prints each flow as it arrives: the last one at once, then a line appended to the log', async (t) => {
   const dir = tempDir(t)
   const sock = join(dir, 'hubble.sock')
   const log = join(dir, 'flows.json')
   copyFileSync(sample, log)
   await serve(t, log, sock, ['--follow-file'])
   let follower: ChildProcess | undefined
-  const run = hubble(['observe', '--server', `unix://${sock}`, '--follow', '-o', 'jsonpb'], {child: (c) => { follower = c }})
-  await new Promise((r) => setTimeout(r, 1500))
+  let seen = ''
+  const run = hubble(['observe', '--server', `unix://${sock}`, '--follow', '--last', '1'], {child: (c) => {
+    follower = c
+    c.stdout!.on('data', (d: Buffer | string) => { seen += String(d) })
+  }})
+  // Nothing else arrives after the first flow: it must be printed without waiting for more output.
+  await eventually(() => seen.split('\n').length === 2, 20_000, 'the last flow')
+  assert.match(seen, /to-overlay FORWARDED \(TCP Flags: ACK, PSH\)\n$/)
   appendFileSync(log, sampleLines[8] + '\n')
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200))
-    if (follower!.exitCode !== null) break
-    follower!.kill('SIGINT')  // sent once the line had time to arrive; Ctrl-C ends a follow with 0
-    break
-  }
+  await eventually(() => seen.split('\n').length === 3, 20_000, 'the appended flow')
+  assert.match(seen.split('\n')[1], /http-request FORWARDED \(HTTP\/1.1 POST http:\/\/orders-api.shop.svc.cluster.local\/api\/v1\/orders\)$/)
+  follower!.kill('SIGINT')  // Ctrl-C ends a follow with exit 0
   const r = await run
   assert.equal(r.code, 0, r.stderr)
-  assert.match(r.stdout, /"Summary":"HTTP\/1.1 POST http:\/\/orders-api.shop.svc.cluster.local\/api\/v1\/orders"/)
 })
 
 test('the server killed mid-follow: one line, exit 1; no server: one line, exit 1', async (t) => {
