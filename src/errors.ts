@@ -34,6 +34,11 @@ export class NotBuiltError extends CiliumkitError {
   }
 }
 
+/** A usage error's exit code: the real hubble exits 1 on every error; cilium keeps 2 for usage. */
+export function usageExitCode(bin: string): number {
+  return bin === 'hubble' ? 1 : 2
+}
+
 /** The one line a user sees for an error, without the stack. */
 export function errorLine(err: CiliumkitError): string {
   return err.hint ? `${err.message} (${err.hint})` : err.message

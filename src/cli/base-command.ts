@@ -1,5 +1,5 @@
 import {Command, Flags} from '@oclif/core'
-import {CiliumkitError, errorLine} from '../errors.js'
+import {CiliumkitError, errorLine, usageExitCode} from '../errors.js'
 
 /**
  * The parent of every command: the global --debug flag and the one place where an
@@ -27,7 +27,7 @@ export abstract class BaseCommand extends Command {
     // keep their first line, drop the usage dump.
     if (err.oclif?.exit !== undefined) {
       if (err.name === 'ExitError') throw err
-      return this.fail(err.message.split('\n')[0], err.oclif.exit)
+      return this.fail(parseErrorLine(err), err.oclif.exit)
     }
     // Anything else is a bug of ours: still one line, and --debug shows where it came from.
     return this.fail(`${err.message || err.name} (unexpected error: run again with --debug for the stack trace)`, 1)
@@ -36,6 +36,15 @@ export abstract class BaseCommand extends Command {
   private fail(line: string, code: number): never {
     // The real hubble prints the bare error text; cilium-dbg prefixes "Error: ".
     process.stderr.write(this.config.bin === 'hubble' ? `${line}\n` : `Error: ${line}\n`)
-    return this.exit(code)
+    return this.exit(code === 2 ? usageExitCode(this.config.bin) : code)
   }
+}
+
+/** oclif's parse error in the words of cobra (which both real CLIs use) where they differ. */
+export function parseErrorLine(err: Error & {flags?: string[]}): string {
+  const flag = err.flags?.[0]
+  if (flag !== undefined && err.message.startsWith('Nonexistent flag')) {
+    return flag.startsWith('--') ? `unknown flag: ${flag}` : `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`
+  }
+  return err.message.split('\n')[0]
 }

@@ -73,11 +73,25 @@ test('a command help shows its examples with the bin it was called by', async ()
   assert.match(viaCilium.stdout, /^ {2}\$ cilium hubble config set server localhost:4245$/m)
 })
 
-test('unknown commands and flags are usage errors: one line, exit 2', async () => {
-  const r = await runCli('cilium', ['hubble', 'config', 'view', '--bogus'])
-  assert.equal(r.code, 2)
-  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr)
-  assert.match(r.stderr, /^Error: Nonexistent flag: --bogus/)
+test('unknown commands and flags are usage errors in cobra\'s words: one line, exit 2 (cilium) or 1 (hubble, as the real one)', async () => {
+  const flag = await runCli('cilium', ['hubble', 'config', 'view', '--bogus'])
+  assert.deepEqual([flag.code, flag.stderr], [2, 'Error: unknown flag: --bogus\n'])
+  const short = await runCli('hubble', ['observe', '-Q'])
+  assert.deepEqual([short.code, short.stderr], [1, 'unknown shorthand flag: \'Q\' in -Q\n'])
+  const command = await runCli('cilium', ['bpf', 'policy', 'frobnicate', 'x'])
+  assert.deepEqual([command.code, command.stderr],
+    [2, 'Error: unknown command "frobnicate" for "cilium bpf policy" (run \'cilium --help\' for usage)\n'])
+  const top = await runCli('hubble', ['frobnicate'])
+  assert.deepEqual([top.code, top.stderr], [1, 'unknown command "frobnicate" for "hubble" (run \'hubble --help\' for usage)\n'])
+})
+
+test('version: `hubble version` and `--version` as the real hubble prints them', async () => {
+  const {version} = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {version: string}
+  const long = await runCli('hubble', ['version'])
+  assert.equal(long.code, 0, long.stderr)
+  assert.match(long.stdout, new RegExp(`^hubble v${version.replaceAll('.', '\\.')} compiled with node v\\d+\\.\\d+\\.\\d+ on linux/\\w+\\n$`))
+  assert.equal((await runCli('cilium', ['hubble', 'version'])).stdout, long.stdout)
+  assert.equal((await runCli('hubble', ['--version'])).stdout, `hubble v${version}\n`)
 })
 
 test('the README command reference matches the manifests', async () => {

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {parseErrorLine} from '../../src/cli/base-command.js'
+import {unknownCommandLine} from '../../src/cli/main.js'
+import {goPlatform, hubbleVersionLine} from '../../src/cli/version.js'
+
+test('goPlatform names the architecture as Go does', () => {
+  assert.equal(goPlatform('linux', 'x64'), 'linux/amd64')
+  assert.equal(goPlatform('linux', 'arm64'), 'linux/arm64')
+  assert.equal(goPlatform('darwin', 'riscv64'), 'darwin/riscv64')
+})
+
+test('hubbleVersionLine has the real shape: name, v-prefixed version, runtime, platform', () => {
+  assert.match(hubbleVersionLine('1.2.3', 'v22.1.0'), /^hubble v1\.2\.3 compiled with node v22\.1\.0 on \w+\/\w+$/)
+})
+
+test('unknownCommandLine names the first word that is not a topic, and the command it was given to', () => {
+  const topics = new Set(['bpf', 'bpf:policy', 'list'])
+  const isTopic = (id: string) => topics.has(id)
+  assert.equal(unknownCommandLine('cilium', ['foo', 'bar'], isTopic),
+    'Error: unknown command "foo" for "cilium" (run \'cilium --help\' for usage)')
+  assert.equal(unknownCommandLine('cilium', ['bpf', 'policy', 'x', 'y'], isTopic),
+    'Error: unknown command "x" for "cilium bpf policy" (run \'cilium --help\' for usage)')
+  assert.equal(unknownCommandLine('hubble', ['list', 'foo'], isTopic),
+    'unknown command "foo" for "hubble list" (run \'hubble --help\' for usage)')
+})
+
+test('parseErrorLine speaks cobra for unknown flags and keeps other parse errors\' first line', () => {
+  const nonexistent = (flags: string[]) => Object.assign(new Error(`Nonexistent flag: ${flags.join(', ')}\nSee more help`), {flags})
+  assert.equal(parseErrorLine(nonexistent(['--bogus', '--other'])), 'unknown flag: --bogus')
+  assert.equal(parseErrorLine(nonexistent(['-Q'])), 'unknown shorthand flag: \'Q\' in -Q')
+  assert.equal(parseErrorLine(new Error('Expected --output=x to be one of: json, yaml\nSee more help')),
+    'Expected --output=x to be one of: json, yaml')
+})
