@@ -182,3 +182,109 @@ test('a filter value compiles once; evaluating many flows does not re-validate',
 // pass an agent-type filter. In Hubble, GetAgentEvents applies no filters and the server delivers
 // lost events without filtering them (hubble.md §1.3); `observe --input-file` hands the engine no
 // flow for such lines, which is the `null` rows above.
+
+// Client-supplied patterns run on a linear-time engine (Go's RE2 semantics). Each input below
+// makes a backtracking engine take exponential or high-polynomial time: JS RegExp needed 11 s
+// for `(a+)+$` against 24 a's and a `!` here (doubling per extra a), so 30 would take minutes.
+// The evidence is that these tests finish at all; no time is asserted.
+const evil = 'a'.repeat(30) + '!'
+const redos: Array<[what: string, allow: FF[], flow: F, want: boolean]> = [
+  ['http_path (a+)+$', [{httpPath: ['(a+)+$']}], url('/' + evil), false],
+  ['http_url (x+x+)+y', [{httpUrl: ['(x+x+)+y']}], url('http://h/' + 'x'.repeat(30)), false],
+  ['dns_query (.*a){20}!', [{dnsQuery: ['(.*a){20}!']}], {l7: {dns: {query: 'a'.repeat(40)}}}, false],
+  ['dns_query (a|aa)+$ matching', [{dnsQuery: ['^(a|aa)+$']}], {l7: {dns: {query: 'a'.repeat(40)}}}, true],
+  ['source_fqdn with many stars', [{sourceFqdn: ['*a*a*a*a*a*a*a*a*a*a*a*a*b']}], {sourceNames: ['a'.repeat(60) + '.c']}, false],
+  ['node_name with many stars', [{nodeName: ['*a*a*a*a*a*a*a*a*a*a*a*a*b']}], node('a'.repeat(60) + '.c'), false],
+  ['CEL matches()', [{experimental: {celExpression: ["_flow.node_name.matches('(a+)+$')"]}}], node(evil), false],
+]
+for (const [what, allow, f, want] of redos) {
+  test(`linear-time matching: ${what}`, () => assert.equal(compileFlowFilters(allow, [])(f), want))
+}
+
+// Go syntax and semantics that JS RegExp spells differently or lacks.
+const goSyntax: Array<[pattern: string, yes: string[], no: string[]]> = [
+  ['(?i)^/API/v1', ['/api/V1/items'], ['/v1/api']],
+  ['^/a(?i)bc$', ['/aBC'], ['/ABC']],                       // flags from the middle on
+  ['/items\\z', ['/x/items'], ['/x/items/']],
+  ['^/[[:alpha:]]+$', ['/Docs'], ['/docs1']],
+  ['^/[[:^digit:]]+$', ['/docs'], ['/docs1']],
+  ['^/\\pL+$', ['/café'], ['/caf3']],
+  ['^/\\p{Greek}+$', ['/αβγ'], ['/abc']],
+  ['\\Q/a.b\\E$', ['/x/a.b'], ['/x/aXb']],
+  ['^/(?P<id>\\d+)$', ['/42'], ['/x42']],
+  ['^/\\w+$', ['/abc_1'], ['/é']],                          // \w is ASCII in Go
+  ['(?s)^/a.b$', ['/a\nb'], []],
+  ['^/a.b$', ['/a-b'], ['/a\nb']],
+  ['^/x$', ['/x'], ['/x\n']],                               // $ is the end of text without (?m)
+  ['(?U)^/a+', ['/aaa'], []],
+  ['\\A/docs', ['/docs/x'], ['/x/docs']],
+  ['^/a{,2}$', ['/a{,2}'], ['/aa']],                        // not a repeat in Go: literal braces
+]
+for (const [pattern, yes, no] of goSyntax) {
+  test(`Go regexp syntax: ${pattern}`, () => {
+    const pass = compileFlowFilters([{httpUrl: [pattern]}], [])
+    for (const u of yes) assert.equal(pass(url(u)), true, u)
+    for (const u of no) assert.equal(pass(url(u)), false, u)
+  })
+}
+
+// Go's messages for patterns RE2 rejects (regexp/syntax), behind the server's field prefix.
+const badPatterns: Array<[pattern: string, goError: string]> = [
+  ['(?=a)', 'invalid or unsupported Perl syntax: `(?=`'],
+  ['(?<=a)b', 'invalid named capture: `(?<=a)b`'],
+  ['(a)\\1', 'invalid escape sequence: `\\1`'],
+  ['a**', 'invalid nested repetition operator: `**`'],
+  ['x{1001}', 'invalid repeat count: `{1001}`'],
+  ['(a{100}){100}', 'invalid repeat count: `{100}`'],
+  ['[z-a]', 'invalid character class range: `z-a`'],
+  ['\\p{Foo}', 'invalid character class range: `\\p{Foo}`'],
+  ['[a', 'missing closing ]: `[a`'],
+  ['a)', 'unexpected ): `a)`'],
+  ['(?x)a', 'invalid or unsupported Perl syntax: `(?x`'],
+  ['\\', 'trailing backslash at end of expression: ``'],
+]
+for (const [pattern, goError] of badPatterns) {
+  test(`bad regexp ${pattern}: Go's error text`, () => {
+    assert.throws(() => compileFlowFilters([{httpPath: [pattern]}], []),
+      {name: 'ValidationError', message: `invalid http path filter: ${pattern}: error parsing regexp: ${goError}`})
+    assert.throws(() => compileFlowFilters([{dnsQuery: [pattern]}], []),
+      {message: `invalid DNS query filter: failed to compile regexp: error parsing regexp: ${goError}`})
+  })
+}
+
+test('bad regexp: nesting deeper than Go allows', () => {
+  const deep = '('.repeat(1001) + ')'.repeat(1001)
+  assert.throws(() => compileFlowFilters([{httpUrl: [deep]}], []),
+    {message: `invalid http url filter: ${deep}: error parsing regexp: expression nests too deeply: \`${deep}\``})
+})
+
+// Plain literals take a string search instead of the automaton: both must agree everywhere.
+test('literal patterns answer as the automaton does', async () => {
+  const {RE2JS} = await import('re2js')
+  const {compileGoRegexp} = await import('../../src/hubble/filters/go-regexp.js')
+  const patterns = ['', '^', '$', '^$', 'api', '^/api', 'v1$', '^/api/v1$', '\\.js$', '^\\$', 'a\\$', '\\\\$', '^\\^a',
+    '/a\\.b/', 'é', 'a.b', '^a+$', '\\d', '#x y', 'a{', '\\/\\-']
+  const inputs = ['', '/api/v1', '/api', 'x/api/v1', 'app.js', 'appxjs', '$', 'a$', 'b\\', '\\', '^a', '/a.b/', '/aXb/',
+    'café', 'a+b', 'a{', '#x y', '/-', 'v1\n']
+  for (const p of patterns) {
+    const ours = compileGoRegexp(p)
+    const re2 = RE2JS.compile(p)
+    for (const s of inputs) assert.equal(ours.test(s), re2.test(s), `pattern ${JSON.stringify(p)} input ${JSON.stringify(s)}`)
+  }
+})
+
+test('CEL matches(): a constant pattern compiles once, up front; a bad one fails the filter', () => {
+  const pass = compileFlowFilters([{experimental: {celExpression: ["_flow.node_name.matches('^k8s[0-9]+$')"]}}], [])
+  assert.equal(pass(node('k8s12')), true)
+  assert.equal(pass(node('k8s')), false)
+  assert.throws(() => compileFlowFilters([{experimental: {celExpression: ["_flow.node_name.matches('(')"]}}], []),
+    {name: 'ValidationError', message: 'error building CEL program: error parsing regexp: missing closing ): `(`'})
+  assert.throws(() => compileFlowFilters([{experimental: {celExpression: ["has(_flow.l7) && _flow.node_name.matches('\\\\1')"]}}], []),
+    {message: 'error building CEL program: error parsing regexp: invalid escape sequence: `\\1`'})
+})
+
+test('CEL matches(): a pattern computed from the flow that does not compile makes the expression false', () => {
+  const pass = compileFlowFilters([{experimental: {celExpression: ['_flow.node_name.matches(_flow.uuid)']}}], [])
+  assert.equal(pass({nodeName: 'k8s1', uuid: 'k8s[0-9]'}), true)
+  assert.equal(pass({nodeName: 'k8s1', uuid: '('}), false)
+})

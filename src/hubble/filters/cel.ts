@@ -7,9 +7,11 @@
  * `!`, `&&`, `||` and `?:`. As in the Hubble server, an expression must type-check to a
  * bool, and an evaluation error makes the expression false.
  */
-import {compileGoRegexp} from './go-regexp.js'
+import {compileGoRegexp, type GoRegexp} from './go-regexp.js'
 
 export class CelError extends Error {}
+/** The expression type-checks but cannot become a program (a constant `matches()` pattern that does not compile). */
+export class CelProgramError extends CelError {}
 
 type Value = unknown
 type Node =
@@ -18,7 +20,7 @@ type Node =
   | {k: 'enum'; v: number}
   | {k: 'sel'; of: Node; field: string}
   | {k: 'has'; of: Node; field: string}
-  | {k: 'call'; fn: string; target?: Node; args: Node[]}
+  | {k: 'call'; fn: string; target?: Node; args: Node[]; re?: GoRegexp}
   | {k: 'list'; items: Node[]}
   | {k: 'un'; op: '!' | '-'; x: Node}
   | {k: 'bin'; op: string; a: Node; b: Node}
@@ -288,7 +290,8 @@ function evaluate(n: Node, flow: Value): Value {
           case 'startsWith': return s.startsWith(arg)
           case 'endsWith': return s.endsWith(arg)
           case 'contains': return s.includes(arg)
-          case 'matches': return compileGoRegexp(arg).test(s)
+          // A pattern computed from the flow compiles here; a bad one is an evaluation error (false).
+          case 'matches': return (n.re ?? compileGoRegexp(arg)).test(s)
         }
         return undefined
       }
@@ -307,13 +310,42 @@ function compare(a: Value, b: Value): number {
   return num(a) - num(b)
 }
 
-/** Compiles one expression; throws CelError unless it parses and has type bool. */
+/**
+ * Compiles the constant patterns of `matches()` once, as cel-go's OptOptimize does when
+ * Hubble builds the program: a bad one fails the filter up front, not every flow.
+ */
+function compileConstantPatterns(n: Node): void {
+  switch (n.k) {
+    case 'sel': case 'has': compileConstantPatterns(n.of); return
+    case 'list': n.items.forEach(compileConstantPatterns); return
+    case 'un': compileConstantPatterns(n.x); return
+    case 'bin': compileConstantPatterns(n.a); compileConstantPatterns(n.b); return
+    case 'cond': compileConstantPatterns(n.c); compileConstantPatterns(n.a); compileConstantPatterns(n.b); return
+    case 'call': {
+      if (n.target) compileConstantPatterns(n.target)
+      n.args.forEach(compileConstantPatterns)
+      const pattern = n.args[0]
+      if (n.fn === 'matches' && n.target && pattern?.k === 'lit' && typeof pattern.v === 'string') {
+        try {
+          n.re = compileGoRegexp(pattern.v)
+        } catch (error) {
+          throw new CelProgramError((error as Error).message)
+        }
+      }
+      return
+    }
+    default: return
+  }
+}
+
+/** Compiles one expression; throws CelError unless it parses and has type bool, CelProgramError for a bad constant pattern. */
 export function compileCel(expr: string, enums: EnumTables): (flow: unknown) => boolean {
   const node = new Parser(tokenize(expr), enums).parse()
   const t = typeOf(node)
   if (t !== 'bool' && t !== 'dyn') {
     throw new CelError(`expression ${JSON.stringify(expr)} must return a boolean, got ${t === 'message' ? 'flow.Flow' : t}`)
   }
+  compileConstantPatterns(node)
   return (flow) => {
     try {
       return evaluate(node, flow) === true

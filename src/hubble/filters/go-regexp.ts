@@ -1,152 +1,74 @@
 /**
- * Go RE2 patterns (what the real Hubble server compiles for dns_query, http_path and
- * http_url) run on the JS engine. The syntax both share is passed through; RE2-only
- * spellings are rewritten; what RE2 rejects (look-arounds, back-references) is rejected
- * here too, with Go's `error parsing regexp: <code>: `<expr>`` message, so a user sees
- * the same error line as with the real hubble.
+ * Go regexps (what the Hubble server compiles for dns_query, http_path, http_url, CEL
+ * `matches()` and the FQDN/node-name patterns), matched in time linear in the input.
+ *
+ * The patterns come from any `hubble observe` client. A backtracking engine (JS RegExp)
+ * would let one `(a+)+$` stall the server's event loop for minutes; Hubble compiles them
+ * with Go's RE2, whose automaton runs in linear time. re2js is a JS port of that engine
+ * (Go's syntax and parser: `(?i)`, `\z`, `[[:alpha:]]`, `\pL`, no look-arounds or
+ * back-references, Go's `error parsing regexp: ...` texts). A pattern that is a plain
+ * literal, optionally anchored, skips the automaton: a string search gives the same
+ * answer in linear time (bench/regexp.ts measures both against JS RegExp).
  */
+import {RE2JS, RE2JSSyntaxException} from 're2js'
 
 export class GoRegexpError extends Error {}
 
-function fail(code: string, expr: string): never {
-  throw new GoRegexpError(`error parsing regexp: ${code}: \`${expr}\``)
+/** A compiled Go regexp; test() is an unanchored search, like Go's Regexp.MatchString. */
+export interface GoRegexp {
+  test(s: string): boolean
 }
 
-const repeatOps = new Set(['*', '+', '?'])
-
-/** Compiles a Go RE2 pattern as an unanchored JS RegExp; throws GoRegexpError with Go's text. */
-export function compileGoRegexp(pattern: string): RegExp {
-  // Without the `u` flag JS accepts the same lenient literals RE2 does (`a{`, `]`, `\-`).
-  let flags = /\\[pP]/.test(pattern) ? 'u' : ''
-  let out = ''
-  let depth = 0
-  const groupStarts: number[] = []
-  // Whether the previous item can be repeated, and where it began (for Go's nested-repeat message).
-  let canRepeat = false
-  let lastRepeatAt = -1
-  let i = 0
-  // RE2's leading flag group `(?i)` has no JS spelling inside the pattern: lift it to a flag.
-  const leading = /^\(\?([imsU]+)\)/.exec(pattern)
-  if (leading) {
-    for (const f of leading[1]) if (f === 'i' || f === 'm' || f === 's') flags += f
-    i = leading[0].length
+/** Compiles a Go RE2 pattern; throws GoRegexpError with Go's message (`error parsing regexp: ...`). */
+export function compileGoRegexp(pattern: string): GoRegexp {
+  const literal = plainLiteral(pattern)
+  if (literal) return literal
+  try {
+    return RE2JS.compile(pattern)
+  } catch (error) {
+    if (!(error instanceof RE2JSSyntaxException)) throw error
+    // Go's text always ends in the expression: empty for a trailing backslash, the whole
+    // pattern for the size and nesting limits (re2js leaves both out).
+    const expr = error.input ?? (error.error === 'trailing backslash at end of expression' ? '' : pattern)
+    throw new GoRegexpError(`error parsing regexp: ${error.error}: \`${expr}\``)
   }
-  while (i < pattern.length) {
+}
+
+// Go's `\` before ASCII punctuation stands for that character itself.
+const escapedPunctuation = /^[!-/:-@[-`{-~]$/
+const metacharacters = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$'])
+
+/**
+ * A matcher for `lit`, `^lit`, `lit$` or `^lit$` where lit has no metacharacter (escaped
+ * punctuation allowed), or undefined. Without (?m), Go's `^` and `$` mean the start and
+ * end of the text, so these are includes/startsWith/endsWith/equality.
+ */
+function plainLiteral(pattern: string): GoRegexp | undefined {
+  let from = 0
+  let to = pattern.length
+  const atStart = pattern.startsWith('^')
+  if (atStart) from = 1
+  // A `$` preceded by an odd run of backslashes is an escaped dollar, part of the literal.
+  let slashes = 0
+  while (to - 2 - slashes >= from && pattern[to - 2 - slashes] === '\\') slashes++
+  const atEnd = to > from && pattern[to - 1] === '$' && slashes % 2 === 0
+  if (atEnd) to--
+  let lit = ''
+  for (let i = from; i < to; i++) {
     const c = pattern[i]
     if (c === '\\') {
-      const n = pattern[i + 1]
-      if (n === undefined) fail('trailing backslash at end of expression', '')
-      if (/[1-9]/.test(n)) fail('invalid escape sequence', `\\${n}`)
-      if (n === 'z') out += '$(?![\\s\\S])'
-      else if (n === 'A') out += '^'
-      else if (n === 'Q') {
-        const end = pattern.indexOf('\\E', i + 2)
-        const lit = pattern.slice(i + 2, end < 0 ? undefined : end)
-        out += lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-        i = end < 0 ? pattern.length : end + 2
-        canRepeat = true
-        continue
-      } else if (/[pP]/.test(n) || /[dDwWsSbBtnrfvx0.*+?()[\]{}|^$\\/-]/.test(n)) out += c + n
-      else if (/[a-zA-Z]/.test(n)) fail('invalid escape sequence', `\\${n}`)
-      else out += '\\' + n
-      i += 2
-      canRepeat = true
-      continue
-    }
-    if (c === '[') {
-      // Copy a character class verbatim up to its closing bracket; `[]a]` and `[^]a]` keep the first ].
-      let j = i + 1
-      if (pattern[j] === '^') j++
-      if (pattern[j] === ']') j++
-      while (j < pattern.length && pattern[j] !== ']') {
-        if (pattern[j] === '\\') j++
-        else if (pattern.startsWith('[:', j)) {
-          const end = pattern.indexOf(':]', j + 2)
-          if (end > 0) j = end + 1
-        }
-        j++
-      }
-      if (j >= pattern.length) fail('missing closing ]', pattern.slice(i))
-      out += translateClass(pattern.slice(i, j + 1))
-      i = j + 1
-      canRepeat = true
-      continue
-    }
-    if (c === '(') {
-      if (pattern[i + 1] === '?') {
-        const rest = pattern.slice(i)
-        const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest)
-        if (named) {
-          out += `(?<${named[1]}>`
-          i += named[0].length
-        } else if (rest.startsWith('(?:')) {
-          out += '(?:'
-          i += 3
-        } else {
-          fail('invalid or unsupported Perl syntax', rest.slice(0, 3))
-        }
-      } else {
-        out += '('
-        i++
-      }
-      groupStarts.push(i)
-      depth++
-      canRepeat = false
-      continue
-    }
-    if (c === ')') {
-      if (depth === 0) fail('unexpected )', pattern)
-      depth--
-      groupStarts.pop()
-      out += ')'
+      const next = pattern[i + 1]
+      if (next === undefined || i + 1 >= to || !escapedPunctuation.test(next)) return undefined
+      lit += next
       i++
-      canRepeat = true
-      continue
+    } else if (metacharacters.has(c)) {
+      return undefined
+    } else {
+      lit += c
     }
-    if (repeatOps.has(c) || (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))) {
-      const op = c === '{' ? /^\{\d+(,\d*)?\}/.exec(pattern.slice(i))![0] : c
-      let end = i + op.length
-      if (pattern[end] === '?') end++  // lazy
-      if (!canRepeat) {
-        if (lastRepeatAt >= 0 && lastRepeatAt + 1 === i) fail('invalid nested repetition operator', pattern.slice(lastRepeatAt, end))
-        fail('missing argument to repetition operator', pattern.slice(i, end))
-      }
-      if (c === '{') {
-        const [min, max] = op.slice(1, -1).split(',').map((s) => (s === '' ? undefined : Number(s)))
-        if ((min ?? 0) > 1000 || (max ?? 0) > 1000 || (max !== undefined && min !== undefined && max < min)) {
-          fail('invalid repeat count', op)
-        }
-      }
-      out += pattern.slice(i, end)
-      lastRepeatAt = i
-      i = end
-      canRepeat = false
-      continue
-    }
-    if (c === '|') canRepeat = false
-    else canRepeat = true
-    out += c
-    i++
   }
-  if (depth > 0) fail('missing closing )', pattern)
-  try {
-    return new RegExp(out, flags)
-  } catch (error) {
-    throw new GoRegexpError(`error parsing regexp: ${(error as Error).message}: \`${pattern}\``)
-  }
-}
-
-const posixClasses: Record<string, string> = {
-  alnum: 'A-Za-z0-9', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9', graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z', word: 'A-Za-z0-9_', xdigit: '0-9A-Fa-f',
-}
-
-function translateClass(cls: string): string {
-  return cls.replace(/\[:(\^?)([a-z]+):\]/g, (whole, neg: string, name: string) => {
-    const range = posixClasses[name]
-    if (!range) fail('invalid character class range', whole)
-    if (neg) fail('invalid character class range', whole)  // negated POSIX classes have no JS spelling inside a class
-    return range
-  })
+  if (atStart && atEnd) return {test: (s) => s === lit}
+  if (atStart) return {test: (s) => s.startsWith(lit)}
+  if (atEnd) return {test: (s) => s.endsWith(lit)}
+  return {test: (s) => s.includes(lit)}
 }

@@ -9,8 +9,8 @@
  */
 import {flow} from '../proto/index.js'
 import {ValidationError} from '../../errors.js'
-import {compileCel, type EnumTables} from './cel.js'
-import {compileGoRegexp} from './go-regexp.js'
+import {CelProgramError, compileCel, type EnumTables} from './cel.js'
+import {compileGoRegexp, type GoRegexp} from './go-regexp.js'
 import {parseAddr, parsePrefix, prefixContains, type Prefix} from './ip.js'
 import {compileLabelSelectors} from './labels.js'
 import {compileFqdnPatterns, compileNodeNamePatterns} from './patterns.js'
@@ -167,7 +167,8 @@ function compileFilter(ff: flow.IFlowFilter): CompiledFilter {
       try {
         return compileCel(e, flowEnums())
       } catch (error) {
-        throw invalid(`error compiling CEL expression: ${(error as Error).message}`)
+        const stage = error instanceof CelProgramError ? 'building CEL program' : 'compiling CEL expression'
+        throw invalid(`error ${stage}: ${(error as Error).message}`)
       }
     })
     checks.push((f) => exprs.some((e) => e(f)))
@@ -206,7 +207,7 @@ function flowEnums(): EnumTables {
   return enumTables
 }
 
-function compileRegexp(pattern: string, prefix: string): RegExp {
+function compileRegexp(pattern: string, prefix: string): GoRegexp {
   try {
     return compileGoRegexp(pattern)
   } catch (error) {
@@ -214,7 +215,7 @@ function compileRegexp(pattern: string, prefix: string): RegExp {
   }
 }
 
-function compilePattern(build: () => RegExp, prefix: string): RegExp {
+function compilePattern(build: () => GoRegexp, prefix: string): GoRegexp {
   try {
     return build()
   } catch (error) {

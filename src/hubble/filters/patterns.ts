@@ -2,7 +2,10 @@
  * The wildcard patterns of the FQDN and node-name filters. A pattern is trimmed,
  * loses one trailing dot and is lower-cased; `*` matches any run of `[-.0-9a-z]`
  * (dots included); the whole name must match. Error texts are the Hubble server's.
+ * The regexps run on the linear engine: with a backtracking one, a client's
+ * `*a*a*a*a*a*a*a*a*a*a` against a long name would take polynomial time.
  */
+import {compileGoRegexp, type GoRegexp} from './go-regexp.js'
 
 export class PatternError extends Error {}
 
@@ -38,17 +41,17 @@ function goQuoteRune(r: string): string {
 }
 
 /** One regexp matching a whole name against any of the FQDN patterns. */
-export function compileFqdnPatterns(patterns: readonly string[]): RegExp {
+export function compileFqdnPatterns(patterns: readonly string[]): GoRegexp {
   const parts: string[] = []
   for (const p of patterns) appendFqdnPattern(parts, p)
-  return new RegExp(`^(?:${parts.join('|')})$`)
+  return compileGoRegexp(`^(?:${parts.join('|')})$`)
 }
 
 /**
  * One regexp for `[cluster/]node` patterns, matched against `cluster/node` names
  * (the caller prefixes bare node names with `default/`). An empty part matches any name.
  */
-export function compileNodeNamePatterns(patterns: readonly string[]): RegExp {
+export function compileNodeNamePatterns(patterns: readonly string[]): GoRegexp {
   const alts: string[] = []
   for (const p of patterns) {
     if (p === '') throw new PatternError('empty pattern')
@@ -62,5 +65,5 @@ export function compileNodeNamePatterns(patterns: readonly string[]): RegExp {
     else appendFqdnPattern(parts, node)
     alts.push(parts.join('/'))
   }
-  return new RegExp(`^(?:${alts.join('|')})$`)
+  return compileGoRegexp(`^(?:${alts.join('|')})$`)
 }
