@@ -34,9 +34,9 @@ try {
   hooks.unshift(() => dp.close())
   const entries = (identity: number, peer: number, egress: boolean): PolicyEntry[] => {
     const filler = Array.from({length: policyEntries - 1}, (_, i): PolicyEntry => ({identity: 20_000 + i, egress, protocol: 6,
-      dport: 1000 + (i % 5000), prefixLen: 24, deny: false, proxyPort: 0, authType: 0, precedence: Precedence.allow, cookie: 0}))
+      dport: 1000 + (i % 5000), prefixLen: 24, deny: false, proxyPort: 0, auth: 0, precedence: Precedence.allow, cookie: 0}))
     return [...filler, {identity: peer, egress, protocol: 6, dport: port, prefixLen: 24, deny: false, proxyPort: 0,
-      authType: 0, precedence: Precedence.allow, cookie: 0}]
+      auth: 0, precedence: Precedence.allow, cookie: 0}]
   }
   const specs = [{id: 1, ep: client, identity: 1001}, {id: 2, ep: server, identity: 1002}]
   for (const s of specs) {

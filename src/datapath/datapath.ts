@@ -222,7 +222,7 @@ export class Datapath {
     const wanted = new Map<string, [Buffer, Buffer]>()
     for (const e of entries) {
       const key = encodePolicyKey('v3', e)
-      wanted.set(key.toString('hex'), [key, encodePolicyValue('v3', {...e, auth: e.authType, proxyPortPriority: 0,
+      wanted.set(key.toString('hex'), [key, encodePolicyValue('v3', {...e, proxyPortPriority: 0,
         packets: STAT_NOT_AVAILABLE, bytes: STAT_NOT_AVAILABLE})])
     }
     for (const [key, value] of wanted.values()) m.update(key, value)

@@ -8,6 +8,7 @@
 import type {Label} from '../identity/labels.js'
 import {type Prefix, parsePrefix, prefixContains} from '../identity/cidr.js'
 import {ReservedIdentity} from '../identity/reserved.js'
+import {POLICY_ENTRY_AUTH_TYPE_MASK, POLICY_ENTRY_EXPLICIT_AUTH} from '../maps/policy.js'
 import {Selector, entitySelectors} from './selector.js'
 import type {CIDRRule, EgressRule, EndpointSelector, IngressRule, PortRule, Rule} from './types.js'
 import {hasL7, icmpType, isServiceName, parsePort, parseProtocol} from './validate.js'
@@ -26,8 +27,11 @@ export interface PolicyEntry {
   deny: boolean
   /** Proxy listener port for L7-redirected traffic; 0 = none. */
   proxyPort: number
-  /** 0 disabled, 1 spire, 2 test-always-fail. */
-  authType: number
+  /**
+   * The map value's auth byte: type in bits 0-6 (0 disabled, 1 spire, 2 test-always-fail), bit 7
+   * set when a rule named the type explicitly (then the datapath keeps it, even `disabled`).
+   */
+  auth: number
   /** Higher wins between the identity lookup and the any-identity lookup; deny is the maximum. */
   precedence: number
   /** Links an entry to a policy log record; we write none. */
@@ -286,6 +290,17 @@ function peerIdentities(e: Element, egress: boolean, cache: SelectorCache): numb
 
 const authTypes: Record<string, number> = {disabled: 0, required: 1, 'test-always-fail': 2}
 
+/** The auth byte of an allow element: its mode's type, marked explicit when the element names a mode. */
+function authByte(e: Element): number {
+  const mode = e.authentication?.mode
+  return mode === undefined ? 0 : (authTypes[mode] ?? 0) | POLICY_ENTRY_EXPLICIT_AUTH
+}
+
+/** Two allows of one key: the stronger type, explicit when either was. */
+function mergeAuth(a: number, b: number): number {
+  return Math.max(a & POLICY_ENTRY_AUTH_TYPE_MASK, b & POLICY_ENTRY_AUTH_TYPE_MASK) | ((a | b) & POLICY_ENTRY_EXPLICIT_AUTH)
+}
+
 function l7Parser(rule: PortRule | undefined): string | undefined {
   const r = rule?.rules
   if (!hasL7(r) || !r) return undefined
@@ -317,11 +332,11 @@ class MapState {
     // Same key: deny wins; between allows a redirect wins and the stronger auth is kept.
     if (old.deny) return
     if (e.deny) {
-      this.entries.set(k, {...e, proxyPort: 0, authType: 0, precedence: Precedence.deny, cookie: 0})
+      this.entries.set(k, {...e, proxyPort: 0, auth: 0, precedence: Precedence.deny, cookie: 0})
       return
     }
     const proxyPort = old.proxyPort === 0 ? e.proxyPort : e.proxyPort === 0 ? old.proxyPort : Math.min(old.proxyPort, e.proxyPort)
-    const merged = {...old, proxyPort, authType: Math.max(old.authType, e.authType)}
+    const merged = {...old, proxyPort, auth: mergeAuth(old.auth, e.auth)}
     this.entries.set(k, {...merged, precedence: precedenceOf(merged)})
   }
 
@@ -371,17 +386,17 @@ export function computeEndpointPolicy(ep: EndpointInput, ctx: PolicyContext,
         for (const e of elems) {
           const {peers, keys} = cache.element(e, egress, ep)
           if (peers === 'none') continue
-          const authType = isDeny ? 0 : authTypes[e.authentication?.mode ?? 'disabled'] ?? 0
+          const auth = isDeny ? 0 : authByte(e)
           for (const {key, rule: portRule} of keys) {
             const parser = isDeny ? undefined : l7Parser(portRule)
             const proxyPort = parser ? proxyPorts.portFor(parser, egress) : 0
-            for (const identity of peers) state.insert({identity, egress, ...key, deny: isDeny, proxyPort, authType})
+            for (const identity of peers) state.insert({identity, egress, ...key, deny: isDeny, proxyPort, auth})
           }
         }
       }
     }
   }
-  const any = {protocol: 0, dport: 0, prefixLen: 0, deny: false, proxyPort: 0, authType: 0}
+  const any = {protocol: 0, dport: 0, prefixLen: 0, deny: false, proxyPort: 0, auth: 0}
   if (!enforced.ingress) state.insert({identity: 0, egress: false, ...any})
   if (!enforced.egress) state.insert({identity: 0, egress: true, ...any})
   if ((ctx.allowLocalhost ?? true) && !ep.isHost) state.insert({identity: ReservedIdentity.host, egress: false, ...any})

@@ -108,7 +108,7 @@ test('attached programs forward traffic and send a to-endpoint trace with both i
 })
 
 const allow = (e: Partial<PolicyEntry>): PolicyEntry => ({identity: 0, egress: false, protocol: 0, dport: 0, prefixLen: 0,
-  deny: false, proxyPort: 0, authType: 0, precedence: Precedence.allow, cookie: 0, ...e})
+  deny: false, proxyPort: 0, auth: 0, precedence: Precedence.allow, cookie: 0, ...e})
 const deny = (e: Partial<PolicyEntry>): PolicyEntry => allow({...e, deny: true, precedence: Precedence.deny})
 
 /** Packets counted in cilium_policystats for the entry, summed over CPUs (0 when absent). */

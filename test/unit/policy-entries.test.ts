@@ -43,7 +43,7 @@ function entry(e: E): PolicyEntry {
   const deny = e.deny ?? false
   const proxyPort = e.proxyPort ?? 0
   return {identity: e.identity, egress: e.egress ?? false, protocol: e.protocol ?? 0, dport: e.dport ?? 0, prefixLen: e.prefixLen ?? 0,
-    deny, proxyPort, authType: e.authType ?? 0, precedence: deny ? Precedence.deny : proxyPort ? Precedence.redirect : Precedence.allow, cookie: 0}
+    deny, proxyPort, auth: e.auth ?? 0, precedence: deny ? Precedence.deny : proxyPort ? Precedence.redirect : Precedence.allow, cookie: 0}
 }
 const tcp = (dport: number): Partial<PolicyEntry> => ({protocol: 6, dport, prefixLen: 24})
 const compute = (rules: Rule[], who: EndpointInput, extra: Partial<PolicyContext> = {}) =>
@@ -126,7 +126,7 @@ test('port ranges become aligned power-of-two blocks; ANY with a port means TCP,
     entry({identity: b, egress: true, protocol: 132, dport: 53, prefixLen: 24})])
 })
 
-test('a redirect wins over a plain allow of the same key; auth is kept; ICMP types ride in dport', () => {
+test('a redirect wins over a plain allow of the same key; the explicit auth is kept; ICMP types ride in dport', () => {
   const rules = rulesOf([
     {endpointSelector: {matchLabels: {role: 'db'}}, egress: [
       {toEndpoints: [{matchLabels: {role: 'backend'}}], toPorts: [{ports: [{port: '80', protocol: 'TCP'}]}], authentication: {mode: 'required'}},
@@ -135,8 +135,20 @@ test('a redirect wins over a plain allow of the same key; auth is kept; ICMP typ
   const b = ids.backend
   assert.deepEqual(compute(rules, ep('db')).entries, [...openIngress,
     entry({identity: b, egress: true, protocol: 1, dport: 8, prefixLen: 24}),
-    entry({identity: b, egress: true, ...tcp(80), proxyPort: 10000, authType: 1}),
+    entry({identity: b, egress: true, ...tcp(80), proxyPort: 10000, auth: 0x81}),
     entry({identity: b, egress: true, protocol: 58, dport: 128, prefixLen: 24})])
+})
+
+test('auth byte: type in bits 0-6, bit 7 when a rule names the mode (even disabled); deny carries none', () => {
+  const to = (port: string, mode?: string): object => ({toEndpoints: [{matchLabels: {role: 'backend'}}],
+    toPorts: [{ports: [{port, protocol: 'TCP'}]}], ...(mode ? {authentication: {mode}} : {})})
+  const rules = rulesOf([{endpointSelector: {matchLabels: {role: 'db'}}, egress: [to('81'), to('82', 'disabled'), to('83', 'test-always-fail'),
+    to('84', 'required'), to('84', 'test-always-fail'), to('85', 'required')],
+  egressDeny: [{toEndpoints: [{matchLabels: {role: 'backend'}}], toPorts: [{ports: [{port: '85', protocol: 'TCP'}]}]}]}])
+  const b = ids.backend
+  assert.deepEqual(compute(rules, ep('db')).entries, [entry({identity: b, egress: true, ...tcp(85), deny: true}), ...openIngress,
+    entry({identity: b, egress: true, ...tcp(81)}), entry({identity: b, egress: true, ...tcp(82), auth: 0x80}),
+    entry({identity: b, egress: true, ...tcp(83), auth: 0x82}), entry({identity: b, egress: true, ...tcp(84), auth: 0x82})])
 })
 
 test('CIDR sets with except: the except prefix gets its own identity and is not selected', () => {
