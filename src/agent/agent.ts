@@ -4,8 +4,9 @@
  * events into the flow ring as flow.Flow. Library code: `cilium agent` runs it in the
  * foreground, tests and scripts can run it in-process.
  */
-import {readFileSync} from 'node:fs'
-import type {DaemonConfiguration, Endpoint, StatusResponse} from '../api/models.js'
+import {mkdirSync, readFileSync, rmSync} from 'node:fs'
+import type {Endpoint, StatusResponse} from '../api/models.js'
+import {claimSocketPath} from '../lib/unix-socket.js'
 import {FileIdentityStore, IdentityAllocator} from '../identity/allocator.js'
 import type {Rule} from '../policy/types.js'
 import type {FlowObserver, HubbleServer} from '../hubble/server/index.js'
@@ -14,6 +15,8 @@ import {type Datapath, absentDatapath} from './datapath.js'
 import {type EndpointRecord, EndpointManager} from './endpoint-manager.js'
 import {type ApiServer, startApiServer} from './api-server.js'
 import {FlowPipeline} from './flows.js'
+import {healthz} from './health.js'
+import {assertNoForeignCilium} from './node-guard.js'
 import {Logger} from './log.js'
 import {AddressPool} from './pool.js'
 import {type AgentState, createAgentState, regenerate} from './rest/state.js'
@@ -68,19 +71,48 @@ export class Agent {
   }
 
   /**
-   * Starts everything; resolves when both APIs listen. Throws ValidationError for a bad pool,
-   * CiliumkitError for a corrupt state file, and the listen error when a socket cannot be bound.
+   * Starts everything; resolves when both APIs listen. A start is all or nothing: when a step
+   * fails, the steps before it are undone in reverse order (servers closed, sockets removed,
+   * pins this start made removed, a state dir it made deleted) and the error is thrown.
+   * Throws ForeignCiliumError on a node with a real Cilium, SocketInUseError when a server
+   * answers on a socket path, ValidationError for a bad pool, CiliumkitError for a corrupt
+   * state file, and the listen error when a socket cannot be bound.
    */
   async start(): Promise<void> {
+    const undo: Array<{step: string; run: () => unknown}> = []
+    try {
+      await this.startSteps((step, run) => undo.push({step, run}))
+    } catch (err) {
+      this.log.error('Start failed; undoing the steps that were done', {error: (err as Error).message})
+      for (const u of undo.reverse()) {
+        try {
+          await u.run()
+        } catch (e) {
+          this.log.warn('Undo failed', {step: u.step, error: (e as Error).message})
+        }
+      }
+      throw err
+    }
+  }
+
+  private async startSteps(done: (step: string, undo: () => unknown) => void): Promise<void> {
     const c = this.config
     this.log.info('Starting ciliumkit agent', {version: this.version, stateDir: c.stateDir, socket: c.socket,
       hubbleSocket: c.hubbleSocket, pool: c.pool, enablePolicy: c.enablePolicy, nodeName: c.nodeName})
+    // Refuse a node that is not ours before touching anything of it.
+    if (this.deps.loadDatapath) assertNoForeignCilium(c.bpffs)
+    await claimSocketPath(c.socket, 'the agent API socket')
+    await claimSocketPath(c.hubbleSocket, 'the Hubble API socket')
     this.pool = new AddressPool(c.pool)
+
+    const madeStateDir = mkdirSync(c.stateDir, {recursive: true, mode: 0o700})
+    if (madeStateDir) done('state dir', () => rmSync(madeStateDir, {recursive: true, force: true}))
     this.store = new StateStore(c.stateDir)
     const identities = new IdentityAllocator(new FileIdentityStore(this.store.path('identities.json')))
     this.state = createAgentState({identities, enforcement: c.enablePolicy, clusterName: c.clusterName,
       hostIps: [this.pool.router], onRegenerate: () => this.changed()})
     this.datapath = await this.loadDatapath()
+    done('datapath', () => this.datapath.discard())
     this.endpoints = new EndpointManager(this.state, this.datapath, this.pool, this.log, () => this.save())
 
     const saved = this.store.read<SavedState>(stateFile)
@@ -104,6 +136,7 @@ export class Agent {
     this.observer = local.observer
     await local.server.listen(`unix://${c.hubbleSocket}`)
     this.hubble.push(local.server)
+    done('hubble socket', () => this.closeHubble())
     if (c.hubbleListenAddress) {
       const {HubbleServer} = await import('../hubble/server/index.js')
       const remote = new HubbleServer({observer: this.observer, tls})
@@ -114,6 +147,7 @@ export class Agent {
     this.flows = new FlowPipeline({datapath: this.datapath, observer: this.observer, state: this.state,
       nodeName: c.nodeName, clusterName: c.clusterName, log: this.log.with({subsys: 'hubble'})})
     this.flows.start()
+    done('flow pipeline', () => this.flows?.stop())
 
     this.api = await startApiServer({state: this.state, endpoints: this.endpoints, status: () => this.status(),
       log: this.log}, c.socket)
@@ -121,12 +155,21 @@ export class Agent {
       revision: this.state.repository.revision})
   }
 
-  /** Stops serving and releases descriptors. Pinned maps and attached programs stay and keep enforcing. */
+  private async closeHubble(): Promise<void> {
+    const servers = this.hubble
+    this.hubble = []
+    await Promise.all(servers.map((s) => s.close(500)))
+  }
+
+  /**
+   * Stops serving and releases descriptors (the datapath's with detach: false). Pinned maps and
+   * attached programs stay and keep enforcing.
+   */
   async stop(): Promise<void> {
     this.log.info('Stopping agent')
     await this.api?.close()
     await this.flows?.stop()
-    await Promise.all(this.hubble.map((s) => s.close(500)))
+    await this.closeHubble()
     await this.endpoints?.queue.idle()
     await this.datapath?.close()
     this.log.info('Agent stopped')
@@ -165,41 +208,22 @@ export class Agent {
     this.store.write(stateFile, doc)
   }
 
-  /** GET /healthz: the sections `cilium status` prints. */
+  /** GET /healthz, from the datapath, the endpoints, the datapath syncs and the Hubble server as they are now. */
   status(): StatusResponse {
-    const dp = this.datapath.status()
-    const syncError = this.endpoints.lastSyncError
-    const ciliumState = dp.state === 'Ok' && !syncError ? 'Ok' : dp.state === 'Disabled' ? 'Warning' : 'Failure'
-    const msg = [`ciliumkit ${this.version}`, dp.state === 'Ok' ? '' : dp.msg, syncError ? `datapath sync: ${syncError}` : '']
-      .filter(Boolean).join('; ')
     const s = this.observer?.serverStatus()
     const allocations: Record<string, string> = {}
     for (const r of this.endpoints.records.values()) allocations[r.link.ipv4] = `${r.namespace}/${r.name}`
-    const config: DaemonConfiguration = this.state.config
-    return {
-      cilium: {state: ciliumState, msg},
-      kvstore: {state: 'Ok', msg: 'Disabled'},
-      'container-runtime': {state: 'Ok', msg: 'Disabled'},
-      kubernetes: {state: 'Disabled'},
-      'host-firewall': {mode: 'Disabled'},
-      'cni-chaining': {mode: 'none'},
-      nodeMonitor: {lost: this.datapath.lostEvents()},
-      ipam: {ipv4: [this.pool.cidr], allocations,
-        status: `IPv4: ${this.pool.allocated}/${this.pool.capacity} allocated from ${this.pool.cidr}`},
-      'identity-range': {'min-identity': 256, 'max-identity': 65535},
-      controllers: [],
-      proxy: {ip: this.pool.router, 'port-range': '10000-20000', 'total-redirects': 0},
-      hubble: s ? {state: 'Ok', observer: {'max-flows': Number(s.maxFlows), 'current-flows': Number(s.numFlows),
-        'seen-flows': Number(s.seenFlows), uptime: `${((Date.now() - this.startedMs) / 1000).toFixed(3)}s`},
-      metrics: {state: 'Disabled'}} : {state: 'Disabled'},
-      routing: {'inter-host-routing-mode': 'Native', 'intra-host-routing-mode': 'Legacy'},
-      masquerading: {enabled: false},
-      encryption: {mode: 'Disabled'},
-      'attach-mode': 'tc',
-      'datapath-mode': 'veth',
-      datapath: dp,
-      'policy-enforcement': config.status?.realized?.['policy-enforcement'],
-      'policy-revision': this.state.repository.revision,
-    }
+    return healthz({
+      version: this.version,
+      datapath: this.datapath.status(),
+      endpoints: [...this.state.endpoints.values()],
+      controllers: [...this.endpoints.controllers.values()].map((c) => c.toJSON()),
+      hubble: s && {listening: this.hubble.length > 0, maxFlows: Number(s.maxFlows), currentFlows: Number(s.numFlows),
+        seenFlows: Number(s.seenFlows), uptimeMs: Date.now() - this.startedMs},
+      lostEvents: this.datapath.lostEvents(),
+      config: this.state.config,
+      revision: this.state.repository.revision,
+      ipam: {cidr: this.pool.cidr, allocated: this.pool.allocated, capacity: this.pool.capacity, allocations, router: this.pool.router},
+    })
   }
 }

@@ -1,28 +1,40 @@
 /**
- * The agent's REST API server: the route table and handlers of src/agent/rest, plus what only
- * the running agent can do — `PUT /endpoint/0` without an interface makes the endpoint's
+ * The agent's REST API server (the one `cilium agent` serves; tests serve the same): the route
+ * table and handlers of src/agent/rest, plus what only the running agent can do — `PUT /endpoint/0` without an interface makes the endpoint's
  * namespace and veth (our `cilium endpoint create`; a Cilium CNI plugin passes ID 0 too and
  * the agent picks the ID), `DELETE /endpoint/{id}` of such an endpoint removes them, and
  * `/healthz` reports the live subsystems. A request that changes state is answered after the
  * datapath holds the change, so `cilium policy import` returning means the maps are written.
  */
-import {chmod, rm} from 'node:fs/promises'
+import {chmod} from 'node:fs/promises'
 import {type IncomingMessage, type Server, type ServerResponse, createServer} from 'node:http'
 import type {EndpointChangeRequest, StatusResponse} from '../api/models.js'
 import {apiBasePath, matchOperation, operations} from '../api/routes.js'
 import {CiliumkitError} from '../errors.js'
+import {claimSocketPath} from '../lib/unix-socket.js'
 import {type ApiRequest, type ApiResponse, handle, resolveEndpointId} from './rest/handlers.js'
 import {type AgentState, StateError} from './rest/state.js'
 import type {EndpointManager} from './endpoint-manager.js'
+import {absentDatapath} from './datapath.js'
+import {healthz} from './health.js'
 import type {Logger} from './log.js'
 
 const maxBodyBytes = 16 * 1024 * 1024
 
 export interface ApiServerDeps {
   state: AgentState
-  endpoints: EndpointManager
-  status: () => StatusResponse
-  log: Logger
+  /** The agent's endpoints (namespaces, datapath); without it the API serves the state alone. */
+  endpoints?: EndpointManager
+  /** GET /healthz; without it, the state's own health (no datapath, no Hubble server). */
+  status?: () => StatusResponse
+  log?: Logger
+}
+
+/** /healthz of a server with a state and nothing else behind it. */
+function stateOnlyStatus(state: AgentState): StatusResponse {
+  return healthz({version: 'api', datapath: absentDatapath('no agent behind this API server').status(),
+    endpoints: [...state.endpoints.values()], controllers: [], lostEvents: 0, config: state.config,
+    revision: state.repository.revision})
 }
 
 function send(res: ServerResponse, out: ApiResponse): void {
@@ -69,22 +81,23 @@ async function route(deps: ApiServerDeps, req: IncomingMessage): Promise<ApiResp
   if ('status' in m) return {status: m.status, body: m.status === 404 ? `path ${url.pathname} not found` : `method ${req.method} not allowed`}
   const body = await readBody(req)
   const request: ApiRequest = {params: m.params, query: url.searchParams, headers: req.headers, body}
-  if (m.name === 'getHealthz') return {status: 200, body: deps.status()}
-  if (m.name === 'putEndpointId' && isAgentMadeCreate(m.params.id, body as EndpointChangeRequest | undefined)) {
+  if (m.name === 'getHealthz') return {status: 200, body: deps.status?.() ?? stateOnlyStatus(deps.state)}
+  const endpoints = deps.endpoints
+  if (endpoints && m.name === 'putEndpointId' && isAgentMadeCreate(m.params.id, body as EndpointChangeRequest | undefined)) {
     const b = (body ?? {}) as EndpointChangeRequest
     const name = b['container-name'] ?? b['k8s-pod-name']
     if (!name) throw new StateError(400, 'container-name is required to create an endpoint')
-    return {status: 201, body: await deps.endpoints.create({name, namespace: b['k8s-namespace'] ?? 'default', labels: b.labels ?? []})}
+    return {status: 201, body: await endpoints.create({name, namespace: b['k8s-namespace'] ?? 'default', labels: b.labels ?? []})}
   }
-  if (m.name === 'deleteEndpointId') {
+  if (endpoints && m.name === 'deleteEndpointId') {
     const id = resolveEndpointId(deps.state, m.params.id)
-    if (deps.endpoints.records.has(id)) {
-      await deps.endpoints.remove(id)
+    if (endpoints.records.has(id)) {
+      await endpoints.remove(id)
       return {status: 200}
     }
   }
   const out = handle(deps.state, m.name, request)
-  if (operations[m.name].method !== 'GET' && out.status < 300) await deps.endpoints.sync()
+  if (endpoints && operations[m.name].method !== 'GET' && out.status < 300) await endpoints.sync()
   return out
 }
 
@@ -93,14 +106,17 @@ export interface ApiServer {
   close(): Promise<void>
 }
 
-/** Listens on `socketPath` (mode 0660; a stale socket file is replaced). Rejects with the listen error. */
+/**
+ * Listens on `socketPath` (mode 0660). A stale socket file is replaced; SocketInUseError when
+ * a server answers there. Rejects with the listen error otherwise.
+ */
 export async function startApiServer(deps: ApiServerDeps, socketPath: string): Promise<ApiServer> {
-  await rm(socketPath, {force: true})
+  await claimSocketPath(socketPath, 'the agent API socket')
   const server = createServer((req, res) => {
     route(deps, req).then((out) => send(res, out), (err: unknown) => {
       if (err instanceof StateError) return send(res, {status: err.status, body: err.message})
       if (err instanceof CiliumkitError) return send(res, {status: 500, body: err.message})
-      deps.log.error('API request failed', {subsys: 'api', method: req.method, path: req.url, error: (err as Error).stack ?? String(err)})
+      deps.log?.error('API request failed', {subsys: 'api', method: req.method, path: req.url, error: (err as Error).stack ?? String(err)})
       send(res, {status: 500, body: (err as Error).message})
     })
   })

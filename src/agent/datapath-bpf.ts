@@ -6,8 +6,8 @@
  * attaches fresh programs and only then removes the filters its predecessor left.
  */
 import {execFile} from 'node:child_process'
-import {mkdirSync} from 'node:fs'
-import {join} from 'node:path'
+import {mkdirSync, readdirSync, rmdirSync, rmSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import type {RingBuffer} from '../bpf/index.js'
 import {Datapath as BpfDatapath, type DatapathEvent, type EndpointOptionName} from '../datapath/index.js'
 import type {IpcacheEntry} from '../identity/ipcache.js'
@@ -51,13 +51,27 @@ export class BpfAgentDatapath implements Datapath {
   private wake?: () => void
   private droppedInQueue = 0
 
-  private constructor(private readonly dp: BpfDatapath, private readonly config: AgentConfig, private readonly log: Logger) {}
+  private constructor(private readonly dp: BpfDatapath, private readonly config: AgentConfig, private readonly log: Logger,
+    private readonly made: {pins: Set<string>; firstDir?: string}) {}
 
-  /** Loads the datapath with its maps pinned under <bpffs>/tc/globals. Throws what src/datapath throws. */
+  /**
+   * Loads the datapath with its maps pinned under <bpffs>/tc/globals (reusing the pins a
+   * previous agent left). Remembers what this load created, for discard(). Throws what
+   * src/datapath throws, having removed what it pinned.
+   */
   static async load(config: AgentConfig, log: Logger): Promise<BpfAgentDatapath> {
     const pinDir = join(config.bpffs, 'tc', 'globals')
-    mkdirSync(pinDir, {recursive: true})
-    return new BpfAgentDatapath(BpfDatapath.load({pinDir}), config, log)
+    const firstDir = mkdirSync(pinDir, {recursive: true})
+    const before = new Set(readdirSync(pinDir))
+    const made = () => ({pins: new Set(readdirSync(pinDir).filter((n) => !before.has(n))), firstDir})
+    let dp: BpfDatapath
+    try {
+      dp = BpfDatapath.load({pinDir})
+    } catch (err) {
+      removeMade(pinDir, made())
+      throw err
+    }
+    return new BpfAgentDatapath(dp, config, log, made())
   }
 
   status(): DatapathStatus {
@@ -162,5 +176,30 @@ export class BpfAgentDatapath implements Datapath {
   async close(): Promise<void> {
     await this.ring?.close()
     this.ring = undefined
+    this.dp.close({detach: false})
+  }
+
+  /**
+   * Undoes load() for a start that failed: closes, and removes the pins (and directories) this
+   * load created. Pins a previous agent left stay, and so does everything once an endpoint is
+   * attached (its programs use the maps).
+   */
+  async discard(): Promise<void> {
+    await this.close()
+    if (this.endpoints.size === 0) removeMade(this.dp.pinDir, this.made)
+  }
+}
+
+function removeMade(pinDir: string, made: {pins: Set<string>; firstDir?: string}): void {
+  for (const name of made.pins) rmSync(join(pinDir, name), {force: true})
+  if (!made.firstDir) return
+  // mkdir -p made firstDir and everything below it down to pinDir: remove them deepest first, while empty.
+  for (let d = pinDir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d)
+    } catch {
+      return  // not empty
+    }
+    if (d === made.firstDir || dirname(d) === d) return
   }
 }

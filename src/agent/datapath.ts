@@ -52,6 +52,8 @@ export interface Datapath {
   lostEvents(): number
   /** Releases file descriptors; pinned maps and attached programs stay (they keep enforcing). */
   close(): Promise<void>
+  /** Undoes loading for a start that failed: close(), and removes what loading pinned that nothing uses yet. */
+  discard(): Promise<void>
 }
 
 /** The stand-in when no datapath is loaded: accepts state, enforces nothing, emits no events. */
@@ -75,5 +77,6 @@ export function absentDatapath(reason: string): Datapath {
     }),
     lostEvents: () => 0,
     close: async () => undefined,
+    discard: async () => undefined,
   }
 }

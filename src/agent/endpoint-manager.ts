@@ -11,6 +11,7 @@ import {type EndpointLink, createEndpointLink, deleteEndpointLink, hostIfindex, 
 import type {Logger} from './log.js'
 import type {AddressPool} from './pool.js'
 import {SerialQueue} from './serial.js'
+import {Controller} from './health.js'
 
 /** What the agent stores per endpoint it made, beside the endpoint's API model. */
 export interface EndpointRecord {
@@ -40,8 +41,8 @@ export class EndpointManager {
   private readonly appliedOptions = new Map<number, string>()
   private appliedIpcache = ''
   private syncQueued: Promise<void> | undefined
-  /** Errors of the last sync, for status (a failed map write must not pass silently). */
-  lastSyncError: string | undefined
+  /** The datapath syncs as controllers (`sync-ipcache`, `sync-policymap-<id>`): /healthz reports their failures. */
+  readonly controllers = new Map<string, Controller>()
 
   /** `persist` saves the agent's state; called whenever the records change outside a regeneration. */
   constructor(private readonly state: AgentState, private readonly datapath: Datapath, private readonly pool: AddressPool,
@@ -161,12 +162,32 @@ export class EndpointManager {
   }
 
   // Runs inside the queue.
+  // An endpoint is ready once its programs are attached; one that failed to attach is not-ready.
   private async attach(id: number): Promise<void> {
     const dep = this.datapathEndpoint(id)
     if (!dep) return
-    await this.datapath.attach(dep)
+    const status = this.state.endpoints.get(id)?.status
+    try {
+      await this.datapath.attach(dep)
+    } catch (err) {
+      if (status) {
+        status.state = 'not-ready'
+        status.health = {...status.health, bpf: 'Failure', overallHealth: 'Failure'}
+      }
+      throw err
+    }
+    if (status) {
+      status.state = 'ready'
+      status.health = {...status.health, bpf: 'OK', overallHealth: 'OK'}
+    }
     this.attached.add(id)
     this.log.debug('Attached datapath', {subsys: 'datapath', endpointID: id, ifindex: dep.hostIfindex})
+  }
+
+  private controller(name: string): Controller {
+    let c = this.controllers.get(name)
+    if (!c) this.controllers.set(name, c = new Controller(name))
+    return c
   }
 
   /**
@@ -192,9 +213,15 @@ export class EndpointManager {
       try {
         await this.datapath.syncIpcache(rows)
         this.appliedIpcache = rowsKey
+        this.controller('sync-ipcache').record()
       } catch (err) {
         errors.push(`ipcache: ${(err as Error).message}`)
+        this.controller('sync-ipcache').record((err as Error).message)
       }
+    }
+    for (const name of this.controllers.keys()) {
+      const m = /^sync-policymap-(\d+)$/.exec(name)
+      if (m && !this.attached.has(Number(m[1]))) this.controllers.delete(name)
     }
     for (const id of this.attached) {
       const ep = this.state.endpoints.get(id)
@@ -212,11 +239,12 @@ export class EndpointManager {
           await this.datapath.applyPolicy(id, policy)
           this.appliedPolicy.set(id, policyKey)
         }
+        this.controller(`sync-policymap-${id}`).record()
       } catch (err) {
         errors.push(`endpoint ${id}: ${(err as Error).message}`)
+        this.controller(`sync-policymap-${id}`).record((err as Error).message)
       }
     }
-    this.lastSyncError = errors.length > 0 ? errors.join('; ') : undefined
     for (const e of errors) this.log.error('Datapath sync failed', {subsys: 'datapath', error: e})
   }
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
-import {startRestServer} from '../../src/agent/rest/server.js'
+import {startApiServer} from '../../src/agent/api-server.js'
 import {createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
 import {binDir, run, tempDir} from '../helpers/cli.js'
 
@@ -94,7 +94,7 @@ test('dynamic values come from __complete: endpoint IDs from the agent API (CILI
   const socket = join(tempDir(t), 'cilium.sock')
   const state = createAgentState()
   for (const id of [101, 102, 2301]) createEndpoint(state, id, {state: 'ready', labels: [`k8s:app=a${id}`]})
-  const server = await startRestServer(state, socket)
+  const server = await startApiServer({state}, socket)
   t.after(() => server.close())
   const env = {...await shellEnv(t), CILIUM_SOCK: socket}
   const want = ['101', '102']

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {type TestContext, test} from 'node:test'
 import {fileURLToPath} from 'node:url'
-import {startRestServer} from '../../src/agent/rest/server.js'
+import {startApiServer} from '../../src/agent/api-server.js'
 import {type AgentState, createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
@@ -41,7 +41,7 @@ async function agent(t: TestContext): Promise<{state: AgentState; env: Record<st
   createEndpoint(state, 102, {state: 'ready', labels: ['k8s:role=backend', 'k8s:io.kubernetes.pod.namespace=default'],
     addressing: {ipv4: '10.200.0.12', ipv6: 'fd00::12'}})
   createEndpoint(state, 103, {state: 'ready', labels: ['k8s:app=myService'], addressing: {ipv4: '10.200.0.13'}})
-  const server = await startRestServer(state, socket)
+  const server = await startApiServer({state}, socket)
   t.after(async () => {
     await server.close()
     rmSync(dir, {recursive: true, force: true})

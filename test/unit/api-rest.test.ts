@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {type TestContext, test} from 'node:test'
 import {AgentApiError, AgentClient, resolveAgentTarget} from '../../src/api/client.js'
 import type {Endpoint, EndpointConfigurationStatus, LabelConfiguration} from '../../src/api/models.js'
-import {startRestServer} from '../../src/agent/rest/server.js'
+import {startApiServer} from '../../src/agent/api-server.js'
 import {type AgentState, createAgentState, createEndpoint, regenerate} from '../../src/agent/rest/state.js'
 import {ConnectionError} from '../../src/errors.js'
 
@@ -14,7 +14,7 @@ import {ConnectionError} from '../../src/errors.js'
 async function serve(t: TestContext, state: AgentState = createAgentState()): Promise<{client: AgentClient; socket: string; state: AgentState}> {
   const dir = mkdtempSync(join(tmpdir(), 'ck-api-'))
   const socket = join(dir, 'cilium.sock')
-  const server = await startRestServer(state, socket)
+  const server = await startApiServer({state}, socket)
   t.after(async () => {
     await server.close()
     rmSync(dir, {recursive: true, force: true})

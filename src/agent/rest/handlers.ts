@@ -74,17 +74,10 @@ function selectorText(s: EndpointSelector): string {
   return JSON.stringify(s)
 }
 
-export const handlers: Record<OperationName, Handler> = {
-  getHealthz: (state) => ok({
-    cilium: {state: 'Ok', msg: 'ciliumkit agent'},
-    kvstore: {state: 'Ok', msg: 'Disabled'},
-    'container-runtime': {state: 'Ok', msg: 'Disabled'},
-    kubernetes: {state: 'Disabled'},
-    'identity-range': {'min-identity': 256, 'max-identity': 65535},
-    stale: {},
-    controllers: [],
-    'policy-revision': state.repository.revision,
-  }),
+/** Every operation but GET /healthz, which reports the running agent (src/agent/health.ts). */
+export type StateOperation = Exclude<OperationName, 'getHealthz'>
+
+export const handlers: Record<StateOperation, Handler> = {
   getConfig: (state) => ok(state.config),
   patchConfig: (state, req) => {
     const spec = (req.body ?? {}) as DaemonConfiguration['spec']
@@ -231,7 +224,7 @@ export const handlers: Record<OperationName, Handler> = {
 }
 
 /** Runs a handler, turning the library's typed errors into the API's statuses. */
-export function handle(state: AgentState, name: OperationName, req: ApiRequest): ApiResponse {
+export function handle(state: AgentState, name: StateOperation, req: ApiRequest): ApiResponse {
   try {
     return handlers[name](state, req)
   } catch (err) {
