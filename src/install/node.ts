@@ -366,7 +366,7 @@ export async function planNode(o: NodeInstallOptions): Promise<string> {
   const args = agentArgs(answers, paths)
   const missing = datapathObjects.filter((f) => !existsSync(packagePath('bpf', 'build', f)))
   const lines = [
-    `check the node: root, kernel, BPF maps, bpffs, BTF, datapath objects, pool ${answers.pool} free of host routes`,
+    `check the node: root, kernel, BPF maps, bpffs, no other Cilium and free sockets, BTF, datapath objects, pool ${answers.pool} free of host routes`,
     `create the state directory ${paths.stateDir}${existing ? ' (already there)' : ''}`,
     `mount bpffs at ${paths.bpffs}${isOnBpffs(paths.bpffs) ? ' (already mounted)' : ''}`,
     missing.length === 0 ? `use the prebuilt datapath bpf/build/${datapathObjects.join(', ')}` : `build the datapath with clang (make -C bpf)`,

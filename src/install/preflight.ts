@@ -125,6 +125,22 @@ export const checks: readonly PreflightCheck[] = [
     }
     return `mountable at ${at}`
   }},
+  {name: 'Cilium', async run(ctx) {
+    // The datapath pins where Cilium pins and the agent serves Cilium's sockets: never on a node a real Cilium runs.
+    const {assertNoForeignCilium} = await import('../agent/node-guard.js')
+    const {assertSocketFree} = await import('../lib/unix-socket.js')
+    try {
+      assertNoForeignCilium(ctx.paths.bpffs)
+      // An install already here serves these sockets itself.
+      if (ctx.installedPool === undefined) {
+        await assertSocketFree(ctx.paths.socket, 'the agent API socket')
+        await assertSocketFree(ctx.paths.hubbleSocket, 'the Hubble API socket')
+      }
+    } catch (err) {
+      fail((err as CiliumkitError).message, (err as CiliumkitError).hint)
+    }
+    return ctx.installedPool === undefined ? 'none on this node, sockets free' : 'none besides this install'
+  }},
   {name: 'BTF', async run(ctx) {
     if (!existsSync(ctx.btfPath)) fail(`kernel BTF is missing (${ctx.btfPath})`, 'the datapath needs a kernel built with CONFIG_DEBUG_INFO_BTF')
     return ctx.btfPath

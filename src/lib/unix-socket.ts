@@ -101,24 +101,30 @@ export function socketOwner(path: string): string | undefined {
 export class SocketInUseError extends CiliumkitError {}
 
 /**
- * Makes `path` free for a server to bind: nothing there is fine, a stale socket file is
- * removed. Throws SocketInUseError when a process answers on it (naming the process) or when
- * the path is not a socket (a file is never removed). `what` names the socket in the message
- * (`the agent API socket`).
+ * Checks that no server holds `path` and returns what is there. Throws SocketInUseError when a
+ * process answers on it (naming the process) or when the path is not a socket. `what` names
+ * the socket in the message (`the agent API socket`).
  */
-export async function claimSocketPath(path: string, what: string): Promise<void> {
+export async function assertSocketFree(path: string, what: string): Promise<SocketState> {
   let isSocket: boolean
   try {
     isSocket = lstatSync(path).isSocket()
   } catch {
-    return
+    return 'absent'
   }
   if (!isSocket) throw new SocketInUseError(`${what} ${path} exists and is not a socket`, 'remove it or choose another path')
   const state = await probeSocket(path)
   if (state === 'listening') {
-    const owner = socketOwner(path)
-    throw new SocketInUseError(`${what} ${path} is in use by ${owner ?? 'another process'}`,
+    throw new SocketInUseError(`${what} ${path} is in use by ${socketOwner(path) ?? 'another process'}`,
       'stop that process first, or choose another socket path')
   }
-  if (state === 'stale') rmSync(path, {force: true})
+  return state
+}
+
+/**
+ * Makes `path` free for a server to bind: nothing there is fine, a stale socket file (its
+ * server died) is removed. Throws what assertSocketFree throws; a file is never removed.
+ */
+export async function claimSocketPath(path: string, what: string): Promise<void> {
+  if (await assertSocketFree(path, what) === 'stale') rmSync(path, {force: true})
 }

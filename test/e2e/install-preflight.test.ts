@@ -71,7 +71,7 @@ test('--dry-run prints the plan on stdout and changes nothing', async (t) => {
   const r = await runCli('cilium', ['install', ...node.flags, '--dry-run', '--pool', '10.201.0.0/24', '--enable-policy', 'always'])
   assert.equal(r.code, 0, r.stderr)
   assert.equal(r.stderr, '')
-  assert.match(r.stdout, /^cilium install would:\n {2}1\. check the node: root, kernel, BPF maps, bpffs, BTF, datapath objects, pool 10\.201\.0\.0\/24 free of host routes\n/)
+  assert.match(r.stdout, /^cilium install would:\n {2}1\. check the node: root, kernel, BPF maps, bpffs, no other Cilium and free sockets, BTF, datapath objects, pool 10\.201\.0\.0\/24 free of host routes\n/)
   assert.match(r.stdout, new RegExp(`  2\\. create the state directory ${node.paths.stateDir}\\n`))
   assert.match(r.stdout, /agent --state-dir .* --pool 10\.201\.0\.0\/24 --enable-policy always --hubble-event-buffer-capacity 4095\n/)
   assert.deepEqual(snapshot(node.root, node.paths), before)

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import {createServer} from 'node:net'
+import {join} from 'node:path'
 import {test} from 'node:test'
 import {UsageError} from '../../src/errors.js'
 import {answersFromPrompts, defaultAnswers, installQuestions, parseListenAddress, validateAnswers} from '../../src/install/answers.js'
@@ -6,6 +9,7 @@ import {overlaps, parseCidr} from '../../src/install/cidr.js'
 import {checks, kernelVersion, PreflightError, preflightContext, runPreflight} from '../../src/install/preflight.js'
 import {describeRoute, overlappingRoutes, parseIpRoutes} from '../../src/install/routes.js'
 import {defaultPaths} from '../../src/install/layout.js'
+import {tempDir} from '../helpers/cli.js'
 
 // `ip -j route` and `ip -j -6 route` as this machine type prints them.
 const v4 = '[{"dst":"default","gateway":"192.0.2.1","dev":"eth0","flags":[]},' +
@@ -93,4 +97,34 @@ test('preflight: each failure is one line that says what and why, in check order
     routes: async () => routes}, only('pool')), [{name: 'pool', found: '10.1.0.0/16 (this install\'s)'}])
   assert.deepEqual(kernelVersion('6.1.0-18-amd64'), [6, 1])
   assert.equal(kernelVersion('weird'), undefined)
+})
+
+test('preflight refuses a node with another Cilium: its pins (not ours), its link directory, a live socket', async (t) => {
+  const root = tempDir(t)
+  const pins = join(root, 'bpffs', 'tc', 'globals')
+  mkdirSync(pins, {recursive: true})
+  const paths = {...defaultPaths, bpffs: join(root, 'bpffs'), socket: join(root, 'cilium.sock'), hubbleSocket: join(root, 'hubble.sock')}
+  const ctx = preflightContext(defaultAnswers, paths)
+  const cilium = only('Cilium')
+  const refused = (re: RegExp) => assert.rejects(runPreflight(ctx, cilium), (e: Error) => e instanceof PreflightError && re.test(e.message))
+  assert.deepEqual(await runPreflight(ctx, cilium), [{name: 'Cilium', found: 'none on this node, sockets free'}])
+  // Cilium's own names, without our marker map: a real Cilium pinned them.
+  for (const name of ['cilium_lxc', 'cilium_ipcache_v2']) writeFileSync(join(pins, name), '')
+  await refused(new RegExp(`^${paths.bpffs} holds the datapath of another Cilium \\(cilium_ipcache_v2, cilium_lxc\\); ciliumkit did not pin these$`))
+  // Ours (ck_ep_config is there): the same names are our datapath's, and so is a policy map.
+  for (const name of ['ck_ep_config', 'cilium_policy_v3_00001']) writeFileSync(join(pins, name), '')
+  assert.equal((await runPreflight(ctx, cilium)).length, 1)
+  writeFileSync(join(pins, 'cilium_calls_00001'), '')
+  await refused(/holds the datapath of another Cilium \(cilium_calls_00001\)/)
+  rmSync(join(pins, 'cilium_calls_00001'))
+  mkdirSync(join(paths.bpffs, 'cilium'))
+  await refused(new RegExp(`another Cilium \\(${paths.bpffs}/cilium\\)`))
+  rmSync(join(paths.bpffs, 'cilium'), {recursive: true})
+
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(paths.hubbleSocket, resolve))
+  t.after(() => server.close())
+  await refused(new RegExp(`^the Hubble API socket ${paths.hubbleSocket} is in use by pid ${process.pid}: `))
+  // A second install: its own agent serves the sockets.
+  assert.deepEqual(await runPreflight({...ctx, installedPool: defaultAnswers.pool}, cilium), [{name: 'Cilium', found: 'none besides this install'}])
 })
