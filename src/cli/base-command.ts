@@ -26,7 +26,8 @@ export abstract class BaseCommand extends Command {
     // oclif's own parse errors (bad flag, bad option value, missing arg) are usage errors:
     // keep their first line, drop the usage dump.
     if (err.oclif?.exit !== undefined) {
-      if (err.name === 'ExitError') throw err
+      // this.exit(): oclif's ExitError (its name is plain 'Error'; its code says what it is).
+      if ((err as {code?: unknown}).code === 'EEXIT') throw err
       return this.fail(parseErrorLine(err), err.oclif.exit)
     }
     // Anything else is a bug of ours: still one line, and --debug shows where it came from.

@@ -7,15 +7,16 @@
 // <n>.v119.stdout|.stderr and the reason is given below.
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {readFileSync, existsSync, writeFileSync, mkdtempSync, rmSync} from 'node:fs'
+import {readFileSync, existsSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, test} from 'node:test'
+import {parseFlowJson} from '../../src/hubble/codec/index.js'
+import {createHubbleServer} from '../../src/hubble/server/index.js'
+import {repoRoot, run, runCli, tempDir, type RunResult} from '../helpers/cli.js'
 
-const root = new URL('../../../', import.meta.url).pathname
-const fixtures = join(root, 'test/fixtures/hubble')
+const fixtures = join(repoRoot, 'test/fixtures/hubble')
 const cases = join(fixtures, 'observe-cases')
-const bin = join(root, 'bin/hubble.js')
 
 interface Recorded {title: string; command: string; exit: number}
 const index = JSON.parse(readFileSync(join(cases, 'index.json'), 'utf8')) as Record<string, Recorded>
@@ -65,22 +66,10 @@ function parseCommand(command: string): {env: Record<string, string>; args: stri
   return {env, args, input, stdinFile, pipe}
 }
 
-interface Run {stdout: string; stderr: string; code: number}
-
-export function runHubble(args: string[], opts: {env?: Record<string, string>; stdin?: string | Buffer; cwd?: string} = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: opts.cwd ?? fixtures,
-      env: {PATH: process.env.PATH, HOME: tmpdir(), TZ: 'UTC', TERM: 'xterm', ...opts.env},
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d })
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({stdout, stderr, code: code ?? -1}))
-    child.stdin.end(opts.stdin ?? '')
-  })
+/** `hubble ARGS` in the fixtures directory, with a clean environment and `stdin` as its whole input. */
+function runHubble(args: string[], opts: {env?: Record<string, string>; stdin?: string | Buffer} = {}): Promise<RunResult> {
+  return runCli('hubble', args, {cwd: fixtures, input: opts.stdin ?? '',
+    env: {PATH: process.env.PATH, HOME: tmpdir(), TZ: 'UTC', TERM: 'xterm', ...opts.env}})
 }
 
 function applyPipe(out: string, stages: string[]): string {
@@ -132,11 +121,11 @@ describe('observe-cases.md through --input-file', {concurrency: 8}, () => {
 })
 
 describe('unusual input files (cases 150-153)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-observe-'))
   const sample = readFileSync(join(fixtures, 'sample-flows.jsonl'), 'utf8').split('\n')
   const two = expected(151, 'stdout')
 
-  test('case 150: a line over 64 KiB stops the read with bufio\'s error (exit 1), what came before is printed', async () => {
+  test('case 150: a line over 64 KiB stops the read with bufio\'s error (exit 1), what came before is printed', async (t) => {
+    const dir = tempDir(t)
     const long = JSON.stringify({flow: {Summary: 'x'.repeat(70 * 1024)}})
     writeFileSync(join(dir, 'long.jsonl'), `${sample[0]}\n${long}\n${sample[1]}\n`)
     const r = await runHubble(['observe', '--input-file', join(dir, 'long.jsonl')])
@@ -144,12 +133,14 @@ describe('unusual input files (cases 150-153)', () => {
     assert.equal(r.stderr, 'bufio.Scanner: token too long\n')
     assert.equal(r.code, 1)
   })
-  test('case 151: the last line needs no newline', async () => {
+  test('case 151: the last line needs no newline', async (t) => {
+    const dir = tempDir(t)
     writeFileSync(join(dir, 'no-newline.jsonl'), `${sample[0]}\n${sample[1]}`)
     const r = await runHubble(['observe', '--input-file', join(dir, 'no-newline.jsonl')])
     assert.equal(r.stdout, two)
   })
-  test('case 152: CRLF line endings', async () => {
+  test('case 152: CRLF line endings', async (t) => {
+    const dir = tempDir(t)
     writeFileSync(join(dir, 'crlf.jsonl'), `${sample[0]}\r\n${sample[1]}\r\n`)
     const r = await runHubble(['observe', '--input-file', join(dir, 'crlf.jsonl')])
     assert.equal(r.stdout, expected(152, 'stdout'))
@@ -158,7 +149,6 @@ describe('unusual input files (cases 150-153)', () => {
     const r = await runHubble(['observe', '--input-file', '-'], {stdin: ''})
     assert.deepEqual(r, {stdout: '', stderr: '', code: 0})
   })
-  test('cleanup', () => rmSync(dir, {recursive: true, force: true}))
 })
 
 test('`observe flows` is `observe` (same flags, same output)', async () => {
@@ -179,4 +169,55 @@ test('a garbage line: the real warning on stderr, the other lines printed, exit 
   assert.equal(untimed(r.stderr), 'time=T level=WARN msg="Failed to unmarshal json to flow" error="proto: syntax error (line 1:1): invalid value not" line="not json at all"\n')
   assert.match(r.stderr, /^time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /)
   assert.equal(r.code, 0)
+})
+
+// stdout failures. The real CLI dies of SIGPIPE when `| head` has read enough: silently, and the
+// pipeline's status is head's. Ours ends the stream quietly with exit 0; any other write error is
+// one line and exit 1.
+describe('stdout closed or failing', () => {
+  const sample = readFileSync(join(fixtures, 'sample-flows.jsonl'), 'utf8')
+  const hubbleJs = join(repoRoot, 'bin', 'hubble.js')
+
+  test('| head -1 on 24,000 flows: head prints one line, hubble exits 0 without a word', async (t) => {
+    const file = join(tempDir(t), 'many.jsonl')
+    writeFileSync(file, sample.repeat(2000))
+    const r = await run('bash', ['-c', `"$0" "$1" observe --input-file "$2" | head -1; exit "\${PIPESTATUS[0]}"`,
+      process.execPath, hubbleJs, file], {env: {PATH: process.env.PATH, HOME: tmpdir(), TZ: 'UTC'}})
+    assert.deepEqual(r, {code: 0, stderr: '', stdout: expected(151, 'stdout').split('\n')[0] + '\n'})
+  })
+
+  test('--follow from a server: the reader closes its end of the pipe, hubble exits 0 without a word', async (t) => {
+    const flows = sample.trim().split('\n').map((line) => parseFlowJson(line).response!.flow!)
+    const {observer, server} = createHubbleServer({nodeName: 'kind-worker', version: 'test'})
+    const address = await server.listen(`unix://${join(tempDir(t), 'hubble.sock')}`)
+    t.after(() => server.close())
+    const child = spawn(process.execPath, [hubbleJs, 'observe', '--server', address, '--follow'],
+      {env: {PATH: process.env.PATH, HOME: tmpdir(), TZ: 'UTC'}, stdio: ['ignore', 'pipe', 'pipe']})
+    t.after(() => child.kill('SIGKILL'))
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d })
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    const firstOutput = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+    // A follower gets only new flows: feed until one is printed, close our end of the pipe, and
+    // go on feeding (at most ~60 s) until hubble's next write meets the closed pipe and it exits.
+    let running = true
+    void exited.then(() => { running = false })
+    const feeding = (async () => {
+      for (let i = 0; running && i < 6000; i++) {
+        observer.addFlow(flows[i % flows.length])
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    })()
+    await firstOutput
+    child.stdout.destroy()
+    assert.equal(await exited, 0)
+    await feeding
+    assert.equal(stderr, '')
+  })
+
+  test('> /dev/full: one line in Go\'s words, exit 1', async () => {
+    const r = await run('bash', ['-c', '"$0" "$1" observe --input-file "$2" > /dev/full',
+      process.execPath, hubbleJs, join(fixtures, 'sample-flows.jsonl')], {env: {PATH: process.env.PATH, HOME: tmpdir(), TZ: 'UTC'}})
+    assert.deepEqual(r, {code: 1, stdout: '', stderr: 'write /dev/stdout: no space left on device\n'})
+  })
 })

@@ -14,18 +14,22 @@ export interface RunResult {
   stderr: string
 }
 
+/** execFile's options, and `input`: what the program reads on stdin (then end of file). */
+export type RunOptions = ExecFileOptions & {input?: string | Buffer}
+
 /** Runs a program and collects its output; never rejects on a non-zero exit. */
-export function run(file: string, args: readonly string[], options: ExecFileOptions = {}): Promise<RunResult> {
+export function run(file: string, args: readonly string[], {input, ...options}: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(file, args, {encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000, ...options}, (error, stdout, stderr) => {
+    const child = execFile(file, args, {encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000, ...options}, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
       resolve({code, stdout: String(stdout), stderr: String(stderr)})
     })
+    if (input !== undefined) child.stdin?.end(input)
   })
 }
 
 /** Runs the built CLI as a user would: `node bin/<bin>.js args...`. */
-export function runCli(bin: 'cilium' | 'hubble', args: readonly string[], options: ExecFileOptions = {}): Promise<RunResult> {
+export function runCli(bin: 'cilium' | 'hubble', args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return run(process.execPath, [join(repoRoot, 'bin', `${bin}.js`), ...args], options)
 }
 

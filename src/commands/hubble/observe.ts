@@ -166,20 +166,17 @@ A flow matches a filter flag when it matches any of its values; it must match ev
 
   async run(): Promise<void> {
     const {flags} = await this.parse(this.ctor as typeof HubbleObserve, goBoolSyntax(this.argv, this.ctor.flags))
-    const [{runObserve}, {observeFilterLists}] = await Promise.all([
-      import('../../hubble/observe/run.js'), import('../../hubble/config.js')])
+    const [{runObserve}, {guardOutput}, {observeFilterLists}] = await Promise.all([
+      import('../../hubble/observe/run.js'), import('../../hubble/observe/output-guard.js'), import('../../hubble/config.js')])
     // --allowlist/--denylist: flag > HUBBLE_ALLOWLIST/HUBBLE_DENYLIST > config file, as the real CLI binds them.
     const lists = await observeFilterLists({configFlag: flags.config})
-    // Ctrl-C ends a stream cleanly (exit 0); a closed pipe (| head) ends it quietly.
+    // Ctrl-C ends a stream cleanly (exit 0); so does a closed pipe (| head), quietly.
     const stop = new AbortController()
     const onSignal = (): void => stop.abort()
     process.once('SIGINT', onSignal)
-    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e
-      stop.abort()
-    })
+    let ending: 'done' | 'closed'
     try {
-      await runObserve({
+      ending = await guardOutput(process.stdout, stop, () => runObserve({
         argv: this.argv, valueFlags: valueFlagNames({...this.ctor.baseFlags, ...this.ctor.flags}), output: flags.output, timeFormat: flags['time-format'],
         color: flags.color, printNodeName: flags['print-node-name'], printPolicyNames: flags['print-policy-names'],
         numeric: flags.numeric, ipTranslation: flags['ip-translation'], silentErrors: flags['silent-errors'],
@@ -190,10 +187,12 @@ A flow matches a filter flag when it matches any of its values; it must match ev
         stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: stop.signal,
         portForward: flags['port-forward'],
         serverFlows: (request, signal) => this.serverFlows(flags, request, signal),
-      })
+      }))
     } finally {
       process.off('SIGINT', onSignal)
     }
+    // Exit now: what is left (oclif's final flush of stdout) would wait on the closed pipe forever.
+    if (ending === 'closed') this.exit(0)
   }
 
   /** GetFlows from the server the flags, HUBBLE_* variables and config file name. */
