@@ -1,20 +1,28 @@
-// bench/policy: 50 endpoints and 2,000 rules (issue #7). Times the import (parse + validate +
-// repository add), the regeneration of every endpoint's policy map entries, and the whole
-// `PUT /v1/policy` over the agent's unix socket (which includes a regeneration), against
-// JSON.parse of the same documents measured in the same run. Usage: node dist/bench/policy.js [rounds]
+// bench/policy: 50 endpoints and 2,000 rules (issue #7 point 5), the whole import phase by phase,
+// each timed in wall and process CPU time, in rounds, against JSON.parse of the same rules in the
+// same run:
+//   cli      what `cilium policy import` does before it sends: parse (the agent's rule array as
+//            JSON, or 2,000 CiliumNetworkPolicy YAML documents), decode, validate, sanitize, and
+//            the request body (checkPolicyText + rulesJson);
+//   agent    what PUT /v1/policy does with the body: JSON.parse, decode, validate, sanitize, store;
+//   regen    the agent's regeneration: CIDR identities, selectors against endpoints and
+//            identities, every endpoint's policy map entries (cilium.md §5.4);
+//   maps     the 50 endpoints' cilium_policy_v3 maps made to hold them (Datapath.setPolicy:
+//            new and changed keys written, then stale ones deleted); root and BPF only.
+// Rounds alternate between two rule sets whose ports differ, so each map sync rewrites entries in
+// place as a replacing import does. Also: the PUT over a unix socket end to end (agent + regen +
+// HTTP), and the two YAML libraries on the same documents.
+// Usage: node dist/bench/policy.js [rounds=7]
 import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import jsyaml from 'js-yaml'
-import {stringify} from 'yaml'
+import {parseAllDocuments, stringify} from 'yaml'
+import {startApiServer} from '../src/agent/api-server.js'
+import {type AgentState, createAgentState, createEndpoint, regenerate} from '../src/agent/rest/state.js'
 import {AgentClient} from '../src/api/client.js'
-import {startRestServer} from '../src/agent/rest/server.js'
-import {createAgentState, createEndpoint, regenerate} from '../src/agent/rest/state.js'
-import {IdentityAllocator} from '../src/identity/allocator.js'
-import {parseLabel} from '../src/identity/labels.js'
-import {computeAllEndpointPolicies, policyCidrPrefixes} from '../src/policy/entries.js'
-import {parsePolicyText} from '../src/policy/parse.js'
-import {PolicyRepository} from '../src/policy/repository.js'
+import type {Datapath} from '../src/datapath/index.js'
+import {checkPolicyText, rulesJson} from '../src/policy/repository.js'
 import type {Rule} from '../src/policy/types.js'
 import {median} from './lib.js'
 
@@ -26,97 +34,159 @@ const app = (n: number): {matchLabels: Record<string, string>} => ({matchLabels:
 
 /**
  * Rule i selects endpoint i % 50; each endpoint gets 40 rules, eight of each kind: L3/L4 ingress,
- * egress port ranges, CIDR sets with except, L4 deny, L7 HTTP to the host. Peers and ports vary.
+ * egress port ranges, CIDR sets with except, L4 deny, L7 HTTP to the host. Peers and ports vary;
+ * `shift` moves the L4 ports (the second rule set).
  */
-function makeRule(i: number): Rule {
+function makeRule(i: number, shift: number): Rule {
   const k = i % endpointCount
   const j = Math.floor(i / endpointCount)
   const base = {endpointSelector: app(k), labels: [{key: 'name', value: `rule-${i}`, source: 'unspec'}]}
   switch (j % 5) {
-    case 0: return {...base, ingress: [{fromEndpoints: [app(k + 1 + j)], toPorts: [{ports: [{port: String(8000 + j), protocol: 'TCP'}]}]}]}
-    case 1: return {...base, egress: [{toEndpoints: [app(k + 7 + j)], toPorts: [{ports: [{port: String(9000 + 16 * j), endPort: 9015 + 16 * j, protocol: 'TCP'},
-      {port: '53', protocol: 'ANY'}]}]}]}
+    case 0: return {...base, ingress: [{fromEndpoints: [app(k + 1 + j)], toPorts: [{ports: [{port: String(8000 + j + shift), protocol: 'TCP'}]}]}]}
+    case 1: return {...base, egress: [{toEndpoints: [app(k + 7 + j)], toPorts: [{ports: [
+      {port: String(9000 + 16 * j + shift), endPort: 9015 + 16 * j + shift, protocol: 'TCP'}, {port: '53', protocol: 'ANY'}]}]}]}
     case 2: return {...base, egress: [{toCIDRSet: [{cidr: `10.${i % 256}.0.0/16`, except: [`10.${i % 256}.1.0/24`]}]}]}
-    case 3: return {...base, ingressDeny: [{fromEndpoints: [app(k + 3 + j)], toPorts: [{ports: [{port: '22', protocol: 'TCP'}]}]}]}
-    default: return {...base, egress: [{toEntities: ['host'], toPorts: [{ports: [{port: String(80 + j), protocol: 'TCP'}],
+    case 3: return {...base, ingressDeny: [{fromEndpoints: [app(k + 3 + j)], toPorts: [{ports: [{port: String(22 + shift), protocol: 'TCP'}]}]}]}
+    default: return {...base, egress: [{toEntities: ['host'], toPorts: [{ports: [{port: String(80 + j + shift), protocol: 'TCP'}],
       rules: {http: [{method: 'GET', path: `/api/${i}`}]}}]}]}
   }
 }
 
-const rules = Array.from({length: ruleCount}, (_, i) => makeRule(i))
-const jsonText = JSON.stringify(rules, null, 2)
-const yamlText = rules.map((spec, i) => stringify({apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy',
-  metadata: {name: `rule-${i}`, namespace: 'default'}, spec})).join('---\n')
-
-function time(fn: () => void): number {
-  const t0 = process.hrtime.bigint()
-  fn()
-  return Number(process.hrtime.bigint() - t0) / 1e6
+interface Input {
+  json: string
+  yaml: string
 }
-
-/** Parse (and decode), then the repository validates (all or nothing), sanitizes and stores each rule once. */
-function importText(text: string, file: string): PolicyRepository {
-  const {rules: parsed, issues} = parsePolicyText(text, file)
-  if (issues.length > 0) throw new Error(`bench rules invalid: ${issues[0].message}`)
-  const repo = new PolicyRepository()
-  repo.addParsed(parsed)
-  return repo
-}
-
-// The identity table regeneration resolves against: 50 endpoints, the reserved ones, one CIDR identity per prefix.
-const alloc = new IdentityAllocator()
-const endpoints = Array.from({length: endpointCount}, (_, k) => {
-  const labels = [parseLabel(`k8s:app=svc-${k}`), parseLabel('k8s:io.kubernetes.pod.namespace=default')]
-  return {id: k + 1, identity: alloc.allocate(labels).id, labels}
+const inputs: Input[] = [0, 100].map((shift) => {
+  const rules = Array.from({length: ruleCount}, (_, i) => makeRule(i, shift))
+  return {json: JSON.stringify(rules, null, 2), yaml: rules.map((spec, i) => stringify({apiVersion: 'cilium.io/v2',
+    kind: 'CiliumNetworkPolicy', metadata: {name: `rule-${i}`, namespace: 'default'}, spec})).join('---\n')}
 })
-const repo = importText(jsonText, 'bench.json')
-for (const p of policyCidrPrefixes(repo.list())) alloc.allocateCidr(p)
-const identities = alloc.list().map((i) => ({id: i.id, labels: i.labels.map((l) => parseLabel(l)), prefix: alloc.prefixOf(i.id)}))
-let entryCount = 0
-const regen = (): void => {
-  entryCount = computeAllEndpointPolicies(endpoints, {rules: repo.list(), identities}).reduce((n, p) => n + p.entries.length, 0)
+
+interface Sample {
+  wall: number
+  cpu: number
+}
+function measure<T>(fn: () => T): [T, Sample] {
+  const c0 = process.cpuUsage()
+  const t0 = process.hrtime.bigint()
+  const out = fn()
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6
+  const c = process.cpuUsage(c0)
+  return [out, {wall, cpu: (c.user + c.system) / 1000}]
+}
+async function measureAsync<T>(fn: () => Promise<T>): Promise<[T, Sample]> {
+  const c0 = process.cpuUsage()
+  const t0 = process.hrtime.bigint()
+  const out = await fn()
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6
+  const c = process.cpuUsage(c0)
+  return [out, {wall, cpu: (c.user + c.system) / 1000}]
 }
 
-const t = {jsonParse: [] as number[], yamlParse: [] as number[], importJson: [] as number[], importYaml: [] as number[],
-  regenerate: [] as number[], restPut: [] as number[]}
-const variants: Record<keyof typeof t, () => Promise<number> | number> = {
-  jsonParse: () => time(() => JSON.parse(jsonText)),
-  yamlParse: () => time(() => jsyaml.loadAll(yamlText, null, {schema: jsyaml.CORE_SCHEMA})),
-  importJson: () => time(() => importText(jsonText, 'bench.json')),
-  importYaml: () => time(() => importText(yamlText, 'bench.yaml')),
-  regenerate: () => time(regen),
-  restPut: async () => {
-    // A fresh agent state with 50 endpoints; the PUT validates, stores and regenerates them all.
-    const dir = mkdtempSync(join(tmpdir(), 'ck-bench-'))
-    const state = createAgentState()
-    for (const [k, ep] of endpoints.entries()) {
-      createEndpoint(state, ep.id, {state: 'ready', labels: ep.labels.map((l) => `${l.source}:${l.key}=${l.value}`),
-        addressing: {ipv4: `10.200.${k >> 8}.${k & 255}`}})
-    }
-    regenerate(state)
-    const server = await startRestServer(state, join(dir, 'cilium.sock'))
-    try {
-      const client = new AgentClient(join(dir, 'cilium.sock'))
-      const t0 = process.hrtime.bigint()
-      await client.putPolicy(jsonText)
-      return Number(process.hrtime.bigint() - t0) / 1e6
-    } finally {
-      await server.close()
-      rmSync(dir, {recursive: true, force: true})
-    }
-  },
+/** What `cilium policy import` sends after checking the file; throws if the bench rules were invalid. */
+function cliBody(text: string, file: string): string {
+  const {rules, issues} = checkPolicyText(text, file)
+  if (issues.length > 0) throw new Error(`bench rules invalid: ${issues[0].message}`)
+  return rulesJson(rules.map((r) => r.rule))
 }
+
+/** An agent state with the 50 endpoints and no rules (the state an import meets). */
+function agentWithEndpoints(): AgentState {
+  const state = createAgentState()
+  for (let k = 0; k < endpointCount; k++) {
+    createEndpoint(state, k + 1, {state: 'ready', labels: [`k8s:app=svc-${k}`, 'k8s:io.kubernetes.pod.namespace=default'],
+      addressing: {ipv4: `10.200.${k >> 8}.${k & 255}`}})
+  }
+  return state
+}
+
+/** The datapath's maps on a private bpffs, when this process may load BPF; otherwise why not. */
+async function openDatapath(): Promise<{dp: Datapath; close: () => void} | string> {
+  if (process.getuid?.() !== 0) return 'not root'
+  try {
+    const {Datapath} = await import('../src/datapath/index.js')
+    const {tempBpffsDir} = await import('../test/helpers/kernel.js')
+    const after: (() => void)[] = []
+    const dp = Datapath.load({pinDir: tempBpffsDir({after: (fn) => { after.push(fn as () => void) }})})
+    for (let k = 0; k < endpointCount; k++) dp.upsertEndpoint({id: k + 1, ifindex: 100_000 + k, identity: 0, ips: []})
+    return {dp, close: () => { dp.close(); for (const fn of after.reverse()) fn() }}
+  } catch (err) {
+    return (err as Error).message
+  }
+}
+
+const datapath = await openDatapath()
+const loadStart = loadavg()
+type Phase = 'jsonParse' | 'jsyaml' | 'yamlPkg' | 'cliJson' | 'cliYaml' | 'agent' | 'regen' | 'maps' | 'restPut'
+const samples: Record<Phase, Sample[]> = {jsonParse: [], jsyaml: [], yamlPkg: [], cliJson: [], cliYaml: [], agent: [],
+  regen: [], maps: [], restPut: []}
+const totals: {json: Sample[]; yaml: Sample[]} = {json: [], yaml: []}
+const sum = (...xs: Sample[]): Sample => ({wall: xs.reduce((a, x) => a + x.wall, 0), cpu: xs.reduce((a, x) => a + x.cpu, 0)})
+let entryCount = 0
+
 for (let r = 0; r < rounds; r++) {
-  for (const name of (Object.keys(variants) as (keyof typeof t)[]).sort(() => Math.random() - 0.5)) t[name].push(await variants[name]())
+  const input = inputs[r % 2]
+  // The baselines and the socket round trip, in a shuffled order; then the import chain in its own order.
+  const side: Record<'jsonParse' | 'jsyaml' | 'yamlPkg' | 'restPut', () => Promise<Sample>> = {
+    jsonParse: async () => measure(() => JSON.parse(input.json))[1],
+    jsyaml: async () => measure(() => jsyaml.loadAll(input.yaml, null, {schema: jsyaml.CORE_SCHEMA}))[1],
+    yamlPkg: async () => measure(() => parseAllDocuments(input.yaml, {schema: 'core'}).map((d) => d.toJS()))[1],
+    restPut: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ck-bench-'))
+      const state = agentWithEndpoints()
+      const server = await startApiServer({state}, join(dir, 'cilium.sock'))
+      try {
+        const client = new AgentClient(join(dir, 'cilium.sock'))
+        return (await measureAsync(() => client.putPolicy(input.json)))[1]
+      } finally {
+        await server.close()
+        rmSync(dir, {recursive: true, force: true})
+      }
+    },
+  }
+  for (const name of (Object.keys(side) as (keyof typeof side)[]).sort(() => Math.random() - 0.5)) samples[name].push(await side[name]())
+
+  const [, cliJson] = measure(() => cliBody(input.json, 'bench.json'))
+  const [body, cliYaml] = measure(() => cliBody(input.yaml, 'bench.yaml'))
+  const state = agentWithEndpoints()
+  const [, agent] = measure(() => state.repository.add(JSON.parse(body) as unknown[]))
+  const [, regen] = measure(() => regenerate(state))
+  entryCount = [...state.policies.values()].reduce((n, p) => n + p.entries.length, 0)
+  let maps: Sample = {wall: 0, cpu: 0}
+  if (typeof datapath !== 'string') {
+    const dp = datapath.dp
+    maps = (await measureAsync(async () => {
+      for (const p of state.policies.values()) await dp.setPolicy(p.endpointId, p.entries)
+    }))[1]
+  }
+  Object.entries({cliJson, cliYaml, agent, regen, maps}).forEach(([k, s]) => samples[k as Phase].push(s))
+  totals.json.push(sum(cliJson, agent, regen, maps))
+  totals.yaml.push(sum(cliYaml, agent, regen, maps))
 }
-const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)])) as Record<keyof typeof t, number>
-const ms = (x: number): string => `${x.toFixed(1)} ms`
-const ratio = (x: number): string => `${(x / m.jsonParse).toFixed(1)}x`
-console.log(`policy: ${ruleCount} rules, ${endpointCount} endpoints, ${entryCount} map entries, ${(jsonText.length / 1024).toFixed(0)} KiB JSON, median of ${rounds}`)
-console.log(`  baseline JSON.parse            ${ms(m.jsonParse)}`)
-console.log(`  baseline js-yaml loadAll       ${ms(m.yamlParse)}  (${ratio(m.yamlParse)})`)
-console.log(`  import JSON rule array         ${ms(m.importJson)}  (${ratio(m.importJson)} JSON.parse)`)
-console.log(`  import YAML CNP documents      ${ms(m.importYaml)}  (${ratio(m.importYaml)} JSON.parse, ${(m.importYaml / m.yamlParse).toFixed(2)}x yaml parse)`)
-console.log(`  regenerate all endpoints       ${ms(m.regenerate)}  (${ratio(m.regenerate)} JSON.parse)`)
-console.log(`  PUT /v1/policy over the socket ${ms(m.restPut)}  (${ratio(m.restPut)} JSON.parse; validate + store + regenerate)`)
-console.log(`  goal: import (parse + validate + repository) under 2000 ms: ${Math.max(m.importJson, m.importYaml) < 2000 ? 'met' : 'NOT met'}`)
+if (typeof datapath !== 'string') datapath.close()
+const loadEnd = loadavg()
+
+const med = (xs: Sample[]): Sample => ({wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu))})
+const base = med(samples.jsonParse)
+const row = (label: string, s: Sample, note = ''): string =>
+  `  ${label.padEnd(34)} ${s.wall.toFixed(1).padStart(8)} ms ${s.cpu.toFixed(1).padStart(8)} ms  ${(s.wall / base.wall).toFixed(1).padStart(5)}x${note}`
+const yamlTotal = med(totals.yaml)
+const share = (s: Sample): string => `  ${(s.cpu / yamlTotal.cpu * 100).toFixed(0).padStart(3)}% of the YAML import's CPU`
+console.log(`policy: ${ruleCount} rules, ${endpointCount} endpoints, ${entryCount} map entries, ${(inputs[0].json.length / 1024).toFixed(0)} KiB JSON, `
+  + `${(inputs[0].yaml.length / 1024).toFixed(0)} KiB YAML; median of ${rounds} rounds; load average ${loadStart[0].toFixed(1)} at the start, `
+  + `${loadEnd[0].toFixed(1)} at the end (${loadEnd[1].toFixed(1)} over 5 min)`)
+console.log(`  ${'step'.padEnd(34)} ${'wall'.padStart(11)} ${'CPU'.padStart(11)}  ${'wall/JSON.parse'}`)
+console.log(row('baseline JSON.parse', base))
+console.log(row('baseline js-yaml loadAll', med(samples.jsyaml)))
+console.log(row('baseline yaml parseAllDocuments', med(samples.yamlPkg)))
+console.log(row('cli: check JSON rule array', med(samples.cliJson)))
+console.log(row('cli: check YAML CNP documents', med(samples.cliYaml), share(med(samples.cliYaml))))
+console.log(row('agent: decode, validate, store', med(samples.agent), share(med(samples.agent))))
+console.log(row('agent: regenerate 50 endpoints', med(samples.regen), share(med(samples.regen))))
+console.log(typeof datapath === 'string' ? `  maps: not measured (${datapath})`
+  : row('agent: sync 50 policy maps', med(samples.maps), share(med(samples.maps))))
+console.log(row('import total, JSON', med(totals.json)))
+console.log(row('import total, YAML', yamlTotal))
+console.log(row('PUT /v1/policy over the socket', med(samples.restPut), '  (agent + regen + HTTP)'))
+const worst = Math.max(med(totals.json).wall, yamlTotal.wall)
+console.log(`  goal: import with map regeneration under 2000 ms: ${worst < 2000 ? 'met' : 'NOT met'} (slowest median ${worst.toFixed(0)} ms wall)`)

@@ -64,15 +64,35 @@ export function labelsSHA256(labels: readonly string[]): string {
   return createHash('sha256').update([...labels].sort().map((l) => `${l};`).join('')).digest('hex')
 }
 
-function toIdentity(id: number, labels: readonly string[]): Identity {
-  const sorted = [...labels].sort()
-  return {id, labels: sorted, labelsSHA256: labelsSHA256(sorted)}
+/** An identity as selectors see it: parsed labels, and the prefix of a CIDR identity. */
+export interface SelectableIdentity {
+  id: number
+  labels: readonly Label[]
+  prefix?: Prefix
 }
 
 interface Entry {
   id: number
+  /** Sorted. */
   labels: string[]
   refCount: number
+  /** Worked out on first use: the labels never change. */
+  sha256?: string
+  selectable?: SelectableIdentity
+}
+
+function toIdentity(e: Entry): Identity {
+  e.sha256 ??= labelsSHA256(e.labels)
+  return {id: e.id, labels: [...e.labels], labelsSHA256: e.sha256}
+}
+
+function selectable(e: Entry): SelectableIdentity {
+  if (!e.selectable) {
+    const cidr = e.labels.find((l) => l.startsWith('cidr:'))
+    const prefix = cidr === undefined ? undefined : prefixFromCidrLabelKey(cidr.slice('cidr:'.length))
+    e.selectable = {id: e.id, labels: e.labels.map((l) => parseLabel(l)), ...(prefix ? {prefix} : {})}
+  }
+  return e.selectable
 }
 
 /** Reserved labels that decide the identity of any label set they are in. */
@@ -85,6 +105,10 @@ export class IdentityAllocator {
   private readonly byId = new Map<number, Entry>()
   private readonly byKey = new Map<string, Entry>()
   private readonly range: {min: number; max: number}
+  /** Open batch() calls; changes are persisted when the outermost one ends. */
+  private batchDepth = 0
+  private dirty = false
+  private view?: SelectableIdentity[]
 
   /** Loads earlier allocations from the store; `clusterId` picks the cluster-scope range. */
   constructor(private readonly store: IdentityStore = new MemoryIdentityStore(), clusterId = 0) {
@@ -96,6 +120,20 @@ export class IdentityAllocator {
   private insert(e: Entry): void {
     this.byId.set(e.id, e)
     this.byKey.set(e.labels.join('\n'), e)
+    this.view = undefined
+  }
+
+  /**
+   * Runs `fn` and writes the store once at the end instead of after every allocation and
+   * release inside it (a policy naming 500 CIDRs allocates 500 identities in one go).
+   */
+  batch<T>(fn: () => T): T {
+    this.batchDepth++
+    try {
+      return fn()
+    } finally {
+      if (--this.batchDepth === 0 && this.dirty) this.persist()
+    }
   }
 
   /**
@@ -114,19 +152,20 @@ export class IdentityAllocator {
         known.refCount++
         this.persist()
       }
-      return toIdentity(known.id, known.labels)
+      return toIdentity(known)
     }
     const reserved = labels.find((l) => l.source === LabelSource.reserved && l.key in singleReserved)
     if (reserved) {
       const id = singleReserved[reserved.key as keyof typeof singleReserved]
-      return toIdentity(id, this.byId.get(id)?.labels ?? [])
+      const e = this.byId.get(id)
+      return e ? toIdentity(e) : {id, labels: [], labelsSHA256: labelsSHA256([])}
     }
     const isCidr = labels.some((l) => l.source === LabelSource.cidr)
     const id = isCidr ? this.free(LocalIdentityFlag + 1, MaxLocalIdentity) : this.free(this.range.min, this.range.max)
     const e = {id, labels: strings, refCount: 1}
     this.insert(e)
     this.persist()
-    return toIdentity(id, strings)
+    return toIdentity(e)
   }
 
   /** The local-scope identity of a CIDR prefix: labels `cidr:<prefix>` and `reserved:world`. */
@@ -143,6 +182,7 @@ export class IdentityAllocator {
     if (e.refCount <= 0) {
       this.byId.delete(id)
       this.byKey.delete(e.labels.join('\n'))
+      this.view = undefined
     }
     this.persist()
     return e.refCount <= 0
@@ -150,23 +190,30 @@ export class IdentityAllocator {
 
   get(id: number): Identity | undefined {
     const e = this.byId.get(id)
-    return e && toIdentity(e.id, e.labels)
+    return e && toIdentity(e)
   }
 
   /** Every known identity (reserved included), by number. */
   list(): Identity[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id).map((e) => toIdentity(e.id, e.labels))
+    return [...this.byId.values()].sort((a, b) => a.id - b.id).map(toIdentity)
+  }
+
+  /** Every known identity with parsed labels and CIDR prefixes, by number: what regeneration selects from. Kept until the next change. */
+  selectable(): readonly SelectableIdentity[] {
+    this.view ??= [...this.byId.values()].sort((a, b) => a.id - b.id).map(selectable)
+    return this.view
   }
 
   /** Identity labels parsed back into Labels, for selector matching. */
   labelsOf(id: number): Label[] | undefined {
-    return this.byId.get(id)?.labels.map((l) => parseLabel(l))
+    const e = this.byId.get(id)
+    return e && [...selectable(e).labels]
   }
 
   /** The CIDR prefix of a local identity, if it is one. */
   prefixOf(id: number): Prefix | undefined {
-    const cidr = this.byId.get(id)?.labels.find((l) => l.startsWith('cidr:'))
-    return cidr === undefined ? undefined : prefixFromCidrLabelKey(cidr.slice('cidr:'.length))
+    const e = this.byId.get(id)
+    return e && selectable(e).prefix
   }
 
   refCount(id: number): number {
@@ -184,6 +231,11 @@ export class IdentityAllocator {
   }
 
   private persist(): void {
+    if (this.batchDepth > 0) {
+      this.dirty = true
+      return
+    }
+    this.dirty = false
     const stored = [...this.byId.values()].filter((e) => !this.isReserved(e.id))
       .sort((a, b) => a.id - b.id).map((e) => ({id: e.id, labels: [...e.labels], refCount: e.refCount}))
     this.store.save(stored)

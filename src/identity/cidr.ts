@@ -56,10 +56,16 @@ export function parsePrefix(text: string, allowBare = false): Prefix | string {
   return {family: parsed.family, addr: mask(parsed.addr, bits, parsed.family), bits}
 }
 
+/** Network masks by family and prefix length, made once: containment tests run per identity and selector. */
+const netmasks = {4: masksOf(32), 6: masksOf(128)}
+
+function masksOf(w: number): bigint[] {
+  const all = (1n << BigInt(w)) - 1n
+  return Array.from({length: w + 1}, (_, bits) => all & ~((1n << BigInt(w - bits)) - 1n))
+}
+
 function mask(addr: bigint, bits: number, family: 4 | 6): bigint {
-  const w = BigInt(width(family))
-  const host = (1n << (w - BigInt(bits))) - 1n
-  return addr & ~host & ((1n << w) - 1n)
+  return addr & netmasks[family][bits]
 }
 
 /** Whether `outer` contains `inner` (same family, shorter or equal prefix, same network bits). */

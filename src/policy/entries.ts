@@ -104,8 +104,15 @@ export class ProxyPorts {
   }
 }
 
-/** Every CIDR a rule set names (allowed prefixes and their exceptions): each needs a local identity. */
+const cidrPrefixLists = new WeakMap<readonly Rule[], Prefix[]>()
+
+/**
+ * Every CIDR a rule set names (allowed prefixes and their exceptions): each needs a local
+ * identity. Worked out once per rule list (the repository's list only changes with the rules).
+ */
 export function policyCidrPrefixes(rules: readonly Rule[]): Prefix[] {
+  const known = cidrPrefixLists.get(rules)
+  if (known) return [...known]
   const seen = new Map<string, Prefix>()
   const add = (text: string | undefined): void => {
     if (!text) return
@@ -122,7 +129,50 @@ export function policyCidrPrefixes(rules: readonly Rule[]): Prefix[] {
       e.toCIDRSet?.forEach((c) => { add(c.cidr); c.except?.forEach(add) })
     }
   }
-  return [...seen.values()]
+  const out = [...seen.values()]
+  cidrPrefixLists.set(rules, out)
+  return [...out]
+}
+
+/** A rule with its selectors compiled; `group` numbers its endpoint (or node) selector by text. */
+interface CompiledRule {
+  rule: Rule
+  group: number
+  node: boolean
+}
+
+/** The distinct selectors of a rule list and each rule's group, in rule order. */
+interface CompiledRules {
+  groups: Selector[]
+  list: CompiledRule[]
+}
+
+/**
+ * Rule lists compiled once: the repository hands out the same array until its next change, so
+ * regenerations between policy changes (an endpoint added, labels changed) reuse the work.
+ */
+const compiledRuleLists = new WeakMap<readonly Rule[], CompiledRules>()
+
+function compileRules(rules: readonly Rule[]): CompiledRules {
+  let c = compiledRuleLists.get(rules)
+  if (c) return c
+  const byText = new Map<string, number>()
+  const groups: Selector[] = []
+  const list: CompiledRule[] = []
+  for (const rule of rules) {
+    const s = rule.endpointSelector ?? rule.nodeSelector
+    if (!s) continue
+    const sel = Selector.compile(s)
+    let group = byText.get(sel.text)
+    if (group === undefined) {
+      group = groups.push(sel) - 1
+      byText.set(sel.text, group)
+    }
+    list.push({rule, group, node: rule.endpointSelector === undefined})
+  }
+  c = {groups, list}
+  compiledRuleLists.set(rules, c)
+  return c
 }
 
 /**
@@ -132,14 +182,17 @@ export function policyCidrPrefixes(rules: readonly Rule[]): Prefix[] {
 export class SelectorCache {
   private readonly compiled = new WeakMap<EndpointSelector, Selector>()
   private readonly byText = new Map<string, number[]>()
+  private readonly byEntity = new Map<string, number[]>()
   private readonly cidrs = new Map<string, number[]>()
-  private compiledRules?: {rules: readonly Rule[]; list: {rule: Rule; endpoint?: Selector; node?: Selector}[]}
   private readonly elements = new WeakMap<object, {peers: number[] | 'none'; keys?: {key: L4Key; rule?: PortRule}[]}>()
   private readonly worldIds: number[]
+  /** The identities that carry a prefix (local CIDR identities): the only ones a CIDR selects. */
+  private readonly cidrIdentities: {id: number; prefix: Prefix}[]
 
   constructor(private readonly identities: readonly IdentityInfo[], readonly clusterName = 'default') {
     this.worldIds = identities.filter((i) => [ReservedIdentity.world, ReservedIdentity['world-ipv4'],
       ReservedIdentity['world-ipv6']].includes(i.id as 2 | 9 | 10)).map((i) => i.id)
+    this.cidrIdentities = identities.flatMap((i) => (i.prefix ? [{id: i.id, prefix: i.prefix}] : []))
   }
 
   selector(s: EndpointSelector): Selector {
@@ -153,7 +206,10 @@ export class SelectorCache {
 
   /** The identities a selector selects; the wildcard selector gives [0]. */
   resolve(s: EndpointSelector): number[] {
-    const sel = this.selector(s)
+    return this.resolveCompiled(this.selector(s))
+  }
+
+  private resolveCompiled(sel: Selector): number[] {
     if (sel.isWildcard) return [0]
     let ids = this.byText.get(sel.text)
     if (!ids) {
@@ -163,18 +219,26 @@ export class SelectorCache {
     return ids
   }
 
-  /** The rules that select an endpoint (endpointSelector; nodeSelector for the host), with selectors compiled once. */
+  /** The identities an entity stands for (an unknown one selects none; validation rejects it first). */
+  resolveEntity(entity: string): number[] {
+    let ids = this.byEntity.get(entity)
+    if (!ids) {
+      const set = new Set<number>()
+      for (const s of entitySelectors(entity, this.clusterName) ?? []) for (const id of this.resolveCompiled(Selector.compile(s))) set.add(id)
+      ids = [...set]
+      this.byEntity.set(entity, ids)
+    }
+    return ids
+  }
+
+  /** The rules that select an endpoint (endpointSelector; nodeSelector for the host), in rule order. */
   selectingRules(rules: readonly Rule[], ep: EndpointInput): Rule[] {
-    if (this.compiledRules?.rules !== rules) {
-      this.compiledRules = {rules, list: rules.map((rule) => ({rule,
-        endpoint: rule.endpointSelector && Selector.compile(rule.endpointSelector),
-        node: rule.nodeSelector && Selector.compile(rule.nodeSelector)}))}
-    }
+    const {groups, list} = compileRules(rules)
+    // Each distinct selector is matched once against the endpoint, then rules take their group's answer.
+    const matched = groups.map((g) => g.matches(ep.labels))
+    const host = ep.isHost === true
     const out: Rule[] = []
-    for (const c of this.compiledRules.list) {
-      const sel = ep.isHost ? c.node : c.endpoint
-      if (sel?.matches(ep.labels)) out.push(c.rule)
-    }
+    for (const c of list) if (c.node === host && matched[c.group]) out.push(c.rule)
     return out
   }
 
@@ -199,8 +263,8 @@ export class SelectorCache {
     if (!ids) {
       const p = parsePrefix(cidr, true)
       const ex = except.map((x) => parsePrefix(x)).filter((x): x is Prefix => typeof x !== 'string')
-      ids = typeof p === 'string' ? [] : this.identities
-        .filter((i) => i.prefix && prefixContains(p, i.prefix) && !ex.some((x) => prefixContains(x, i.prefix as Prefix)))
+      ids = typeof p === 'string' ? [] : this.cidrIdentities
+        .filter((i) => prefixContains(p, i.prefix) && !ex.some((x) => prefixContains(x, i.prefix)))
         .map((i) => i.id)
       if (typeof p !== 'string' && p.bits === 0) ids = [...new Set([...ids, ...this.worldIds])]
       this.cidrs.set(key, ids)
@@ -280,7 +344,7 @@ function peerIdentities(e: Element, egress: boolean, cache: SelectorCache): numb
   if (!hasPeer) return e.toPorts?.length || e.icmps?.length ? [0] : 'none'
   const ids = new Set<number>()
   for (const s of sels) for (const id of cache.resolve(s)) ids.add(id)
-  for (const ent of entities) for (const s of entitySelectors(ent, cache.clusterName) ?? []) for (const id of cache.resolve(s)) ids.add(id)
+  for (const ent of entities) for (const id of cache.resolveEntity(ent)) ids.add(id)
   for (const c of cidr) for (const id of cache.resolveCidr(c)) ids.add(id)
   for (const c of cidrSet) if (c.cidr) for (const id of cache.resolveCidr(c.cidr, c.except)) ids.add(id)
   // toServices, toFQDNs, toGroups and to/fromNodes need sources this agent does not have
@@ -307,9 +371,6 @@ function l7Parser(rule: PortRule | undefined): string | undefined {
   return r.http ? 'http' : r.kafka ? 'kafka' : r.dns ? 'dns' : r.l7proto
 }
 
-const keyOf = (e: {identity: number; egress: boolean; protocol: number; dport: number; prefixLen: number}): string =>
-  `${e.identity}/${e.egress ? 1 : 0}/${e.protocol}/${e.dport}/${e.prefixLen}`
-
 /** Whether key `outer` (shorter or equal prefix) covers key `inner` on the protocol+port bits. */
 function covers(outer: L4Key, inner: L4Key): boolean {
   if (outer.prefixLen > inner.prefixLen) return false
@@ -319,44 +380,52 @@ function covers(outer: L4Key, inner: L4Key): boolean {
   return Math.floor(v(outer) / 2 ** shift) === Math.floor(v(inner) / 2 ** shift)
 }
 
+function precedenceOf(deny: boolean, proxyPort: number): number {
+  return deny ? Precedence.deny : proxyPort !== 0 ? Precedence.redirect : Precedence.allow
+}
+
+/** One endpoint's entries by key while they are computed; the entries are its own and change in place. */
 class MapState {
   readonly entries = new Map<string, PolicyEntry>()
 
-  insert(e: Omit<PolicyEntry, 'precedence' | 'cookie'>): void {
-    const k = keyOf(e)
+  insert(identity: number, egress: boolean, key: L4Key, deny: boolean, proxyPort: number, auth: number): void {
+    const k = `${identity}/${egress ? 1 : 0}/${key.protocol}/${key.dport}/${key.prefixLen}`
     const old = this.entries.get(k)
     if (!old) {
-      this.entries.set(k, {...e, precedence: precedenceOf(e), cookie: 0})
+      // Every entry is built by this one literal: one object shape, fast property access later.
+      this.entries.set(k, {identity, egress, protocol: key.protocol, dport: key.dport, prefixLen: key.prefixLen, deny,
+        proxyPort, auth, precedence: precedenceOf(deny, proxyPort), cookie: 0})
       return
     }
     // Same key: deny wins; between allows a redirect wins and the stronger auth is kept.
     if (old.deny) return
-    if (e.deny) {
-      this.entries.set(k, {...e, proxyPort: 0, auth: 0, precedence: Precedence.deny, cookie: 0})
-      return
+    if (deny) {
+      old.deny = true
+      old.proxyPort = 0
+      old.auth = 0
+    } else {
+      old.proxyPort = old.proxyPort === 0 ? proxyPort : proxyPort === 0 ? old.proxyPort : Math.min(old.proxyPort, proxyPort)
+      old.auth = mergeAuth(old.auth, auth)
     }
-    const proxyPort = old.proxyPort === 0 ? e.proxyPort : e.proxyPort === 0 ? old.proxyPort : Math.min(old.proxyPort, e.proxyPort)
-    const merged = {...old, proxyPort, auth: mergeAuth(old.auth, e.auth)}
-    this.entries.set(k, {...merged, precedence: precedenceOf(merged)})
+    old.precedence = precedenceOf(old.deny, old.proxyPort)
   }
 
   /** A deny removes every allow of the same identity and direction that its key covers. */
   applyDenies(): void {
-    const denies = new Map<string, PolicyEntry[]>()
+    // Identity and direction as one number: identities are below 2^32, so this stays exact.
+    const peer = (e: PolicyEntry): number => e.identity * 2 + (e.egress ? 1 : 0)
+    const denies = new Map<number, PolicyEntry[]>()
     for (const e of this.entries.values()) {
       if (!e.deny) continue
-      const k = `${e.identity}/${e.egress}`
-      denies.set(k, [...(denies.get(k) ?? []), e])
+      const list = denies.get(peer(e))
+      if (list) list.push(e)
+      else denies.set(peer(e), [e])
     }
     if (denies.size === 0) return
     for (const [k, e] of this.entries) {
-      if (!e.deny && denies.get(`${e.identity}/${e.egress}`)?.some((d) => covers(d, e))) this.entries.delete(k)
+      if (!e.deny && denies.get(peer(e))?.some((d) => covers(d, e))) this.entries.delete(k)
     }
   }
-}
-
-function precedenceOf(e: {deny: boolean; proxyPort: number}): number {
-  return e.deny ? Precedence.deny : e.proxyPort !== 0 ? Precedence.redirect : Precedence.allow
 }
 
 /** Sort order of `cilium bpf policy get`: deny first, ingress before egress, then identity, then the L4 key. */
@@ -376,30 +445,30 @@ export function computeEndpointPolicy(ep: EndpointInput, ctx: PolicyContext,
   const selected = mode === 'never' ? [] : cache.selectingRules(ctx.rules, ep)
   const state = new MapState()
   const enforced = {ingress: mode === 'always', egress: mode === 'always'}
-  for (const rule of selected) {
-    for (const dir of ['ingress', 'egress'] as const) {
-      const egress = dir === 'egress'
-      const allow = (rule[dir] ?? []) as Element[]
-      const deny = (rule[egress ? 'egressDeny' : 'ingressDeny'] ?? []) as Element[]
-      if (allow.length + deny.length > 0 && rule.enableDefaultDeny?.[dir] !== false) enforced[dir] = true
-      for (const [elems, isDeny] of [[allow, false], [deny, true]] as const) {
-        for (const e of elems) {
-          const {peers, keys} = cache.element(e, egress, ep)
-          if (peers === 'none') continue
-          const auth = isDeny ? 0 : authByte(e)
-          for (const {key, rule: portRule} of keys) {
-            const parser = isDeny ? undefined : l7Parser(portRule)
-            const proxyPort = parser ? proxyPorts.portFor(parser, egress) : 0
-            for (const identity of peers) state.insert({identity, egress, ...key, deny: isDeny, proxyPort, auth})
-          }
-        }
+  const add = (elems: readonly Element[] | undefined, egress: boolean, isDeny: boolean): void => {
+    for (const e of elems ?? []) {
+      const {peers, keys} = cache.element(e, egress, ep)
+      if (peers === 'none') continue
+      const auth = isDeny ? 0 : authByte(e)
+      for (const {key, rule: portRule} of keys) {
+        const parser = isDeny ? undefined : l7Parser(portRule)
+        const proxyPort = parser ? proxyPorts.portFor(parser, egress) : 0
+        for (const identity of peers) state.insert(identity, egress, key, isDeny, proxyPort, auth)
       }
     }
   }
-  const any = {protocol: 0, dport: 0, prefixLen: 0, deny: false, proxyPort: 0, auth: 0}
-  if (!enforced.ingress) state.insert({identity: 0, egress: false, ...any})
-  if (!enforced.egress) state.insert({identity: 0, egress: true, ...any})
-  if ((ctx.allowLocalhost ?? true) && !ep.isHost) state.insert({identity: ReservedIdentity.host, egress: false, ...any})
+  for (const rule of selected) {
+    if ((rule.ingress?.length || rule.ingressDeny?.length) && rule.enableDefaultDeny?.ingress !== false) enforced.ingress = true
+    if ((rule.egress?.length || rule.egressDeny?.length) && rule.enableDefaultDeny?.egress !== false) enforced.egress = true
+    add(rule.ingress as Element[] | undefined, false, false)
+    add(rule.ingressDeny as Element[] | undefined, false, true)
+    add(rule.egress as Element[] | undefined, true, false)
+    add(rule.egressDeny as Element[] | undefined, true, true)
+  }
+  const any: L4Key = {protocol: 0, dport: 0, prefixLen: 0}
+  if (!enforced.ingress) state.insert(0, false, any, false, 0, 0)
+  if (!enforced.egress) state.insert(0, true, any, false, 0, 0)
+  if ((ctx.allowLocalhost ?? true) && !ep.isHost) state.insert(ReservedIdentity.host, false, any, false, 0, 0)
   state.applyDenies()
   const both = enforced.ingress && enforced.egress
   const base: PolicyEnabled = both ? 'both' : enforced.ingress ? 'ingress' : enforced.egress ? 'egress' : 'none'

@@ -85,3 +85,35 @@ test('allocations persist through the store and come back in a new allocator', (
   assert.deepEqual(b.get(cidr.id), cidr)
   assert.equal(b.allocate(parseLabels(['k8s:app=db'])).id, 257)
 })
+
+test('batch writes the store once, after the last change inside it; outside a batch every change is written', () => {
+  const saves: number[] = []
+  const store = new MemoryIdentityStore()
+  const counting = {load: () => store.load(), save: (s: Parameters<MemoryIdentityStore['save']>[0]) => { saves.push(s.length); store.save(s) }}
+  const a = new IdentityAllocator(counting)
+  const ids = a.batch(() => {
+    const out = ['10.0.0.0/8', '10.1.0.0/16', '10.2.0.0/16'].map((p) => a.allocateCidr(prefix(p)).id)
+    a.batch(() => a.release(out[1]))
+    assert.deepEqual(saves, [], 'nothing is written inside the batch')
+    return out
+  })
+  assert.deepEqual(saves, [2])
+  assert.deepEqual(store.load().map((s) => s.id), [ids[0], ids[2]])
+  a.allocate(parseLabels(['k8s:app=web']))
+  assert.deepEqual(saves, [2, 3])
+  assert.equal(a.batch(() => 'no change'), 'no change')
+  assert.deepEqual(saves, [2, 3], 'a batch without changes writes nothing')
+})
+
+test('selectable: parsed labels and CIDR prefixes by number, refreshed after a change', () => {
+  const a = new IdentityAllocator()
+  const web = a.allocate(parseLabels(['k8s:app=web']))
+  const cidr = a.allocateCidr(prefix('192.0.2.0/24'))
+  const view = a.selectable()
+  assert.deepEqual(view.map((i) => i.id), [...Array.from({length: 11}, (_, i) => i), web.id, cidr.id])
+  assert.deepEqual(view.find((i) => i.id === web.id), {id: web.id, labels: parseLabels(['k8s:app=web'])})
+  assert.deepEqual(view.find((i) => i.id === cidr.id)?.prefix, prefix('192.0.2.0/24'))
+  assert.equal(a.selectable(), view, 'unchanged allocator, same view')
+  a.release(web.id)
+  assert.deepEqual(a.selectable().map((i) => i.id).slice(-1), [cidr.id])
+})

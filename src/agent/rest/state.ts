@@ -159,13 +159,16 @@ function endpointInput(ep: Endpoint): EndpointInput {
 /** Keeps one local identity per CIDR the rules name, releasing those no rule names any more. */
 function syncCidrIdentities(state: AgentState): void {
   const wanted = new Map(policyCidrPrefixes(state.repository.list()).map((p) => [prefixString(p), p]))
-  for (const [text, id] of state.cidrIdentities) {
-    if (!wanted.has(text)) {
-      state.identities.release(id)
-      state.cidrIdentities.delete(text)
+  // One write of the identity store for all of it, not one per CIDR.
+  state.identities.batch(() => {
+    for (const [text, id] of state.cidrIdentities) {
+      if (!wanted.has(text)) {
+        state.identities.release(id)
+        state.cidrIdentities.delete(text)
+      }
     }
-  }
-  for (const [text, p] of wanted) if (!state.cidrIdentities.has(text)) state.cidrIdentities.set(text, state.identities.allocateCidr(p).id)
+    for (const [text, p] of wanted) if (!state.cidrIdentities.has(text)) state.cidrIdentities.set(text, state.identities.allocateCidr(p).id)
+  })
 }
 
 /**
@@ -174,8 +177,7 @@ function syncCidrIdentities(state: AgentState): void {
  */
 export function regenerate(state: AgentState): void {
   syncCidrIdentities(state)
-  const identities = state.identities.list().map((i) => ({id: i.id, labels: i.labels.map((l) => parseLabel(l)),
-    prefix: state.identities.prefixOf(i.id)}))
+  const identities = state.identities.selectable()
   const endpoints = [...state.endpoints.values()]
   const computed = computeAllEndpointPolicies(endpoints.map(endpointInput), {rules: state.repository.list(), identities,
     enforcement: enforcementMode(state), clusterName: state.clusterName, proxyPorts: state.proxyPorts})
