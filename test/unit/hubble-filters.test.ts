@@ -3,8 +3,8 @@
 // [flow, expected] pairs, or 'ERR' when compiling must fail with the server's message.
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {compileFlowFilters} from '../../src/hubble/filters/index.js'
-import type {flow} from '../../src/hubble/proto/index.js'
+import {compileEventFilters, compileFlowFilters, type ObserverEvent} from '../../src/hubble/filters/index.js'
+import {flow} from '../../src/hubble/proto/index.js'
 import {ValidationError} from '../../src/errors.js'
 
 type F = flow.IFlow
@@ -21,7 +21,14 @@ const srcLabels = (...labels: string[]): F => ({source: {labels}})
 const node = (nodeName: string): F => ({nodeName})
 const tcp = (flags?: flow.ITCPFlags): F => ({l4: {TCP: {sourcePort: 1, destinationPort: 2, flags}}})
 
-type Row = [n: number, allow: FF[], deny: FF[], expect: Array<[F | null, boolean]> | 'ERR']
+// Events that are not flows, as GetFlowsResponse / v1.Event carry them.
+type Ev = {agentEvent: flow.IAgentEvent} | {debugEvent: flow.IDebugEvent} | {lostEvents: flow.ILostEvent}
+const agent = (type: flow.AgentEventType): Ev => ({agentEvent: {type}})
+const lost: Ev = {lostEvents: {source: flow.LostEventSource.PERF_EVENT_RING_BUFFER, numEventsLost: 3}}
+const debug = (type: flow.DebugEventType): Ev => ({debugEvent: {type}})
+const isEvent = (x: F | Ev | null): x is Ev => x != null && ('agentEvent' in x || 'debugEvent' in x || 'lostEvents' in x)
+
+type Row = [n: number, allow: FF[], deny: FF[], expect: Array<[F | Ev | null, boolean]> | 'ERR']
 
 const rows: Row[] = [
   [1, [{sourcePod: ['xwing', 'default/tiefighter']}], [], [[src('default', 'xwing'), true]]],
@@ -45,8 +52,9 @@ const rows: Row[] = [
   [14, [{sourceIp: ['320.320.320.320']}], [], 'ERR'],
   [14, [{destinationIp: ['']}], [], 'ERR'],
   [14, [{sourceIp: ['1.1.1.1/1234']}], [], 'ERR'],
-  // An agent event carries no flow: the engine sees a null flow (as Hubble's io reader does).
-  [15, [{ipVersion: [IP_NOT_USED]}], [], [[{IP: {}}, true], [{}, true], [null, false], [{IP: {ipVersion: IPv4}}, false]]],
+  // A response without a flow (null: what Hubble's file reader hands over) and an agent event fail it.
+  [15, [{ipVersion: [IP_NOT_USED]}], [], [[{IP: {}}, true], [{}, true], [null, false], [agent(flow.AgentEventType.AGENT_STARTED), false],
+    [{IP: {ipVersion: IPv4}}, false]]],
   [16, [{httpStatusCode: ['40+', '5+'], eventType: [{type: 129}]}], [],
     [[http(302), false], [http(400), true], [http(404), true], [http(410), false], [http(4), false],
       [http(500), true], [http(501), true], [http(510), true], [http(40), false]]],
@@ -106,11 +114,15 @@ const rows: Row[] = [
   [48, [{tcpFlags: [{SYN: true, ACK: true}]}], [], [[tcp({SYN: true}), false], [tcp({SYN: true, ACK: true}), true]]],
   [49, [{tcpFlags: [{SYN: true}, {ACK: true}]}], [], [[tcp({PSH: true, ACK: true}), true]]],
   [50, [{tcpFlags: [{SYN: true}]}], [], [[tcp(), false]]],
-  // Agent and lost events: see the note at the end of the file.
+  // Lost events pass any event-type filter; an agent event is of type 130, a debug event of type 2.
   [51, [{eventType: [{type: 1}]}], [],
-    [[{eventType: {type: 1, subType: 2}}, true], [{eventType: {type: 3}}, false], [null, false], [{}, false]]],
+    [[{eventType: {type: 1, subType: 2}}, true], [{eventType: {type: 3}}, false], [agent(flow.AgentEventType.ENDPOINT_CREATED), false],
+      [lost, true], [{}, false], [null, false], [debug(flow.DebugEventType.DBG_GENERIC), false]]],
   [52, [{eventType: [{type: 1, matchSubType: true, subType: 2}]}], [], [[{eventType: {type: 1, subType: 0}}, false]]],
-  [53, [{eventType: [{type: 130, matchSubType: true, subType: 7}]}], [], [[null, false], [{eventType: {type: 130, subType: 7}}, true]]],
+  [53, [{eventType: [{type: 130, matchSubType: true, subType: 7}]}], [],
+    [[agent(flow.AgentEventType.ENDPOINT_CREATED), true], [agent(flow.AgentEventType.POLICY_DELETED), false], [lost, true], [null, false]]],
+  [53, [{eventType: [{type: 130}]}, {eventType: [{type: 2, matchSubType: true, subType: 2}]}], [],
+    [[agent(flow.AgentEventType.POLICY_DELETED), true], [debug(2), true], [debug(1), false], [{eventType: {type: 4}}, false]]],
   [54, [{dropReasonDesc: [139, 133]}], [], [[{verdict: VERDICT_UNKNOWN, dropReasonDesc: 139}, false], [{verdict: DROPPED, dropReasonDesc: 139}, true]]],
   [55, [{sourceClusterName: ['aws-south-1', 'gke-europe-west1-c']}], [],
     [[{destination: {clusterName: 'gke-europe-west1-c'}}, false], [{source: {clusterName: 'aws-south-1'}}, true]]],
@@ -141,9 +153,23 @@ for (const [n, allow, deny, expect] of rows) {
       return
     }
     const pass = compileFlowFilters(allow, deny)
-    for (const [f, want] of expect) assert.equal(pass(f as F), want, `flow ${JSON.stringify(f)}`)
+    const passEvent = compileEventFilters(allow, deny)
+    for (const [x, want] of expect) {
+      const ev: ObserverEvent = isEvent(x) ? x : {flow: x}
+      assert.equal(passEvent(ev), want, `event ${JSON.stringify(ev)}`)
+      if (!isEvent(x)) assert.equal(pass(x), want, `flow ${JSON.stringify(x)}`)
+    }
   })
 }
+
+test('a GetFlowsResponse is an observer event: flow, lost events, or (node status) an empty flow', () => {
+  const passEvent = compileEventFilters([{eventType: [{type: 1}]}], [])
+  const responses = [{flow: {eventType: {type: 1}}, nodeName: 'a'}, {lostEvents: {numEventsLost: 1}}, {nodeStatus: {message: 'x'}}]
+  assert.deepEqual(responses.map((r) => passEvent(r)), [true, true, false])
+  // Decoded messages carry every field of the oneof (null when unset) on their prototype.
+  const decoded = flow.AgentEvent.decode(flow.AgentEvent.encode({type: flow.AgentEventType.AGENT_STARTED}).finish())
+  assert.equal(compileEventFilters([{eventType: [{type: 130, matchSubType: true, subType: 2}]}], [])({flow: null, agentEvent: decoded}), true)
+})
 
 test('every §3.3 case number is covered', () => {
   const seen = new Set(rows.map((r) => r[0]))
@@ -176,12 +202,6 @@ test('a filter value compiles once; evaluating many flows does not re-validate',
   const hit = {IP: {source: '10.1.2.3'}, l7: {http: {url: 'http://x/api/v1'}}}
   for (let i = 0; i < 1000; i++) assert.equal(pass(hit), true)
 })
-
-// Not applicable here (the engine filters flows): case 51 expects an AgentEvent to fail and a
-// LostEvent to pass a drop-type filter, case 53 expects an AgentEvent of type ENDPOINT_CREATED to
-// pass an agent-type filter. In Hubble, GetAgentEvents applies no filters and the server delivers
-// lost events without filtering them (hubble.md §1.3); `observe --input-file` hands the engine no
-// flow for such lines, which is the `null` rows above.
 
 // Client-supplied patterns run on a linear-time engine (Go's RE2 semantics). Each input below
 // makes a backtracking engine take exponential or high-polynomial time: JS RegExp needed 11 s

@@ -18,41 +18,87 @@ import {compileFqdnPatterns, compileNodeNamePatterns} from './patterns.js'
 /** A compiled allow/deny pair. A null flow stands for a response that carries no flow (node status, lost events). */
 export type FlowPredicate = (f: flow.IFlow | null | undefined) => boolean
 
+/**
+ * One event of the observer, as Hubble's filters see it (v1.Event), in the shape of a
+ * GetFlowsResponse: a flow, an agent event, a debug event or lost events (one is set). A
+ * response with none of them (node status) is an empty flow, as the CLI's file reader
+ * hands such lines to the filters.
+ */
+export interface ObserverEvent {
+  flow?: flow.IFlow | null
+  agentEvent?: flow.IAgentEvent | null
+  debugEvent?: flow.IDebugEvent | null
+  lostEvents?: flow.ILostEvent | null
+}
+
+/** A compiled allow/deny pair over any observer event. */
+export type EventPredicate = (ev: ObserverEvent) => boolean
+
 type Check = (f: flow.IFlow) => boolean
 
 // Numbers of the flow.proto enums the engine compares against.
 const VERDICT_DROPPED = 2
-const MSG_TYPE_ACCESS_LOG = 129  // monitor message type of L7 (proxy) events
+const MSG_TYPE_DEBUG = 2         // monitor message types (hubble.md §2.5)
+const MSG_TYPE_ACCESS_LOG = 129  // L7 (proxy) events
+const MSG_TYPE_AGENT = 130
+
+// What an event is. Every field matcher reads the event's flow, an empty one for all but
+// FLOW; only the event-type matcher tells the kinds apart (as upstream's filters do).
+const FLOW = 0, NO_FLOW = 1, AGENT = 2, DEBUG = 3, LOST = 4
+type EventKind = typeof FLOW | typeof NO_FLOW | typeof AGENT | typeof DEBUG | typeof LOST
+
+/** One compiled FlowFilter; `subType` is the agent or debug event's type. */
+type CompiledFilter = (f: flow.IFlow, kind: EventKind, subType: number) => boolean
 
 /**
- * Compiles the allow (whitelist) and deny (blacklist) lists into one predicate.
+ * Compiles the allow (whitelist) and deny (blacklist) lists into one predicate over flows.
  * Throws ValidationError with the real server's message for an invalid value
  * (bad regexp, IP, CIDR, port, label selector, pattern, status code, protocol).
  */
 export function compileFlowFilters(allow: flow.IFlowFilter[], deny: flow.IFlowFilter[]): FlowPredicate {
-  const allowed = allow.map(compileFilter)
-  const denied = deny.map(compileFilter)
-  const pass: FlowPredicate = (f) => {
-    const view = f ?? emptyFlow
+  const pass = combine(allow.map(compileFilter), deny.map(compileFilter))
+  return (f) => (f == null ? pass(emptyFlow, NO_FLOW, 0) : pass(f, FLOW, 0))
+}
+
+/**
+ * The same lists as a predicate over any observer event (upstream's filters over v1.Event,
+ * as its exporters apply them). Agent, debug and lost events show every field matcher an
+ * empty flow, so most fail them; the event-type matcher knows them: an agent event has type
+ * 130 and its agent event type as sub type, a debug event type 2 and its debug event type,
+ * and lost events pass any event-type filter (hubble.md §3.2). The server and the file
+ * reader use compileFlowFilters: GetFlows sends lost events unfiltered, and the CLI's file
+ * reader gives the filters a nil flow for a line that carries none.
+ */
+export function compileEventFilters(allow: flow.IFlowFilter[], deny: flow.IFlowFilter[]): EventPredicate {
+  const pass = combine(allow.map(compileFilter), deny.map(compileFilter))
+  return (ev) => {
+    if (ev.flow != null) return pass(ev.flow, FLOW, 0)
+    if (ev.agentEvent != null) return pass(emptyFlow, AGENT, ev.agentEvent.type ?? 0)
+    if (ev.debugEvent != null) return pass(emptyFlow, DEBUG, ev.debugEvent.type ?? 0)
+    if (ev.lostEvents != null) return pass(emptyFlow, LOST, 0)
+    return pass(emptyFlow, NO_FLOW, 0)
+  }
+}
+
+/** (allow is empty OR some allow filter matches) AND no deny filter matches. */
+function combine(allowed: CompiledFilter[], denied: CompiledFilter[]): CompiledFilter {
+  return (f, kind, subType) => {
     if (allowed.length > 0) {
       let any = false
       for (const c of allowed) {
-        if (c(view, f == null)) {
+        if (c(f, kind, subType)) {
           any = true
           break
         }
       }
       if (!any) return false
     }
-    for (const c of denied) if (c(view, f == null)) return false
+    for (const c of denied) if (c(f, kind, subType)) return false
     return true
   }
-  return pass
 }
 
 const emptyFlow: flow.IFlow = {}
-
-type CompiledFilter = (f: flow.IFlow, isNil: boolean) => boolean
 
 function has<T>(list: T[] | null | undefined): list is T[] {
   return list != null && list.length > 0
@@ -66,11 +112,11 @@ function invalid(message: string): ValidationError {
 function compileFilter(ff: flow.IFlowFilter): CompiledFilter {
   const checks: Check[] = []
   let ipVersionCheck: Check | undefined
+  const eventTypes = has(ff.eventType) ? ff.eventType : undefined
   if (has(ff.uuid)) {
     const set = new Set(ff.uuid)
     checks.push((f) => set.has(f.uuid ?? ''))
   }
-  if (has(ff.eventType)) checks.push(eventTypeCheck(ff.eventType))
   if (has(ff.verdict)) {
     const set = new Set(ff.verdict)
     checks.push((f) => set.has(f.verdict ?? 0))
@@ -186,9 +232,10 @@ function compileFilter(ff: flow.IFlowFilter): CompiledFilter {
     checks.push((f) => set.has(String(f.ipTraceId?.traceId ?? 0)))
   }
   const n = checks.length
-  return (f, isNil) => {
-    // A response without a flow fails an IP-version filter even for IP_NOT_USED, as upstream.
-    if (isNil && ipVersionCheck) return false
+  return (f, kind, subType) => {
+    // An event without a flow fails an IP-version filter even for IP_NOT_USED, as upstream.
+    if (kind !== FLOW && ipVersionCheck) return false
+    if (eventTypes && !eventTypeMatches(eventTypes, f, kind, subType)) return false
     for (let i = 0; i < n; i++) if (!checks[i](f)) return false
     return true
   }
@@ -223,8 +270,9 @@ function compilePattern(build: () => GoRegexp, prefix: string): GoRegexp {
   }
 }
 
-function eventTypeCheck(types: flow.IEventTypeFilter[]): Check {
-  return (f) => {
+function eventTypeMatches(types: flow.IEventTypeFilter[], f: flow.IFlow, kind: EventKind, subType: number): boolean {
+  if (kind === LOST) return true
+  if (kind === FLOW) {
     const ev = f.eventType
     if (ev == null) return false
     const t = ev.type ?? 0
@@ -236,6 +284,14 @@ function eventTypeCheck(types: flow.IEventTypeFilter[]): Check {
     }
     return false
   }
+  if (kind === NO_FLOW) return false
+  const type = kind === AGENT ? MSG_TYPE_AGENT : MSG_TYPE_DEBUG
+  for (const tf of types) {
+    if (tf.type && tf.type !== type) continue
+    if (tf.matchSubType && (tf.subType ?? 0) !== subType) continue
+    return true
+  }
+  return false
 }
 
 function protocolCheck(protocols: string[]): Check {
