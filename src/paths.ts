@@ -18,6 +18,11 @@ function findPackageRoot(from: string): string {
 /** The directory holding ciliumkit's package.json. */
 export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)))
 
+/** ciliumkit's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version
+}
+
 /** A path inside the package: `packagePath('src', 'native', 'build')`. */
 export function packagePath(...parts: string[]): string {
   return join(packageRoot, ...parts)

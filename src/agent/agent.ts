@@ -21,7 +21,7 @@ import {Logger} from './log.js'
 import {AddressPool} from './pool.js'
 import {type AgentState, createAgentState, regenerate} from './rest/state.js'
 import {StateStore} from './state-store.js'
-import {packagePath} from '../paths.js'
+import {packageVersion} from '../paths.js'
 
 /** The document the agent keeps in its state dir (`agent.json`); identities live in `identities.json`. */
 interface SavedState {
@@ -43,14 +43,6 @@ export interface AgentDeps {
   logStream?: {write(line: string): unknown}
 }
 
-export function ciliumkitVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version
-  } catch {
-    return 'unknown'
-  }
-}
-
 export class Agent {
   readonly log: Logger
   state!: AgentState
@@ -63,7 +55,7 @@ export class Agent {
   private pool!: AddressPool
   private flows?: FlowPipeline
   private readonly startedMs = Date.now()
-  private readonly version = ciliumkitVersion()
+  private readonly version = packageVersion()
   private restoring = true
 
   constructor(readonly config: AgentConfig, private readonly deps: AgentDeps = {}) {

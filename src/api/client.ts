@@ -140,6 +140,9 @@ export class AgentClient {
     return this.call('getHealthz', {headers: {brief: String(brief)}})
   }
 
+  /** GET /debuginfo; `cilium version` reads its cilium-version. */
+  debuginfo(): Promise<{'cilium-version'?: string; [field: string]: unknown}> { return this.call('getDebuginfo') }
+
   getConfig(): Promise<DaemonConfiguration> { return this.call('getConfig') }
 
   /** GET /endpoint; `labels` filters (sent as the JSON body, as the real client does). */

@@ -19,6 +19,7 @@ const tooMany = {429: 'TooManyRequests'}
 
 export const operations = {
   getHealthz: {method: 'GET', path: '/healthz', operation: 'getHealthz', responses: {200: 'OK'}},
+  getDebuginfo: {method: 'GET', path: '/debuginfo', operation: 'getDebuginfo', responses: {200: 'OK', 500: 'Failure'}},
   getConfig: {method: 'GET', path: '/config', operation: 'getConfig', responses: {200: 'OK'}},
   patchConfig: {method: 'PATCH', path: '/config', operation: 'patchConfig',
     responses: {200: 'OK', 400: 'BadRequest', 403: 'Forbidden', 500: 'Failure'}},

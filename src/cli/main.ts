@@ -3,10 +3,9 @@
  * hot path of completion, so it loads only the small module that answers it. Everything
  * else runs the bin's esbuild bundle of oclif and every command (scripts/bundle.js).
  */
-import {readFileSync} from 'node:fs'
 import {usageExitCode} from '../errors.js'
 import {hoistGlobalFlags} from './argv.js'
-import {packagePath} from '../paths.js'
+import {packagePath, packageVersion} from '../paths.js'
 
 export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): Promise<void> {
   const args = hoistGlobalFlags(argv)
@@ -48,6 +47,3 @@ export function unknownCommandLine(bin: 'cilium' | 'hubble', words: readonly str
   return bin === 'hubble' ? line : `Error: ${line}`
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version
-}

@@ -3,7 +3,9 @@
  * the real agent (research/cilium.md §4.2): errors are a bare JSON string, a policy body that
  * is not a rules array is 400, a rule that fails validation is 500 with its message.
  */
+import {release} from 'node:os'
 import {hasLabel, parseLabel} from '../../identity/labels.js'
+import {ciliumVersionString} from '../../lib/version.js'
 import type {DaemonConfiguration, EndpointChangeRequest, EndpointConfigurationSpec, LabelConfigurationSpec,
   SelectorIdentityMapping} from '../../api/models.js'
 import {formatOptionValue, optionName, parseOptionValue} from '../../api/options.js'
@@ -78,6 +80,9 @@ function selectorText(s: EndpointSelector): string {
 export type StateOperation = Exclude<OperationName, 'getHealthz'>
 
 export const handlers: Record<StateOperation, Handler> = {
+  getDebuginfo: (state) => ok({'cilium-version': ciliumVersionString(),
+    'kernel-version': release(), 'endpoint-list': [...state.endpoints.values()],
+    policy: {revision: state.repository.revision, policy: rulesJson(state.repository.get([]))}}),
   getConfig: (state) => ok(state.config),
   patchConfig: (state, req) => {
     const spec = (req.body ?? {}) as DaemonConfiguration['spec']

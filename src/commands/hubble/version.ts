@@ -1,5 +1,5 @@
 import {HubbleCommand} from '../../cli/hubble-command.js'
-import {hubbleVersionLine} from '../../cli/version.js'
+import {hubbleVersionLine} from '../../lib/version.js'
 
 export default class HubbleVersion extends HubbleCommand {
   static override summary = 'Display detailed version information'

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {parseErrorLine} from '../../src/cli/base-command.js'
 import {unknownCommandLine} from '../../src/cli/main.js'
-import {goPlatform, hubbleVersionLine} from '../../src/cli/version.js'
+import {ciliumVersionString, goPlatform, hubbleVersionLine, parseCiliumVersion} from '../../src/lib/version.js'
 
 test('goPlatform names the architecture as Go does', () => {
   assert.equal(goPlatform('linux', 'x64'), 'linux/amd64')
@@ -10,8 +10,20 @@ test('goPlatform names the architecture as Go does', () => {
   assert.equal(goPlatform('darwin', 'riscv64'), 'darwin/riscv64')
 })
 
-test('hubbleVersionLine has the real shape: name, v-prefixed version, runtime, platform', () => {
-  assert.match(hubbleVersionLine('1.2.3', 'v22.1.0'), /^hubble v1\.2\.3 compiled with node v22\.1\.0 on \w+\/\w+$/)
+test('hubbleVersionLine has the real shape: name, v-prefixed version[@branch-commit], runtime, platform', () => {
+  assert.match(hubbleVersionLine('1.2.3', {}, 'v22.1.0'), /^hubble v1\.2\.3 compiled with node v22\.1\.0 on \w+\/\w+$/)
+  assert.match(hubbleVersionLine('1.2.3', {revision: 'abc1234', branch: 'main'}, 'v22.1.0'),
+    /^hubble v1\.2\.3@main-abc1234 compiled with node v22\.1\.0 on \w+\/\w+$/)
+})
+
+test('the cilium version string has the seven fields Cilium\'s FromString splits, and parses back', () => {
+  const text = ciliumVersionString({revision: 'abc1234', authorDate: '2026-11-24T00:00:00+00:00'}, '0.1.0', 'v20.20.2')
+  assert.equal(text.split(' ').length, 7)
+  assert.deepEqual(parseCiliumVersion(text), {Version: '0.1.0', Revision: 'abc1234', GoRuntimeVersion: 'v20.20.2',
+    Arch: goPlatform(), AuthorDate: '2026-11-24T00:00:00+00:00'})
+  // A real agent's string parses the same way; anything else gives empty fields, as in Go.
+  assert.equal(parseCiliumVersion('1.16.0 82999990 2024-07-23T22:20:21-07:00 go version go1.22.5 linux/amd64').GoRuntimeVersion, 'go1.22.5')
+  assert.deepEqual(parseCiliumVersion('garbage'), {Version: '', Revision: '', GoRuntimeVersion: '', Arch: '', AuthorDate: ''})
 })
 
 test('unknownCommandLine names the first word that is not a topic, and the command it was given to', () => {
