@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {hubbleListenerFlags, hubbleTlsFiles} from '../install/flags.js'
 
 export default class AgentCommand extends BaseCommand {
   static override summary = 'Run the node-local agent in the foreground'
@@ -19,14 +20,7 @@ export default class AgentCommand extends BaseCommand {
       default: '/sys/fs/bpf', helpValue: '<dir>'}),
     socket: Flags.string({description: 'Unix socket of the agent REST API', default: '/var/run/cilium/cilium.sock', helpValue: '<path>'}),
     'hubble-socket': Flags.string({description: 'Unix socket of the Hubble API', default: '/var/run/cilium/hubble.sock', helpValue: '<path>'}),
-    'hubble-listen-address': Flags.string({description: 'Also serve the Hubble API on TCP (e.g. ":4244"); off by default',
-      helpValue: '<addr>'}),
-    'hubble-tls-cert-file': Flags.string({description: 'PEM certificate for the Hubble TCP listener', helpValue: '<file>',
-      dependsOn: ['hubble-tls-key-file', 'hubble-listen-address']}),
-    'hubble-tls-key-file': Flags.string({description: 'PEM key for the Hubble TCP listener', helpValue: '<file>',
-      dependsOn: ['hubble-tls-cert-file']}),
-    'hubble-tls-client-ca-files': Flags.string({description: 'PEM CA bundle: Hubble clients must present a certificate it signed (mTLS)',
-      helpValue: '<file>', dependsOn: ['hubble-tls-cert-file']}),
+    ...hubbleListenerFlags,
     pool: Flags.string({description: 'IPv4 pool endpoint addresses come from', default: '10.200.0.0/24', helpValue: '<cidr>'}),
     'enable-policy': Flags.option({description: 'Policy enforcement mode', options: ['default', 'always', 'never'] as const,
       default: 'default' as const})(),
@@ -47,9 +41,7 @@ export default class AgentCommand extends BaseCommand {
       ...defaultAgentConfig(),
       stateDir: flags['state-dir'], bpffs: flags.bpffs, socket: flags.socket, hubbleSocket: flags['hubble-socket'],
       hubbleListenAddress: flags['hubble-listen-address'],
-      hubbleTls: flags['hubble-tls-cert-file'] && flags['hubble-tls-key-file']
-        ? {certFile: flags['hubble-tls-cert-file'], keyFile: flags['hubble-tls-key-file'], clientCaFile: flags['hubble-tls-client-ca-files']}
-        : undefined,
+      hubbleTls: hubbleTlsFiles(flags),
       pool: flags.pool, enablePolicy: flags['enable-policy'], clusterName: flags['cluster-name'],
       flowCapacity: flags['hubble-event-buffer-capacity'], logLevel: flags['log-level'],
       ...(flags['node-name'] ? {nodeName: flags['node-name']} : {}),

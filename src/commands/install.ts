@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import type {InstallAnswers} from '../install/answers.js'
+import {hubbleListenerFlags, hubbleTlsFiles, kubernetesTargetFlags} from '../install/flags.js'
 
 export default class Install extends BaseCommand {
   static override summary = 'Install ciliumkit on this node (bpffs, the datapath, the agent), or Cilium on Kubernetes'
@@ -24,14 +25,7 @@ export default class Install extends BaseCommand {
     'enable-policy': Flags.option({description: 'Policy enforcement mode', options: ['default', 'always', 'never'] as const,
       default: 'default' as const})(),
     'policy-audit-mode': Flags.boolean({description: 'Report what policy would drop as AUDIT and forward it', default: false}),
-    'hubble-listen-address': Flags.string({description: 'Also serve the Hubble API on TCP (e.g. ":4244"); off by default',
-      helpValue: '<addr>'}),
-    'hubble-tls-cert-file': Flags.string({description: 'PEM certificate for the Hubble TCP listener', helpValue: '<file>',
-      dependsOn: ['hubble-tls-key-file', 'hubble-listen-address']}),
-    'hubble-tls-key-file': Flags.string({description: 'PEM key for the Hubble TCP listener', helpValue: '<file>',
-      dependsOn: ['hubble-tls-cert-file']}),
-    'hubble-tls-client-ca-files': Flags.string({description: 'PEM CA bundle that Hubble clients\' certificates must chain to (mTLS)',
-      helpValue: '<file>', dependsOn: ['hubble-tls-cert-file']}),
+    ...hubbleListenerFlags,
     'hubble-event-buffer-capacity': Flags.integer({description: 'Flows the Hubble ring keeps (2^n-1)', default: 4095}),
     'state-dir': Flags.string({description: 'Directory for the agent state, pid and log file', default: '/var/run/cilium/state',
       helpValue: '<dir>', helpGroup: 'NODE'}),
@@ -61,11 +55,7 @@ export default class Install extends BaseCommand {
     repository: Flags.string({description: 'Helm chart repository', default: 'https://helm.cilium.io', helpGroup: 'KUBERNETES'}),
     'chart-directory': Flags.string({description: 'A local Cilium chart instead of the repository', helpValue: '<dir>',
       helpGroup: 'KUBERNETES'}),
-    'helm-release-name': Flags.string({description: 'Helm release name', default: 'cilium', helpGroup: 'KUBERNETES'}),
-    namespace: Flags.string({char: 'n', description: 'Namespace Cilium is installed in', default: 'kube-system',
-      env: 'CILIUM_NAMESPACE', helpGroup: 'KUBERNETES'}),
-    kubeconfig: Flags.string({description: 'Path to the kubeconfig file', helpGroup: 'KUBERNETES'}),
-    context: Flags.string({description: 'Kubernetes context', helpGroup: 'KUBERNETES'}),
+    ...kubernetesTargetFlags,
   }
 
   async run(): Promise<void> {
@@ -80,11 +70,8 @@ export default class Install extends BaseCommand {
       const {default: inquirer} = await import('inquirer')
       answers = answersFromPrompts(await inquirer.prompt(installQuestions(defaultAnswers) as never))
     } else {
-      const tls = flags['hubble-tls-cert-file'] && flags['hubble-tls-key-file']
-        ? {certFile: flags['hubble-tls-cert-file'], keyFile: flags['hubble-tls-key-file'], clientCaFile: flags['hubble-tls-client-ca-files']}
-        : undefined
       answers = validateAnswers({pool: flags.pool, enablePolicy: flags['enable-policy'], auditMode: flags['policy-audit-mode'],
-        hubbleListenAddress: flags['hubble-listen-address'], hubbleTls: tls, ringCapacity: flags['hubble-event-buffer-capacity']})
+        hubbleListenAddress: flags['hubble-listen-address'], hubbleTls: hubbleTlsFiles(flags), ringCapacity: flags['hubble-event-buffer-capacity']})
     }
     const waitMs = flags.wait ? parseGoDuration(flags['wait-duration']) : undefined
     const progress = new Progress(process.stderr)

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {kubernetesTargetFlags} from '../install/flags.js'
 
 export default class Uninstall extends BaseCommand {
   static override summary = 'Uninstall ciliumkit from this node, or Cilium from Kubernetes'
@@ -21,11 +22,7 @@ export default class Uninstall extends BaseCommand {
       helpValue: '<path>'}),
     kubernetes: Flags.boolean({description: 'Uninstall the Helm release of Cilium from the current Kubernetes cluster',
       default: false, helpGroup: 'KUBERNETES'}),
-    'helm-release-name': Flags.string({description: 'Helm release name', default: 'cilium', helpGroup: 'KUBERNETES'}),
-    namespace: Flags.string({char: 'n', description: 'Namespace Cilium is installed in', default: 'kube-system',
-      env: 'CILIUM_NAMESPACE', helpGroup: 'KUBERNETES'}),
-    kubeconfig: Flags.string({description: 'Path to the kubeconfig file', helpGroup: 'KUBERNETES'}),
-    context: Flags.string({description: 'Kubernetes context', helpGroup: 'KUBERNETES'}),
+    ...kubernetesTargetFlags,
   }
 
   async run(): Promise<void> {
