@@ -259,14 +259,96 @@ static __always_inline int parse_inner(struct __sk_buff *skb, __u32 off, struct 
 	return 0;
 }
 
+/*
+ * Cold paths (IPv6 extension headers, ICMP, new connections, drops) are subprograms: static
+ * __noinline, so the verifier still checks them in their caller's context. The instructions an
+ * established packet runs then stay few and together, which matters because bulk traffic
+ * evicts the instruction cache between packets.
+ */
+
+/* The IPv6 header and its extension headers: the offset of the L4 header, or -DROP_*. */
+static __noinline int parse_ipv6(struct __sk_buff *skb, struct pkt *p)
+{
+	__u32 off = ETH_HLEN + 40;
+	__u8 h[40];
+	__u8 nexthdr;
+	int i;
+
+	if (load(skb, ETH_HLEN, h, sizeof(h)) < 0)
+		return -DROP_INVALID;
+	if ((h[0] >> 4) != 6)
+		return -DROP_INVALID;
+	p->ipv6 = 1;
+	nexthdr = h[6];
+	__builtin_memcpy(p->saddr, &h[8], 16);
+	__builtin_memcpy(p->daddr, &h[24], 16);
+	/* IPV6_MAX_EXTHDRS is the bound the verifier proves; a chain longer than that is refused. */
+	for (i = 0; i < IPV6_MAX_EXTHDRS; i++) {
+		__u8 e[4];
+
+		if (nexthdr != 0 && nexthdr != 43 && nexthdr != 60 && nexthdr != 44 && nexthdr != 51)
+			break;
+		if (load(skb, off, e, sizeof(e)) < 0)
+			return -DROP_INVALID_EXTHDR;
+		if (nexthdr == 44) {
+			/* Fragment header: 8 bytes; offset in the top 13 bits of bytes 2-3. */
+			if ((((__u16)e[2] << 8) | e[3]) & 0xfff8)
+				p->fragment = 1;
+			off += 8;
+		} else if (nexthdr == 51) {
+			off += ((__u32)e[1] + 2) << 2;	/* AH counts 4-byte units */
+		} else {
+			off += ((__u32)e[1] + 1) << 3;
+		}
+		nexthdr = e[0];
+	}
+	if (nexthdr == 0 || nexthdr == 43 || nexthdr == 60 || nexthdr == 44 || nexthdr == 51)
+		return -DROP_INVALID_EXTHDR;
+	p->proto = nexthdr;
+	return off;
+}
+
+/* ICMPv4/v6 at off: the type, echo identifiers as conntrack ports, the quoted packet of an
+ * error. Returns 0, 1 for neighbour discovery (passes untouched), or -DROP_*. */
+static __noinline int parse_icmp(struct __sk_buff *skb, struct pkt *p, __u32 off)
+{
+	__u8 c[8];
+	__be16 id;
+
+	if (load(skb, off, c, sizeof(c)) < 0)
+		return -DROP_CT_INVALID_HDR;
+	p->icmp_type = c[0];
+	p->policy_dport = bpf_htons(c[0]);
+	__builtin_memcpy(&id, &c[4], 2);
+	if (!p->ipv6) {
+		if (c[0] == 8)		/* echo request: the identifier is the source "port" */
+			p->sport = id;
+		else if (c[0] == 0)	/* echo reply */
+			p->dport = id;
+		else if (is_icmp4_error(c[0]))
+			p->icmp_error = 1;
+	} else {
+		/* Neighbour discovery and MLD keep the link working: never subject to policy. */
+		if ((c[0] >= 130 && c[0] <= 137) || c[0] == 143)
+			return 1;
+		if (c[0] == 128)
+			p->sport = id;
+		else if (c[0] == 129)
+			p->dport = id;
+		else if (c[0] < 128)
+			p->icmp_error = 1;
+	}
+	if (p->icmp_error)
+		return parse_inner(skb, off + 8, p);
+	return 0;
+}
+
 /* Returns 0, 1 for a packet to pass untouched (ARP, IPv6 neighbour discovery), or -DROP_*. */
 static __always_inline int parse(struct __sk_buff *skb, struct pkt *p)
 {
 	__be16 proto = skb->protocol;
-	__u32 off = ETH_HLEN;
+	int off = ETH_HLEN;
 
-	if (proto == bpf_htons(ETH_P_ARP))
-		return 1;
 	if (proto == bpf_htons(ETH_P_IP)) {
 		__u8 h[20];
 		__u32 ihl;
@@ -282,42 +364,11 @@ static __always_inline int parse(struct __sk_buff *skb, struct pkt *p)
 		__builtin_memcpy(p->daddr, &h[16], 4);
 		off += ihl;
 	} else if (proto == bpf_htons(ETH_P_IPV6)) {
-		__u8 h[40];
-		__u8 nexthdr;
-		int i;
-
-		if (load(skb, off, h, sizeof(h)) < 0)
-			return -DROP_INVALID;
-		if ((h[0] >> 4) != 6)
-			return -DROP_INVALID;
-		p->ipv6 = 1;
-		nexthdr = h[6];
-		__builtin_memcpy(p->saddr, &h[8], 16);
-		__builtin_memcpy(p->daddr, &h[24], 16);
-		off += 40;
-		/* IPV6_MAX_EXTHDRS is the bound the verifier proves; a chain longer than that is refused. */
-		for (i = 0; i < IPV6_MAX_EXTHDRS; i++) {
-			__u8 e[4];
-
-			if (nexthdr != 0 && nexthdr != 43 && nexthdr != 60 && nexthdr != 44 && nexthdr != 51)
-				break;
-			if (load(skb, off, e, sizeof(e)) < 0)
-				return -DROP_INVALID_EXTHDR;
-			if (nexthdr == 44) {
-				/* Fragment header: 8 bytes; offset in the top 13 bits of bytes 2-3. */
-				if ((((__u16)e[2] << 8) | e[3]) & 0xfff8)
-					p->fragment = 1;
-				off += 8;
-			} else if (nexthdr == 51) {
-				off += ((__u32)e[1] + 2) << 2;	/* AH counts 4-byte units */
-			} else {
-				off += ((__u32)e[1] + 1) << 3;
-			}
-			nexthdr = e[0];
-		}
-		if (nexthdr == 0 || nexthdr == 43 || nexthdr == 60 || nexthdr == 44 || nexthdr == 51)
-			return -DROP_INVALID_EXTHDR;
-		p->proto = nexthdr;
+		off = parse_ipv6(skb, p);
+		if (off < 0)
+			return off;
+	} else if (proto == bpf_htons(ETH_P_ARP)) {
+		return 1;
 	} else {
 		return -DROP_UNKNOWN_L3;
 	}
@@ -346,37 +397,8 @@ static __always_inline int parse(struct __sk_buff *skb, struct pkt *p)
 		return ret;
 	}
 	case IPPROTO_ICMP:
-	case IPPROTO_ICMPV6: {
-		__u8 c[8];
-		__be16 id;
-
-		if (load(skb, off, c, sizeof(c)) < 0)
-			return -DROP_CT_INVALID_HDR;
-		p->icmp_type = c[0];
-		p->policy_dport = bpf_htons(c[0]);
-		__builtin_memcpy(&id, &c[4], 2);
-		if (!p->ipv6) {
-			if (c[0] == 8)		/* echo request: the identifier is the source "port" */
-				p->sport = id;
-			else if (c[0] == 0)	/* echo reply */
-				p->dport = id;
-			else if (is_icmp4_error(c[0]))
-				p->icmp_error = 1;
-		} else {
-			/* Neighbour discovery and MLD keep the link working: never subject to policy. */
-			if ((c[0] >= 130 && c[0] <= 137) || c[0] == 143)
-				return 1;
-			if (c[0] == 128)
-				p->sport = id;
-			else if (c[0] == 129)
-				p->dport = id;
-			else if (c[0] < 128)
-				p->icmp_error = 1;
-		}
-		if (p->icmp_error)
-			return parse_inner(skb, off + 8, p);
-		return 0;
-	}
+	case IPPROTO_ICMPV6:
+		return parse_icmp(skb, p, off);
 	default:
 		return 0;
 	}
@@ -448,9 +470,11 @@ static __always_inline int ct_insert(const struct ipv6_ct_tuple *t, __u8 ipv6, c
 							       : (void *)&cilium_ct_any4_global, &t4, e, BPF_ANY);
 }
 
+/* The conntrack clock: CLOCK_MONOTONIC seconds. The coarse read (tick resolution, plenty for
+ * seconds) skips the TSC read of bpf_ktime_get_ns, which costs ~50 ns a packet in a VM. */
 static __always_inline __u32 now_sec(void)
 {
-	return bpf_ktime_get_ns() / NSEC_PER_SEC;
+	return bpf_ktime_get_coarse_ns() / NSEC_PER_SEC;
 }
 
 static __always_inline __u32 ct_lifetime(const struct pkt *p, const struct ct_entry *e)
@@ -473,13 +497,34 @@ struct ct_result {
 	struct ipv6_ct_tuple tuple;	/* the connection's key: forward key of the matched/created entry */
 };
 
+/* An ICMP error: the packet it quotes travelled the other way, so it belongs to a connection
+ * its source opened (first key) or answered (second key). */
+static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32 now, struct ct_result *r)
+{
+	struct ct_entry *e;
+
+	make_tuple(&r->tuple, p->inner_saddr, p->inner_daddr, p->inner_dport, p->inner_sport,
+		   p->inner_proto, egress ? TUPLE_F_IN : TUPLE_F_OUT);
+	e = ct_find(&r->tuple, p->ipv6);
+	if (!e) {
+		make_tuple(&r->tuple, p->inner_daddr, p->inner_saddr, p->inner_sport, p->inner_dport,
+			   p->inner_proto, egress ? TUPLE_F_OUT : TUPLE_F_IN);
+		e = ct_find(&r->tuple, p->ipv6);
+	}
+	if (e && e->lifetime >= now) {
+		r->state = CT_RELATED;
+		r->src_identity = e->src_sec_id;
+	}
+}
+
 /*
  * Looks the packet up in the direction `egress` (from the endpoint) or ingress and
  * updates the entry it hits. Keys follow Cilium: addresses named for the reply
  * direction (daddr = the original source), ports for the original direction, flags
  * TUPLE_F_OUT for connections the endpoint opened, TUPLE_F_IN for those opened to it.
  */
-static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p, __u8 egress, struct ct_result *r)
+static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p, __u8 egress, __u8 accounting,
+				      struct ct_result *r)
 {
 	__u8 out_flag = egress ? TUPLE_F_OUT : TUPLE_F_IN, rev_flag = egress ? TUPLE_F_IN : TUPLE_F_OUT;
 	struct ct_entry *e;
@@ -488,20 +533,7 @@ static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p
 
 	r->state = CT_NEW;
 	if (p->icmp_error) {
-		/* The quoted packet travelled the other way: it belongs to a connection its
-		 * source opened (first key) or answered (second key). */
-		make_tuple(&r->tuple, p->inner_saddr, p->inner_daddr, p->inner_dport, p->inner_sport,
-			   p->inner_proto, rev_flag);
-		e = ct_find(&r->tuple, p->ipv6);
-		if (!e) {
-			make_tuple(&r->tuple, p->inner_daddr, p->inner_saddr, p->inner_sport, p->inner_dport,
-				   p->inner_proto, out_flag);
-			e = ct_find(&r->tuple, p->ipv6);
-		}
-		if (e && e->lifetime >= now) {
-			r->state = CT_RELATED;
-			r->src_identity = e->src_sec_id;
-		}
+		ct_lookup_related(p, egress, now, r);
 		return;
 	}
 
@@ -520,10 +552,13 @@ static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p
 
 	r->state = reply ? CT_REPLY : CT_ESTABLISHED;
 	r->src_identity = e->src_sec_id;
-	__sync_fetch_and_add(&e->packets, 1);
-	__sync_fetch_and_add(&e->bytes, skb->len);
-	/* Both directions of a connection hit this entry, often from two CPUs: write a field only
-	 * when it changes, so the cache line is not bounced on every packet. */
+	/* Both directions of a connection hit this entry, often from two CPUs: the counters are
+	 * opt-in (ConntrackAccounting, off by default as in Cilium) and the other fields are written
+	 * only when they change, so the cache line is not bounced on every packet. */
+	if (accounting) {
+		__sync_fetch_and_add(&e->packets, 1);
+		__sync_fetch_and_add(&e->bytes, skb->len);
+	}
 	if (reply) {
 		if (p->tcp_flags & ~e->rx_flags_seen) {
 			r->report = 1;
@@ -551,30 +586,6 @@ static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p
 	}
 	if (e->lifetime != now + ct_lifetime(p, e))
 		e->lifetime = now + ct_lifetime(p, e);
-}
-
-/* Records a new connection under its forward key (left in r->tuple for the HTTP pairing). */
-static __always_inline int ct_create(struct __sk_buff *skb, const struct pkt *p, __u8 egress, struct ct_result *r,
-				     __u32 src_identity)
-{
-	__u32 now = now_sec();
-	struct ct_entry e = {
-		.packets = 1,
-		.bytes = skb->len,
-		.tx_flags_seen = p->tcp_flags,
-		.src_sec_id = src_identity,
-		.last_tx_report = now,
-	};
-
-	if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN))
-		e.flags |= CT_F_SEEN_NON_SYN;
-	e.lifetime = now + ct_lifetime(p, &e);
-	/* ct_lookup ended on the reply key: rebuild the forward one. */
-	make_tuple(&r->tuple, p->saddr, p->daddr, p->dport, p->sport, p->proto, egress ? TUPLE_F_OUT : TUPLE_F_IN);
-	if (ct_insert(&r->tuple, p->ipv6, &e) < 0)
-		return -DROP_CT_CREATE_FAILED;
-	r->report = 1;
-	return 0;
 }
 
 /* ---- policy -------------------------------------------------------------------------- */
@@ -718,12 +729,12 @@ static __always_inline int event_allowed(__u32 ifindex, const struct ep_config *
 		return 1;
 	b = bpf_map_lookup_elem(&ck_event_budget, &ifindex);
 	if (!b) {
-		struct event_budget first = {.window_start_ns = bpf_ktime_get_ns(), .sent = 1};
+		struct event_budget first = {.window_start_ns = bpf_ktime_get_coarse_ns(), .sent = 1};
 
 		bpf_map_update_elem(&ck_event_budget, &ifindex, &first, BPF_NOEXIST);
 		return 1;
 	}
-	now = bpf_ktime_get_ns();
+	now = bpf_ktime_get_coarse_ns();	/* a one-second window needs no finer clock than the tick */
 	if (now - b->window_start_ns >= NSEC_PER_SEC) {
 		b->window_start_ns = now;
 		b->sent = 0;
@@ -743,7 +754,7 @@ static __always_inline void count_lost(__u32 ifindex)
 	if (b) {
 		__sync_fetch_and_add(&b->suppressed, 1);
 	} else {
-		struct event_budget first = {.window_start_ns = bpf_ktime_get_ns(), .suppressed = 1};
+		struct event_budget first = {.window_start_ns = bpf_ktime_get_coarse_ns(), .suppressed = 1};
 
 		bpf_map_update_elem(&ck_event_budget, &ifindex, &first, BPF_NOEXIST);
 	}
@@ -784,6 +795,8 @@ struct ctx {
 	__u32 src_identity;
 	__u32 dst_identity;
 	__u16 dst_id;
+	__u16 drop_line;	/* where handle_new decided a drop (drop_reason) */
+	__u8  drop_reason;
 };
 
 /* The identities and the destination endpoint cost an LPM and a hash lookup: only new
@@ -944,6 +957,19 @@ static __always_inline __u8 is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Whether a TCP payload may begin an HTTP/1.x first line, by its first four bytes: bulk data
+ * then skips the parser's call and its 96-byte copy. */
+static __always_inline int http_candidate(struct __sk_buff *skb, __u32 payload_off)
+{
+	char b[4];
+
+	if (load(skb, payload_off, b, sizeof(b)) < 0)
+		return 0;
+	return starts_with(b, "HTTP", 4) || starts_with(b, "GET ", 4) || starts_with(b, "POST", 4) ||
+	       starts_with(b, "PUT ", 4) || starts_with(b, "HEAD", 4) || starts_with(b, "DELE", 4) ||
+	       starts_with(b, "PATC", 4) || starts_with(b, "OPTI", 4) || starts_with(b, "CONN", 4);
+}
+
 /*
  * Reports the first line of an HTTP/1.x request or response carried by this TCP
  * segment. A request remembers its time under the connection's conntrack key; the
@@ -1071,7 +1097,7 @@ static __always_inline __u8 policy_enforced(const struct ep_config *cfg, __u8 eg
 	return (cfg->selected & (egress ? EP_SELECTED_EGRESS : EP_SELECTED_INGRESS)) != 0;
 }
 
-static __always_inline int drop(struct __sk_buff *skb, struct ctx *c, const struct pkt *p, __u8 reason, __u16 line)
+static __noinline int drop(struct __sk_buff *skb, struct ctx *c, const struct pkt *p, __u8 reason, __u16 line)
 {
 	update_metrics(skb, reason, c->egress, line);
 	if (c->cfg.options & EP_OPT_DROP_NOTIFY) {
@@ -1081,11 +1107,69 @@ static __always_inline int drop(struct __sk_buff *skb, struct ctx *c, const stru
 	return TC_ACT_SHOT;
 }
 
+/* Records a new connection under its forward key (left in r->tuple for the HTTP pairing). */
+static __noinline int ct_create(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p, struct ct_result *r)
+{
+	__u8 accounting = (c->cfg.options & EP_OPT_CONNTRACK_ACCOUNTING) != 0;
+	__u32 now = now_sec();
+	struct ct_entry e = {
+		.packets = accounting ? 1 : 0,
+		.bytes = accounting ? skb->len : 0,
+		.tx_flags_seen = p->tcp_flags,
+		.src_sec_id = c->src_identity,
+		.last_tx_report = now,
+	};
+
+	if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN))
+		e.flags |= CT_F_SEEN_NON_SYN;
+	e.lifetime = now + ct_lifetime(p, &e);
+	/* ct_lookup ended on the reply key: rebuild the forward one. */
+	make_tuple(&r->tuple, p->saddr, p->daddr, p->dport, p->sport, p->proto, c->egress ? TUPLE_F_OUT : TUPLE_F_IN);
+	if (ct_insert(&r->tuple, p->ipv6, &e) < 0)
+		return -DROP_CT_CREATE_FAILED;
+	r->report = 1;
+	return 0;
+}
+
+/* A packet conntrack does not know: the policy verdict and its notifications. Returns TC_ACT_OK
+ * when it may pass, or TC_ACT_SHOT with the drop's reason and line in c for the caller to drop it
+ * (drop() and ct_create() are called from handle(): nested here, their frames would exceed the
+ * verifier's 512 bytes of stack over all calls). */
+static __noinline int handle_new(struct __sk_buff *skb, struct ctx *c, const struct pkt *p, const struct ct_result *ct)
+{
+	__u32 options = c->cfg.options;
+	struct verdict v = {};
+
+	resolve(c, p);
+	if (policy_enforced(&c->cfg, c->egress)) {
+		void *policy = bpf_map_lookup_elem(&ck_policy_maps, &(__u32){c->cfg.endpoint_id});
+
+		if (policy)
+			policy_verdict(policy, c->cfg.endpoint_id, c->remote, c->egress, p, &v);
+		else
+			v.verdict = -DROP_POLICY;
+	} else {
+		v.match_type = POLICY_MATCH_ALL;	/* what the allow-all entry of an unenforced direction reports */
+	}
+	if (v.verdict < 0 && (options & EP_OPT_POLICY_AUDIT_MODE))
+		v.audited = 1;
+	policy_account(skb, &v);
+	if (options & EP_OPT_POLICY_VERDICT_NOTIFY)
+		send_verdict(skb, c, p, c->remote, &v);
+	if (options & EP_OPT_DEBUG)
+		send_debug(skb, c, ct->state, v.verdict, c->remote);
+	if (v.verdict < 0 && !v.audited) {
+		c->drop_reason = -v.verdict;
+		c->drop_line = __LINE__;
+		return TC_ACT_SHOT;
+	}
+	return TC_ACT_OK;
+}
+
 static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 {
 	struct pkt p = {};
 	struct ct_result ct = {};
-	struct verdict v = {};
 	struct ctx c = {.ifindex = skb->ifindex, .egress = egress};
 	struct ep_config *cfg;
 	__u32 options;
@@ -1105,31 +1189,13 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 		return drop(skb, &c, &p, -ret, __LINE__);
 
 	if (options & EP_OPT_CONNTRACK)
-		ct_lookup(skb, &p, egress, &ct);
+		ct_lookup(skb, &p, egress, options & EP_OPT_CONNTRACK_ACCOUNTING, &ct);
 
 	if (ct.state == CT_NEW) {
-		resolve(&c, &p);
-		if (policy_enforced(&c.cfg, egress)) {
-			void *policy = bpf_map_lookup_elem(&ck_policy_maps, &(__u32){c.cfg.endpoint_id});
-
-			if (policy)
-				policy_verdict(policy, c.cfg.endpoint_id, c.remote, egress, &p, &v);
-			else
-				v.verdict = -DROP_POLICY;
-		} else {
-			v.match_type = POLICY_MATCH_ALL;	/* what the allow-all entry of an unenforced direction reports */
-		}
-		if (v.verdict < 0 && (options & EP_OPT_POLICY_AUDIT_MODE))
-			v.audited = 1;
-		policy_account(skb, &v);
-		if (options & EP_OPT_POLICY_VERDICT_NOTIFY)
-			send_verdict(skb, &c, &p, c.remote, &v);
-		if (options & EP_OPT_DEBUG)
-			send_debug(skb, &c, ct.state, v.verdict, c.remote);
-		if (v.verdict < 0 && !v.audited)
-			return drop(skb, &c, &p, -v.verdict, __LINE__);
+		if (handle_new(skb, &c, &p, &ct) != TC_ACT_OK)
+			return drop(skb, &c, &p, c.drop_reason, c.drop_line);
 		if (options & EP_OPT_CONNTRACK) {
-			ret = ct_create(skb, &p, egress, &ct, c.src_identity);
+			ret = ct_create(skb, &c, &p, &ct);
 			if (ret < 0)
 				return drop(skb, &c, &p, -ret, __LINE__);
 		}
@@ -1147,7 +1213,8 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 		resolve(&c, &p);
 		send_trace(skb, &c, &p, trace_reason);
 	}
-	if ((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off) {
+	if ((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off &&
+	    http_candidate(skb, p.payload_off)) {
 		resolve(&c, &p);
 		http_visibility(skb, &c, &p, &ct);
 	}

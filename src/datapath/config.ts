@@ -10,10 +10,14 @@ export const EP_CONFIG = {size: 20, endpoint_id: 0, policy_enforcement: 2, selec
 /** Mirrors struct event_budget (ck_event_budget). */
 export const EVENT_BUDGET = {size: 16, window_start_ns: 0, sent: 8, suppressed: 12} as const
 
-/** Option bits (EP_OPT_*). HttpVisibility is ours: the datapath parses HTTP/1.x first lines. */
+/**
+ * Option bits (EP_OPT_*). HttpVisibility is ours: the datapath parses HTTP/1.x first lines.
+ * ConntrackAccounting counts packets and bytes per connection (two atomic adds on an entry both
+ * directions share, so it is off by default as in Cilium).
+ */
 export const EndpointOption = {
   Conntrack: 0x01, PolicyAuditMode: 0x02, DropNotification: 0x04, TraceNotification: 0x08,
-  PolicyVerdictNotification: 0x10, Debug: 0x20, HttpVisibility: 0x40,
+  PolicyVerdictNotification: 0x10, Debug: 0x20, HttpVisibility: 0x40, ConntrackAccounting: 0x80,
 } as const
 export type EndpointOptionName = keyof typeof EndpointOption
 
@@ -40,7 +44,7 @@ export interface EndpointConfig {
 export function defaultEndpointConfig(endpointId: number, identity: number): EndpointConfig {
   return {endpointId, identity,
     options: {Conntrack: true, PolicyAuditMode: false, DropNotification: true, TraceNotification: true,
-      PolicyVerdictNotification: true, Debug: false, HttpVisibility: false},
+      PolicyVerdictNotification: true, Debug: false, HttpVisibility: false, ConntrackAccounting: false},
     policyEnforcement: 'default', selected: {ingress: false, egress: false}, monitorAggregation: 3, eventsPerSecond: 0}
 }
 

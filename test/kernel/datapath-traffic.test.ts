@@ -6,6 +6,8 @@
  * namespaces and endpoint IDs.
  */
 import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
+import {createInterface} from 'node:readline'
 import {after, test, type TestContext} from 'node:test'
 import {Datapath, DatapathMaps, type DatapathEvent, type DropEvent, type EndpointSpec, type PolicyVerdictEvent,
   type TraceEvent} from '../../src/datapath/index.js'
@@ -129,10 +131,30 @@ function drops(source: number, dport?: number): DropEvent[] {
   return of('drop', source).filter((e) => dport === undefined || e.summary?.dport === dport)
 }
 
-/** Events arrive on the ring buffer's thread: let a batch land before asserting an absence. */
-const settle = () => new Promise((r) => setTimeout(r, 200))
+/** The destination port an event is about (a verdict's port, else the packet's), if any. */
+function portOf(e: DatapathEvent): number | undefined {
+  if (e.type === 'policy-verdict') return e.dstPort
+  return 'summary' in e ? e.summary?.dport : undefined
+}
+
+/**
+ * Waits for an event about `port` from endpoint `source`, caused by a marker packet sent after
+ * the packets under test. The ring buffer hands records over in the order they were reserved, so
+ * once the marker's event is here, every event of the earlier packets is too: an absence
+ * checked afterwards is final, with no settling time to guess.
+ */
+function marker(source: number, port: number): Promise<DatapathEvent> {
+  return until(`the marker event (port ${port})`, () =>
+    events.find((e) => 'source' in e && e.source === source && portOf(e) === port))
+}
 
 const ingressOnly = {selected: {ingress: true, egress: false}}
+
+/** Enforces the endpoint's ingress with exactly `entries` in its policy map (written first: no packet meets an empty map). */
+async function enforceIngress(d: Datapath, spec: EndpointSpec, entries: PolicyEntry[]): Promise<void> {
+  await d.setPolicy(spec.id, entries)
+  d.updateEndpointConfig(spec.ifindex, ingressOnly)
+}
 
 test('allow by identity: an L3-only entry for the client admits it on any port, over IPv4 and IPv6', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
@@ -157,9 +179,8 @@ test('allow by identity: an L3-only entry for the client admits it on any port, 
 test('allow by port: only the allowed port connects; the other is dropped as Policy denied', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
   const entry = allow({identity: clientSpec.identity, protocol: 6, dport: 8080, prefixLen: 24})
-  await d.setPolicy(serverSpec.id, [entry])
+  await enforceIngress(d, serverSpec, [entry])
   await tcpServer(t, server.ns, 8080)
   await tcpServer(t, server.ns, 8081)
   const dropsBefore = metricsCount(d, 133, false, 0)
@@ -183,9 +204,8 @@ test('allow by port: only the allowed port connects; the other is dropped as Pol
 test('allow by port range: ports inside the LPM blocks connect, the first port past the range does not', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
   const entries = portRangeKeys(6, 8000, 8099).map((k) => allow({identity: clientSpec.identity, ...k}))
-  await d.setPolicy(serverSpec.id, entries)
+  await enforceIngress(d, serverSpec, entries)
   await tcpServer(t, server.ns, 8090)
   await tcpServer(t, server.ns, 8100)
   assert.equal(await tcpConnect(client.ns, server.ip4, 8090), 'connected')
@@ -202,8 +222,7 @@ test('allow by port range: ports inside the LPM blocks connect, the first port p
 test('allow by protocol: a TCP-only entry admits TCP on any port and drops UDP', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
-  await d.setPolicy(serverSpec.id, [allow({identity: clientSpec.identity, protocol: 6, prefixLen: 8})])
+  await enforceIngress(d, serverSpec, [allow({identity: clientSpec.identity, protocol: 6, prefixLen: 8})])
   await tcpServer(t, server.ns, 7001)
   assert.equal(await tcpConnect(client.ns, server.ip4, 7001), 'connected')
   assert.equal((await until('the TCP verdict', () => verdicts(serverSpec.id, 7001)[0])).matchTypeName, 'L3-Proto')
@@ -212,11 +231,49 @@ test('allow by protocol: a TCP-only entry admits TCP on any port and drops UDP',
   assert.deepEqual([drop.reason, drop.summary?.protocol], [133, 17])
 })
 
+/*
+ * SCTP without the kernel's SCTP stack (this kernel has none: CONFIG_IP_SCTP unset, no modules):
+ * raw IPPROTO_SCTP sockets in perl (perl-base is always installed) send real INIT chunks through
+ * the veths and receive what the datapath lets through, so the test needs no SCTP module.
+ */
+const sctpReceiver = `use Socket; socket(my $s, PF_INET, SOCK_RAW, 132) or die "socket: $!"; $| = 1; print "ready\n"; alarm 30;
+while (1) { my $b; defined recv($s, $b, 2048, 0) or die "recv: $!"; my $ihl = (ord($b) & 15) * 4;
+  my (undef, $dport) = unpack('nn', substr($b, $ihl, 4)); print "$dport\n"; }`
+/** argv: destination address, then destination ports; one INIT (with its CRC32c) to each, in order. */
+const sctpSender = `use Socket; socket(my $s, PF_INET, SOCK_RAW, 132) or die "socket: $!"; my $to = shift;
+sub crc32c { my $c = 0xffffffff; for my $x (unpack 'C*', shift) { $c ^= $x; $c = ($c >> 1) ^ (0x82F63B78 & -($c & 1)) for 1..8 } $c ^ 0xffffffff }
+for my $port (@ARGV) { my $init = pack('CCnNNnnN', 1, 0, 20, 0x5ca1ab1e, 65535, 10, 10, 1);
+  my $p = pack('nnNN', 38412, $port, 0, 0) . $init; substr($p, 8, 4) = pack('V', crc32c($p));
+  send($s, $p, 0, pack_sockaddr_in(0, inet_aton($to))) or die "send: $!"; }`
+
+test('SCTP: an INIT to the allowed port is delivered, one to another port is dropped; verdicts and drop by port', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
+  const entry = allow({identity: clientSpec.identity, protocol: 132, dport: 3868, prefixLen: 24})
+  await enforceIngress(d, serverSpec, [entry])
+  const received: number[] = []
+  const receiver = spawn('ip', ['netns', 'exec', server.ns.name, 'perl', '-e', sctpReceiver], {stdio: ['ignore', 'pipe', 'inherit']})
+  t.after(() => { receiver.kill('SIGKILL') })
+  const lines = createInterface({input: receiver.stdout})
+  await new Promise<void>((resolve) => lines.once('line', () => resolve()))
+  lines.on('line', (l) => received.push(Number(l)))
+  // The denied INIT goes first: had it passed, the receiver would print it before the allowed one.
+  await execIn(client.ns, 'perl', ['-e', sctpSender, server.ip4, '3869', '3868'])
+  await until('the allowed INIT at the server', () => received.includes(3868))
+  assert.deepEqual(received, [3868])
+  const allowed = await until('the allow verdict', () => verdicts(serverSpec.id, 3868)[0])
+  assert.deepEqual([allowed.action, allowed.protocol, allowed.matchTypeName, allowed.remoteIdentity], ['allow', 132, 'L3-L4', clientSpec.identity])
+  const denied = await until('the deny verdict', () => verdicts(serverSpec.id, 3869)[0])
+  assert.deepEqual([denied.action, denied.protocol, denied.verdict], ['deny', 132, -133])
+  const drop = await until('the drop', () => drops(serverSpec.id, 3869)[0])
+  assert.deepEqual([drop.reason, drop.summary?.protocol, drop.summary?.sport, drop.srcIdentity], [133, 132, 38412, clientSpec.identity])
+  assert.ok(statsPackets(d, serverSpec.id, entry) >= 1n)
+})
+
 test('deny wins over allow: a port deny beats an L3 allow of the same peer', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
-  await d.setPolicy(serverSpec.id, [allow({identity: clientSpec.identity}), deny({protocol: 6, dport: 8080, prefixLen: 24})])
+  await enforceIngress(d, serverSpec, [allow({identity: clientSpec.identity}), deny({protocol: 6, dport: 8080, prefixLen: 24})])
   await tcpServer(t, server.ns, 8080)
   await tcpServer(t, server.ns, 8081)
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080, 500), 'timeout')
@@ -243,11 +300,10 @@ test('default deny once selected; unselected again, the next packet passes witho
 test('wildcard identity: a port entry for identity 0 admits a peer whatever its identity', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
   // The client's address now maps to world (2): still admitted by the wildcard entry.
   d.upsertIpcache(client.ip4, 2)
   const entry = allow({protocol: 6, dport: 8080, prefixLen: 24})
-  await d.setPolicy(serverSpec.id, [entry])
+  await enforceIngress(d, serverSpec, [entry])
   await tcpServer(t, server.ns, 8080)
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
   const v = await until('the verdict', () => verdicts(serverSpec.id, 8080)[0])
@@ -258,7 +314,8 @@ test('wildcard identity: a port entry for identity 0 admits a peer whatever its 
 test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes back through a default-deny ingress', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(client.hostIfindex, {selected: {ingress: true, egress: true}, monitorAggregation: 0})
+  d.updateEndpointConfig(client.hostIfindex, {selected: {ingress: true, egress: true}, monitorAggregation: 0,
+    options: {ConntrackAccounting: true} as never})
   await d.setPolicy(clientSpec.id, [allow({identity: serverSpec.identity, egress: true, protocol: 6, dport: 8080, prefixLen: 24})])
   await tcpServer(t, server.ns, 8080)
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
@@ -274,7 +331,11 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
   }
   const out = entries.find((e) => e[13] === 0)
   assert.ok(out, 'an OUT entry for the client connection')
-  assert.ok(out.readBigUInt64LE(14 + 16) >= 2n)  // packets both ways
+  assert.ok(out.readBigUInt64LE(14 + 16) >= 2n)  // packets both ways, counted under the client's ConntrackAccounting
+  // The server's entry for the same connection (IN) counts nothing: accounting is off by default, as in Cilium.
+  const into = entries.find((e) => e[13] === 1)
+  assert.ok(into, 'an IN entry at the server')
+  assert.deepEqual([into.readBigUInt64LE(14 + 16), into.readBigUInt64LE(14 + 24)], [0n, 0n])
   assert.ok(out[14 + 42] & 0x02)  // tx_flags_seen: SYN
   assert.ok(out[14 + 43] & 0x12)  // rx_flags_seen: SYN-ACK
   assert.equal(out.readUInt32LE(14 + 44), clientSpec.identity)
@@ -288,8 +349,7 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
 test('ICMP echo: an allowed echo request gets its reply back; IPv6 echo without an entry is dropped', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, clientSpec, serverSpec} = pair(t)
-  d.updateEndpointConfig(server.hostIfindex, ingressOnly)
-  await d.setPolicy(serverSpec.id, [allow({identity: clientSpec.identity, protocol: 1, dport: 8, prefixLen: 24})])
+  await enforceIngress(d, serverSpec, [allow({identity: clientSpec.identity, protocol: 1, dport: 8, prefixLen: 24})])
   assert.equal(await ping(client.ns, server.ip4), true)
   const v = await until('the ICMP verdict', () => verdicts(serverSpec.id).find((e) => e.protocol === 1))
   assert.deepEqual([v.action, v.dstPort, v.matchTypeName], ['allow', 8, 'L3-L4'])
@@ -306,7 +366,8 @@ test('audit mode forwards what policy would drop and reports it as AUDIT', async
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
   const v = await until('the audit verdict', () => verdicts(serverSpec.id, 8080)[0])
   assert.deepEqual([v.action, v.audited, v.verdict], ['audit', true, -133])
-  await settle()
+  sendUdp(client.ns, server.ip4, 7999, 1)
+  await marker(serverSpec.id, 7999)
   assert.equal(drops(serverSpec.id).length, 0)
 })
 
@@ -318,7 +379,8 @@ test('DropNotification=false silences drop events; the drop still counts in cili
   const before = metricsCountAnyLine(d, 133)
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080, 500), 'timeout')
   await until('the deny verdict', () => verdicts(serverSpec.id, 8080)[0])
-  await settle()
+  sendUdp(client.ns, server.ip4, 7999, 1)
+  await marker(serverSpec.id, 7999)
   assert.equal(drops(serverSpec.id).length, 0)
   assert.ok(await metricsCountAnyLine(d, 133) > await before)
 })
@@ -327,8 +389,11 @@ test('rate limit: an endpoint sends at most events_per_sec notifications and cou
   if (skipUnlessBpf(t, 'tc')) return
   const {dp: d, client, server, serverSpec} = pair(t, {monitorAggregation: 0, eventsPerSecond: 5})
   sendUdp(client.ns, server.ip4, 7000, 30)
-  await settle()
-  const sent = events.filter((e) => 'source' in e && e.source === serverSpec.id).length
+  // Unlimited again, the next packet's events pass: the marker behind the 30 datagrams'.
+  d.updateEndpointConfig(server.hostIfindex, {eventsPerSecond: 0})
+  sendUdp(client.ns, server.ip4, 7999, 1)
+  await marker(serverSpec.id, 7999)
+  const sent = events.filter((e) => 'source' in e && e.source === serverSpec.id && portOf(e) === 7000).length
   assert.ok(sent >= 1 && sent <= 10, `${sent} events in at most two one-second windows`)
   assert.ok(d.suppressedEvents(server.hostIfindex) > 0)
 })

@@ -21,6 +21,7 @@
 #define EP_OPT_POLICY_VERDICT_NOTIFY	0x0010	/* PolicyVerdictNotification */
 #define EP_OPT_DEBUG			0x0020	/* Debug */
 #define EP_OPT_HTTP_VISIBILITY		0x0040	/* ours: parse HTTP/1.x first lines into L7 events */
+#define EP_OPT_CONNTRACK_ACCOUNTING	0x0080	/* ConntrackAccounting: packets/bytes per connection */
 
 /* PolicyEnforcement mode (agent flag --enable-policy). */
 #define POLICY_ENFORCEMENT_DEFAULT	0	/* enforced in a direction once a rule selects the endpoint there */
