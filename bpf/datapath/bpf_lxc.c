@@ -663,14 +663,14 @@ static __always_inline void policy_verdict(void *policy, __u16 endpoint_id, __u3
 		v->verdict = -DROP_POLICY_DENY;
 		return;
 	}
-	v->auth_type = chosen->auth & POLICY_ENTRY_AUTH_TYPE_MASK;
+	v->auth_type = chosen->auth_type & POLICY_ENTRY_AUTH_TYPE_MASK;
 	/* An entry without its own auth type takes a higher one from the other candidate of equal precedence. */
-	if (!(chosen->auth & POLICY_ENTRY_EXPLICIT_AUTH)) {
+	if (!(chosen->auth_type & POLICY_ENTRY_EXPLICIT_AUTH)) {
 		struct policy_entry *other = chosen == a ? b : a;
 
 		if (other && other->precedence == chosen->precedence &&
-		    (other->auth & POLICY_ENTRY_AUTH_TYPE_MASK) > v->auth_type)
-			v->auth_type = other->auth & POLICY_ENTRY_AUTH_TYPE_MASK;
+		    (other->auth_type & POLICY_ENTRY_AUTH_TYPE_MASK) > v->auth_type)
+			v->auth_type = other->auth_type & POLICY_ENTRY_AUTH_TYPE_MASK;
 	}
 	if (v->auth_type) {
 		v->verdict = -DROP_POLICY_AUTH_REQUIRED;

@@ -8,8 +8,8 @@ import {policyMapPaths} from './policy-read.js'
 
 /*
  * The kernel side of `bpf ct list|flush`. A listing streams: each batch is formatted and
- * handed to `write` (which applies back-pressure) before the next is needed, so a
- * million-entry map prints from the first batch on and never sits in memory whole.
+ * written (with back-pressure) before the next is read, so a million-entry map prints
+ * from the first batch on and never sits in memory whole.
  */
 
 /** `global`, or one endpoint's maps (ConntrackLocal). */
@@ -83,47 +83,44 @@ export interface CtListOptions {
   bpffs?: string
   target: CtTarget
   format: OutputFormat
-  /** Writes one chunk of output; resolves when the sink can take more. */
-  write: (chunk: string) => Promise<void>
   warn: (line: string) => void
   batchSize?: number
 }
 
 /**
- * Streams `bpf ct list`: per map its lines, then an empty line (text); one JSON array of
- * {Key, Value} over all maps (json). Returns the number of entries printed.
+ * `bpf ct list` as a stream of chunks, one per batch: per map its lines, then an empty line
+ * (text); one JSON array of {Key, Value} over all maps (json). The next batch is read only
+ * when the consumer (writeChunks) asks for it, and the maps close when it stops early.
  */
-export async function ctList(o: CtListOptions): Promise<number> {
+export async function* ctListChunks(o: CtListOptions): AsyncGenerator<string> {
   const root = bpffsRoot(o.bpffs)
   const gen = await ctGenerationHint(root)
   const maps = await openCtMaps(root, o.target, o.warn)
-  if (o.format === 'yaml') throw new CiliumkitError('bpf ct list supports -o json (yaml would hold every entry in memory)')
-  let total = 0, first = true
+  let first = true
   try {
-    if (o.format === 'json') await o.write('[')
+    if (o.format === 'yaml') throw new CiliumkitError('bpf ct list supports -o json (yaml would hold every entry in memory)')
+    if (o.format === 'json') yield '['
     for (const {map, ipv6} of maps) {
+      const f = {ipv6, gen, global: o.target.kind === 'global'}
       for await (const b of map.batches({batchSize: o.batchSize})) {
-        if (o.format === 'json') {
-          let chunk = ''
-          for (let i = 0; i < b.count; i++) {
-            chunk += (first ? '\n' : ',\n') + ctEntryJsonText(b.keys, i * b.keySize, b.values, i * b.valueStride, {ipv6, gen})
-            first = false
-          }
-          total += b.count
-          if (chunk) await o.write(chunk)
-        } else {
-          const {text, lines} = formatCtBatch(b, {ipv6, gen, global: o.target.kind === 'global'})
-          total += lines
-          if (text) await o.write(text)
+        if (o.format === 'table') {
+          const text = formatCtBatch(b, f)
+          if (text) yield text
+          continue
         }
+        let chunk = ''
+        for (let i = 0; i < b.count; i++) {
+          chunk += (first ? '\n' : ',\n') + ctEntryJsonText(b.keys, i * b.keySize, b.values, i * b.valueStride, f)
+          first = false
+        }
+        if (chunk) yield chunk
       }
-      if (o.format === 'table') await o.write('\n')
+      if (o.format === 'table') yield '\n'
     }
-    if (o.format === 'json') await o.write(first ? ']\n' : '\n]\n')
+    if (o.format === 'json') yield first ? ']\n' : '\n]\n'
   } finally {
     for (const m of maps) m.map.close()
   }
-  return total
 }
 
 /** `bpf ct flush`: deletes every entry of the target's maps; one `Flushed N entries from <path>` line per map. */

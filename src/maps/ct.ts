@@ -98,13 +98,13 @@ export interface CtFormat {
 
 /**
  * The CLI's lines for every entry of a batch, joined (each ends in a newline). Keys with
- * nexthdr 0 are skipped as the real CLI does. Returns the text and the number of lines.
+ * nexthdr 0 are skipped as the real CLI does.
  */
-export function formatCtBatch(batch: EntryBatch, f: CtFormat): {text: string; lines: number} {
+export function formatCtBatch(batch: EntryBatch, f: CtFormat): string {
   const T = f.ipv6 ? CT6_TUPLE : CT4_TUPLE
   const addr = f.ipv6 ? ip6 : ip4
   const {keys, values, count, keySize, valueStride} = batch
-  let text = '', lines = 0
+  let text = ''
   for (let i = 0; i < count; i++) {
     const k = i * keySize, v = i * valueStride
     const nexthdr = keys[k + T.nexthdr]
@@ -142,9 +142,8 @@ export function formatCtBatch(batch: EntryBatch, f: CtFormat): {text: string; li
         ` IfIndex=${values.readUInt16LE(v + E.ifindex)} \n`
     }
     text += line
-    lines++
   }
-  return {text, lines}
+  return text
 }
 
 /**
@@ -177,16 +176,33 @@ export function ctEntryJsonText(keys: Buffer, k: number, values: Buffer, v: numb
     `      "NextHeader": ${keys[k + T.nexthdr]},\n      "Flags": ${keys[k + T.flags]}\n    },\n    "Value": {\n${value}    }\n  }`
 }
 
-/** A conntrack entry in host-order numbers: what encodeCt writes. */
-export interface CtEntry {
+/** A conntrack tuple in host-order numbers (the key of the CT and NAT maps). */
+export interface CtTuple {
   ipv6: boolean
-  /** Tuple fields as stored: daddr first (reply direction), ports of the original direction. */
   daddr: Buffer
   saddr: Buffer
   dport: number
   sport: number
   nexthdr: number
   tupleFlags: number
+}
+
+/** The key bytes of a tuple: ipv4_ct_tuple or ipv6_ct_tuple, ports in network order. */
+export function encodeCtTuple(t: CtTuple): Buffer {
+  const T = t.ipv6 ? CT6_TUPLE : CT4_TUPLE
+  const k = Buffer.alloc(T.size)
+  t.daddr.copy(k, T.daddr)
+  t.saddr.copy(k, T.saddr)
+  k.writeUInt16BE(t.dport, T.dport)
+  k.writeUInt16BE(t.sport, T.sport)
+  k[T.nexthdr] = t.nexthdr
+  k[T.flags] = t.tupleFlags
+  return k
+}
+
+/** A conntrack entry in host-order numbers: what encodeCt writes. The tuple as stored: daddr first
+ * (reply direction), ports of the original direction. */
+export interface CtEntry extends CtTuple {
   backendId: bigint
   packets: bigint
   bytes: bigint
@@ -202,14 +218,6 @@ export interface CtEntry {
 
 /** Key and value bytes of a v2 (1.16+) entry, the layout our datapath writes. */
 export function encodeCt(e: CtEntry): [Buffer, Buffer] {
-  const T = e.ipv6 ? CT6_TUPLE : CT4_TUPLE
-  const k = Buffer.alloc(T.size)
-  e.daddr.copy(k, T.daddr)
-  e.saddr.copy(k, T.saddr)
-  k.writeUInt16BE(e.dport, T.dport)
-  k.writeUInt16BE(e.sport, T.sport)
-  k[T.nexthdr] = e.nexthdr
-  k[T.flags] = e.tupleFlags
   const E = CT_ENTRY_V2
   const v = Buffer.alloc(E.size)
   v.writeBigUInt64LE(e.backendId, E.backend_id)
@@ -223,5 +231,5 @@ export function encodeCt(e: CtEntry): [Buffer, Buffer] {
   v.writeUInt32LE(e.srcSecId, E.src_sec_id)
   v.writeUInt32LE(e.lastTxReport, E.last_tx_report)
   v.writeUInt32LE(e.lastRxReport, E.last_rx_report)
-  return [k, v]
+  return [encodeCtTuple(e), v]
 }

@@ -50,11 +50,25 @@ export function endpointValueString(e: EndpointEntry): string {
     ` ifindex=${padRight(e.ifindex, 3)} mac=${e.mac} nodemac=${e.nodeMac} parent_ifindex=${padRight(e.parentIfindex, 3)}`
 }
 
+/**
+ * A zeroed struct of `size` bytes holding an address (4 or 16 bytes) at 0 and its family
+ * byte (1 IPv4, 2 IPv6) at `familyAt`: the start of endpoint_key, tunnel_key and tunnel_value.
+ */
+export function addressStruct(size: number, familyAt: number, ip: Buffer): Buffer {
+  const b = Buffer.alloc(size)
+  ip.copy(b, 0)
+  b[familyAt] = ip.length === 16 ? 2 : 1
+  return b
+}
+
+/** The address of an addressStruct-style field: IPv6 when the family byte says 2. */
+export function familyAddressString(b: Buffer, at: number, family: number): string {
+  return family === 2 ? ipv6String(b, at) : ipv4String(b, at)
+}
+
 /** The key of an address as `bpf endpoint delete` builds it (key index 0, local cluster). */
 export function encodeEndpointKey(ip: Buffer, keyIndex = 0, clusterId = 0): Buffer {
-  const b = Buffer.alloc(ENDPOINT_KEY.size)
-  ip.copy(b, ENDPOINT_KEY.ip)
-  b[ENDPOINT_KEY.family] = ip.length === 16 ? 2 : 1
+  const b = addressStruct(ENDPOINT_KEY.size, ENDPOINT_KEY.family, ip)
   b[ENDPOINT_KEY.key] = keyIndex
   b.writeUInt16LE(clusterId, ENDPOINT_KEY.cluster_id)
   return b

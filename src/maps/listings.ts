@@ -30,6 +30,17 @@ export interface Listing {
   exitCode?: number
 }
 
+/**
+ * How a command prints a listing: the text through `out` (stdout), the note on stderr, the
+ * exit code for when the command returns. Returns the value behind the text.
+ */
+export function printListing(r: Listing, out: (text: string) => void): unknown {
+  out(r.text)
+  if (r.stderr) process.stderr.write(r.stderr)
+  if (r.exitCode) process.exitCode = r.exitCode
+  return r.value
+}
+
 interface Opened {
   path: string
   gen: string

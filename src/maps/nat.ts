@@ -1,5 +1,5 @@
 import type {EntryBatch} from './batch.js'
-import {CT4_TUPLE, CT6_TUPLE, TUPLE_F_IN} from './ct.js'
+import {CT4_TUPLE, CT6_TUPLE, encodeCtTuple, TUPLE_F_IN, type CtTuple} from './ct.js'
 import {protoName} from './proto.js'
 import {ipv4String, ipv6String, joinHostPort} from './text.js'
 
@@ -50,15 +50,8 @@ export function natEntryJson(keys: Buffer, k: number, values: Buffer, v: number,
   }
 }
 
-export interface NatEntry {
-  ipv6: boolean
-  saddr: Buffer
-  daddr: Buffer
-  sport: number
-  dport: number
-  nexthdr: number
-  /** TUPLE_F_IN for reverse (XLATE_DST) entries. */
-  tupleFlags: number
+/** A SNAT entry; its tuple's flags hold TUPLE_F_IN for reverse (XLATE_DST) entries. */
+export interface NatEntry extends CtTuple {
   created: bigint
   needsCt: boolean
   toAddr: Buffer
@@ -66,19 +59,11 @@ export interface NatEntry {
 }
 
 export function encodeNat(e: NatEntry): [Buffer, Buffer] {
-  const T = e.ipv6 ? CT6_TUPLE : CT4_TUPLE
   const E = e.ipv6 ? NAT6_ENTRY : NAT4_ENTRY
-  const k = Buffer.alloc(T.size)
-  e.daddr.copy(k, T.daddr)
-  e.saddr.copy(k, T.saddr)
-  k.writeUInt16BE(e.dport, T.dport)
-  k.writeUInt16BE(e.sport, T.sport)
-  k[T.nexthdr] = e.nexthdr
-  k[T.flags] = e.tupleFlags
   const v = Buffer.alloc(E.size)
   v.writeBigUInt64LE(e.created, E.created)
   v.writeBigUInt64LE(e.needsCt ? 1n : 0n, E.needs_ct)
   e.toAddr.copy(v, E.to_addr)
   v.writeUInt16BE(e.toPort, E.to_port)
-  return [k, v]
+  return [encodeCtTuple(e), v]
 }

@@ -1,14 +1,14 @@
 import {readdirSync, existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {CiliumkitError} from '../errors.js'
+import {CiliumkitError, UsageError} from '../errors.js'
 import type {BpfMap} from '../bpf/index.js'
-import {comparePolicyEntries, decodePolicyEntry, DENY_PRECEDENCE, encodePolicyKey, encodePolicyValue, parsePolicyPort,
+import {cliPrecedence, comparePolicyEntries, decodePolicyEntry, encodePolicyKey, encodePolicyValue, parsePolicyPort,
   POLICY_EMPTY_MESSAGE, POLICY_FULL_PREFIX_BITS, policyEntryJson, policyGeneration,
   policyMapEndpointId, policyMapPath, policyTableText, STAT_NOT_AVAILABLE, type PolicyEntry, type PolicyMapDump} from './policy.js'
 import {tabwrite} from './text.js'
 import {parseProto, PORT_PROTOCOLS, protoName} from './proto.js'
 import {encodePolicyStatsKey, POLICY_STATS_MAP, sumPolicyStats} from './policystats.js'
-import {globalsDir, globalsPath, openIfPinned, openPinned, readAll, shapeOf} from './pinned.js'
+import {bpffsRoot, globalsDir, globalsPath, openIfPinned, openPinned, readAll, shapeOf} from './pinned.js'
 import {ReservedIdentity, reservedLabelStrings} from '../identity/reserved.js'
 
 /*
@@ -136,33 +136,39 @@ export function policyJson(dump: PolicyMapDump): unknown {
   return dump.entries.length === 0 ? null : dump.entries.map((e) => policyEntryJson(dump.gen, e))
 }
 
-/** What `bpf policy add|delete` was asked, as typed. */
+/** What `bpf policy add|delete` was asked, as typed (arguments may be missing). */
 export interface PolicyChange {
-  endpoint: string
-  direction: string
-  identity: string
+  endpoint?: string
+  direction?: string
+  identity?: string
   /** `port[/proto]`, absent for "any port, any protocol". */
   port?: string
   deny: boolean
 }
 
 /**
- * Adds or deletes the entries of one `bpf policy add|delete` call in an existing map (never
- * creates one). Entries are written in the map's own generation: allow/deny, no proxy
- * port, no auth. Throws CiliumkitError with the real CLI's messages.
+ * `bpf policy add|delete`: adds or deletes the entries of one call in an existing map (never
+ * creates one). Entries are written in the map's own generation: allow/deny, no proxy port,
+ * no auth, the precedence cilium-dbg writes. Throws UsageError/CiliumkitError with the real
+ * CLI's messages.
  */
-export async function changePolicy(root: string, change: PolicyChange, add: boolean): Promise<void> {
-  const dir = change.direction.toLowerCase()
+export async function changePolicy(bpffs: string | undefined, change: PolicyChange, op: 'add' | 'delete'): Promise<void> {
+  const {endpoint, direction, identity: identityText} = change
+  if (endpoint === undefined || direction === undefined || identityText === undefined) {
+    throw new UsageError('<endpoint id>, <traffic-direction>, and <identity> required')
+  }
+  const dir = direction.toLowerCase()
   if (dir !== 'ingress' && dir !== 'egress') {
-    throw new CiliumkitError(`Failed to convert ${change.direction} to a valid traffic direction: invalid direction "${change.direction}" provided`)
+    throw new CiliumkitError(`Failed to convert ${direction} to a valid traffic direction: invalid direction "${direction}" provided`)
   }
-  if (!/^\d+$/.test(change.identity) || Number(change.identity) > 0xffff_ffff) {
-    throw new CiliumkitError(`Failed to convert ${change.identity}`)
+  if (!/^\d+$/.test(identityText) || Number(identityText) > 0xffff_ffff) {
+    throw new CiliumkitError(`Failed to convert ${identityText}`)
   }
-  const identity = Number(change.identity)
+  const identity = Number(identityText)
   const {port, protocols} = change.port === undefined ? {port: 0, protocols: [0]}
     : parsePolicyPort(change.port, parseProto, PORT_PROTOCOLS)
-  const path = endpointPolicyMapPath(root, change.endpoint)
+  const root = bpffsRoot(bpffs)
+  const path = endpointPolicyMapPath(root, endpoint)
   let map: BpfMap
   try {
     map = await openPinned(path)
@@ -174,14 +180,14 @@ export async function changePolicy(root: string, change: PolicyChange, add: bool
     for (const protocol of protocols) {
       const prefixLen = port !== 0 ? POLICY_FULL_PREFIX_BITS : protocol !== 0 ? 8 : 0
       const entry: PolicyEntry = {prefixLen, identity, egress: dir === 'egress', protocol, dport: port, proxyPort: 0,
-        deny: change.deny, auth: 0, precedence: change.deny ? DENY_PRECEDENCE : 0, cookie: 0, proxyPortPriority: 0,
+        deny: change.deny, auth: 0, precedence: cliPrecedence(change.deny), cookie: 0, proxyPortPriority: 0,
         packets: 0n, bytes: 0n}
-      const keyText = `${identity} ${port}/${protoName(protocol)}`
       try {
-        if (add) map.update(encodePolicyKey(gen, entry), encodePolicyValue(gen, entry))
+        if (op === 'add') map.update(encodePolicyKey(gen, entry), encodePolicyValue(gen, entry))
         else map.delete(encodePolicyKey(gen, entry))
       } catch (err) {
-        throw new CiliumkitError(`Cannot ${add ? 'add' : 'delete'} policy key '${keyText}': ${(err as Error).message}`, undefined, {cause: err})
+        throw new CiliumkitError(`Cannot ${op} policy key '${identity} ${port}/${protoName(protocol)}': ${(err as Error).message}`,
+          undefined, {cause: err})
       }
     }
   } finally {

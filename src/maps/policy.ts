@@ -16,9 +16,9 @@ export const POLICY_KEY = {size: 12, prefixlen: 0, identity: 4, flags: 8, protoc
 /** The 1.9-1.15 hash key: identity (host order), dport (network order), protocol, direction byte. */
 export const POLICY_KEY_HASH = {size: 8, identity: 0, dport: 4, protocol: 6, flags: 7} as const
 /** Mirrors struct policy_entry in bpf/include/ck/policy.h. */
-export const POLICY_ENTRY_V3 = {size: 12, proxy_port: 0, flags: 2, auth: 3, precedence: 4, cookie: 8} as const
+export const POLICY_ENTRY_V3 = {size: 12, proxy_port: 0, flags: 2, auth_type: 3, precedence: 4, cookie: 8} as const
 /** 1.17-1.18: the v3 entry before precedence/cookie, with a proxy port priority. */
-export const POLICY_ENTRY_V2 = {size: 8, proxy_port: 0, flags: 2, auth: 3, proxy_port_priority: 4, pad1: 5, pad2: 6} as const
+export const POLICY_ENTRY_V2 = {size: 8, proxy_port: 0, flags: 2, auth_type: 3, proxy_port_priority: 4, pad1: 5, pad2: 6} as const
 /** 1.9-1.16: counters live in the entry itself. */
 export const POLICY_ENTRY_V1 = {size: 24, proxy_port: 0, flags: 2, auth_type: 3, pad1: 4, pad2: 6, packets: 8, bytes: 16} as const
 
@@ -31,8 +31,31 @@ export const POLICY_ENTRY_EXPLICIT_AUTH = 0x80
 export const POLICY_STATIC_PREFIX_BITS = 40
 export const POLICY_FULL_PREFIX_BITS = 24
 
-/** The precedence of a deny entry: the maximum, which the datapath takes as final (cilium.md §2.3). */
-export const DENY_PRECEDENCE = 0xffff_ffff
+/*
+ * The v3 entry's precedence (Cilium's policy types.Precedence): higher wins. The upper 24 bits
+ * hold the rule's priority level, inverted (API priority 0, the default, is 0xffffff); the low
+ * byte the verdict on that level: 0xff deny, 2..254 a proxy redirect (by listener priority),
+ * 1 a plain allow. A deny at the default level is all ones, which the datapath takes as final.
+ */
+export const PRECEDENCE_DENY = 0xff
+export const PRECEDENCE_ALLOW = 1
+/** A redirect without an explicit listener priority: just above a plain allow. */
+export const PRECEDENCE_REDIRECT = 2
+/** The default priority level's base (0xffffff << 8): where the agent writes a rule's entries. */
+export const DEFAULT_PRIORITY_PRECEDENCE = 0xffff_ff00
+
+/** The precedence of an entry the agent writes for a rule at the default priority. */
+export function rulePrecedence(e: {deny: boolean; proxyPort: number}): number {
+  return DEFAULT_PRIORITY_PRECEDENCE + (e.deny ? PRECEDENCE_DENY : e.proxyPort !== 0 ? PRECEDENCE_REDIRECT : PRECEDENCE_ALLOW)
+}
+
+/**
+ * The precedence `cilium-dbg bpf policy add` writes: MapStateEntry{}.WithDeny(deny), i.e. the
+ * verdict byte alone, on the lowest priority level (cilium-dbg/cmd/helpers.go updatePolicyKey).
+ */
+export function cliPrecedence(deny: boolean): number {
+  return deny ? PRECEDENCE_DENY : PRECEDENCE_ALLOW
+}
 
 /** Counters that are not in any map: Go's policymap.StatNotAvailable (max u64), printed as `-`. */
 export const STAT_NOT_AVAILABLE = 0xffff_ffff_ffff_ffffn
@@ -47,7 +70,7 @@ export interface PolicyEntry {
   dport: number
   proxyPort: number
   deny: boolean
-  /** The auth byte: type in bits 0-6, "explicit" in bit 7 (v2/v3); the plain type before. */
+  /** The auth_type byte: the type in bits 0-6, "explicit" in bit 7 (v2/v3); the plain type before. */
   auth: number
   precedence: number
   cookie: number

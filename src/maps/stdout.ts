@@ -1,22 +1,45 @@
+import {CiliumkitError} from '../errors.js'
+
 /**
- * A writer for streaming listings: resolves once the stream can take more (the
- * back-pressure that keeps a slow reader such as `less` from making us buffer a whole
- * map), and rejects with the stream's error, e.g. EPIPE when `| head` stops reading.
+ * Writes the chunks of a streaming listing to `stream` in order. When the stream is full
+ * it waits for 'drain' before pulling the next chunk, so a slow reader (`less`) keeps us
+ * from buffering a whole map. When the reader goes away (EPIPE, e.g. `| head`) it stops
+ * pulling (the producer's `finally` closes its maps) and resolves: the listing ends quietly
+ * with exit 0, as cilium-dbg's does. Any other write error rejects with one CiliumkitError.
  */
-export function streamWriter(stream: NodeJS.WritableStream = process.stdout): (chunk: string) => Promise<void> {
-  let failure: Error | undefined
-  stream.on('error', (err: Error) => { failure = err })
-  return (chunk) => new Promise((resolve, reject) => {
-    if (failure) return reject(failure)
-    const onError = (err: Error) => reject(err)
-    stream.once('error', onError)
-    const done = () => { stream.off('error', onError); if (failure) reject(failure); else resolve() }
-    if (stream.write(chunk)) done()
-    else stream.once('drain', done)
-  })
+export async function writeChunks(chunks: AsyncIterable<string | Buffer>, stream: NodeJS.WritableStream = process.stdout):
+  Promise<void> {
+  let failure: NodeJS.ErrnoException | undefined
+  // Ours records and never throws; oclif's Command module puts one on stdout that rethrows
+  // every error but EPIPE (an uncaught exception with a stack trace), so it goes. Ours stays
+  // attached: a stream reports an error on a later tick than the write that caused it.
+  stream.removeAllListeners('error')
+  stream.on('error', (err: NodeJS.ErrnoException) => { failure ??= err })
+  for await (const chunk of chunks) {
+    try {
+      if (!stream.write(chunk)) await drained(stream)
+    } catch (err) {
+      // A file stream writes synchronously and throws instead of emitting 'error'.
+      failure ??= err as NodeJS.ErrnoException
+    }
+    if (failure) break
+  }
+  if (failure && failure.code !== 'EPIPE') {
+    throw new CiliumkitError(`Unable to write output: ${failure.message}`, undefined, {cause: failure})
+  }
 }
 
-/** Whether an error means the reader went away (`| head`): a listing then ends quietly, as Go's does on SIGPIPE. */
-export function isBrokenPipe(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE'
+/** Resolves on the next 'drain', 'close' or 'error' of `stream`, whichever comes first. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      stream.off('error', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+    stream.on('error', done)
+  })
 }

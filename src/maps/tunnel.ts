@@ -1,4 +1,5 @@
-import {ipv4String, ipv6String, joinHostPort} from './text.js'
+import {addressStruct, familyAddressString} from './endpoint.js'
+import {joinHostPort} from './text.js'
 
 /*
  * cilium_tunnel_map (cilium.md §1.4, §2.8): remote node prefixes to tunnel endpoints.
@@ -11,32 +12,24 @@ export const TUNNEL_KEY = {size: 20, ip: 0, family: 16, cluster_id: 17, pad: 18}
 /** Mirrors struct tunnel_value (packed). */
 export const TUNNEL_VALUE = {size: 20, ip: 0, family: 16, key: 17, node_id: 18} as const
 
-function addr(b: Buffer, at: number, family: number): string {
-  return family === 2 ? ipv6String(b, at) : ipv4String(b, at)
-}
-
 /** TUNNEL cell: `10.0.2.0:0` (prefix address and cluster ID). */
 export function tunnelKeyString(b: Buffer, at: number): string {
-  return joinHostPort(addr(b, at, b[at + TUNNEL_KEY.family]), b[at + TUNNEL_KEY.cluster_id])
+  return joinHostPort(familyAddressString(b, at, b[at + TUNNEL_KEY.family]), b[at + TUNNEL_KEY.cluster_id])
 }
 
 /** VALUE cell: `192.168.1.2:0` (tunnel endpoint and IPsec key index). */
 export function tunnelValueString(b: Buffer, at: number): string {
-  return joinHostPort(addr(b, at, b[at + TUNNEL_VALUE.family]), b[at + TUNNEL_VALUE.key])
+  return joinHostPort(familyAddressString(b, at, b[at + TUNNEL_VALUE.family]), b[at + TUNNEL_VALUE.key])
 }
 
 export function encodeTunnelKey(ip: Buffer, clusterId = 0): Buffer {
-  const b = Buffer.alloc(TUNNEL_KEY.size)
-  ip.copy(b, TUNNEL_KEY.ip)
-  b[TUNNEL_KEY.family] = ip.length === 16 ? 2 : 1
+  const b = addressStruct(TUNNEL_KEY.size, TUNNEL_KEY.family, ip)
   b[TUNNEL_KEY.cluster_id] = clusterId
   return b
 }
 
 export function encodeTunnelValue(ip: Buffer, key = 0, nodeId = 0): Buffer {
-  const b = Buffer.alloc(TUNNEL_VALUE.size)
-  ip.copy(b, TUNNEL_VALUE.ip)
-  b[TUNNEL_VALUE.family] = ip.length === 16 ? 2 : 1
+  const b = addressStruct(TUNNEL_VALUE.size, TUNNEL_VALUE.family, ip)
   b[TUNNEL_VALUE.key] = key
   b.writeUInt16LE(nodeId, TUNNEL_VALUE.node_id)
   return b

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
 import {BpfMap, BpfObject} from '../../src/bpf/index.js'
+import {repoRoot, run, runCli} from '../helpers/cli.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
-const bin = fileURLToPath(new URL('../../../bin/cilium.js', import.meta.url))
-const objectFile = fileURLToPath(new URL('../../../bpf/build/pkt_counter.o', import.meta.url))
+const objectFile = join(repoRoot, 'bpf', 'build', 'pkt_counter.o')
 
-function cilium(args: string[], env: NodeJS.ProcessEnv = {}): {stdout: string; stderr: string; status: number | null} {
-  const r = spawnSync(process.execPath, [bin, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', ...env}, timeout: 30_000})
-  return {stdout: r.stdout, stderr: r.stderr, status: r.status}
+async function cilium(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{stdout: string; stderr: string; status: number}> {
+  const r = await runCli('cilium', args, {env: {...process.env, NO_COLOR: '1', ...env}})
+  return {stdout: r.stdout, stderr: r.stderr, status: r.code}
 }
 
 /** A bpffs with: a hash map (no BTF) at the top, the test object's BTF maps in pins/, a per-CPU array in tc/globals. */
@@ -44,56 +43,76 @@ function populate(t: Parameters<typeof tempBpffsDir>[0]): string {
   return fs
 }
 
-test('cilium bpf map list: every pinned map with its entry count, table and json', (t) => {
+test('cilium bpf map list: every pinned map with its entry count, table and json', async (t) => {
   if (skipUnlessBpf(t)) return
   const fs = populate(t)
-  const table = cilium(['bpf', 'map', 'list', '--bpffs', fs])
+  const table = await cilium(['bpf', 'map', 'list', '--bpffs', fs])
   assert.equal(table.status, 0, table.stderr)
   const lines = table.stdout.trimEnd().split('\n')
   assert.match(lines[0], /^NAME\s+TYPE\s+KEY SIZE\s+VALUE SIZE\s+MAX ENTRIES\s+ENTRIES\s+PATH$/)
   assert.match(table.stdout, new RegExp(`^ck_hash\\s+hash\\s+4\\s+8\\s+16\\s+2\\s+${fs}/ck_hash$`, 'm'))
   assert.match(table.stdout, /^pkt_events\s+ringbuf\s+0\s+0\s+65536\s+\//m)
-  const rows = JSON.parse(cilium(['bpf', 'map', 'list', '-o', 'json'], {CILIUM_BPFFS: fs}).stdout) as Array<Record<string, unknown>>
+  const rows = JSON.parse((await cilium(['bpf', 'map', 'list', '-o', 'json'], {CILIUM_BPFFS: fs})).stdout) as Array<Record<string, unknown>>
   assert.deepEqual(rows.map((r) => [r.name, r.type, r.entries]), [
     ['ck_hash', 'hash', 2], ['pkt_counts', 'hash', 1], ['pkt_events', 'ringbuf', null], ['pkt_lost', 'array', 1],
     ['cilium_pcpu', 'percpu_array', 1],
   ])
 })
 
-test('cilium bpf map get: hex without BTF, fields with BTF, per-CPU values, by name or path', (t) => {
+test('cilium bpf map get: hex without BTF, fields with BTF, per-CPU values, by name or path', async (t) => {
   if (skipUnlessBpf(t)) return
   const fs = populate(t)
-  const hex = cilium(['bpf', 'map', 'get', 'ck_hash', '--bpffs', fs])
+  const hex = await cilium(['bpf', 'map', 'get', 'ck_hash', '--bpffs', fs])
   assert.equal(hex.status, 0, hex.stderr)
   const lines = hex.stdout.split('\n')
   assert.equal(lines[0], 'KEY           VALUE')
   assert.deepEqual(lines.slice(1).sort(), ['', '01 00 00 00   02 00 00 00 00 00 00 ff', '0a 00 00 00   00 00 00 00 00 00 00 00'])
-  const json = JSON.parse(cilium(['bpf', 'map', 'get', join(fs, 'ck_hash'), '-o', 'json']).stdout) as Array<{key: string}>
+  const json = JSON.parse((await cilium(['bpf', 'map', 'get', join(fs, 'ck_hash'), '-o', 'json'])).stdout) as Array<{key: string}>
   assert.deepEqual(json.map((e) => e.key).sort(), ['01 00 00 00', '0a 00 00 00'])
 
-  const btf = cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs])
+  const btf = await cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs])
   assert.equal(btf.stdout, 'KEY                                 VALUE\nifindex=7 protocol=17 pad=[0 0 0]   packets=3 bytes=180\n')
-  assert.deepEqual(JSON.parse(cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs, '-o', 'json']).stdout),
+  assert.deepEqual(JSON.parse((await cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs, '-o', 'json'])).stdout),
     [{key: {ifindex: 7, protocol: 17, pad: [0, 0, 0]}, value: {packets: 3, bytes: 180}}])
-  assert.match(cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs, '--no-btf']).stdout, /^07 00 00 00 11 00 00 00 {3}03 00/m)
-  assert.match(cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs, '-o', 'yaml']).stdout, /^- key:\n {6}ifindex: 7\n/)
+  assert.match((await cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs, '--no-btf'])).stdout, /^07 00 00 00 11 00 00 00 {3}03 00/m)
+  assert.match((await cilium(['bpf', 'map', 'get', 'pkt_counts', '--bpffs', fs, '-o', 'yaml'])).stdout, /^- key:\n {6}ifindex: 7\n/)
 
-  const pcpu = cilium(['bpf', 'map', 'get', 'cilium_pcpu', '--bpffs', fs])
+  const pcpu = await cilium(['bpf', 'map', 'get', 'cilium_pcpu', '--bpffs', fs])
   const cpus = BpfMap.openPinned(join(fs, 'tc', 'globals', 'cilium_pcpu'))
   t.after(() => cpus.close())
   assert.equal(pcpu.stdout.split('\n')[1], '00 00 00 00   ' + Array(cpus.possibleCpus).fill('00 00 00 00').join(' | '))
 })
 
-test('cilium bpf map: one-line errors with exit 1', (t) => {
+test('cilium bpf map: one-line errors with exit 1', async (t) => {
   if (skipUnlessBpf(t)) return
   const fs = populate(t)
-  const missing = cilium(['bpf', 'map', 'get', 'nope', '--bpffs', fs])
+  const missing = await cilium(['bpf', 'map', 'get', 'nope', '--bpffs', fs])
   assert.equal(missing.status, 1)
   assert.equal(missing.stderr, `Error: no map pinned at ${fs}/nope (list pinned maps with \`cilium bpf map list\`)\n`)
-  const ring = cilium(['bpf', 'map', 'get', 'pkt_events', '--bpffs', fs])
+  const ring = await cilium(['bpf', 'map', 'get', 'pkt_events', '--bpffs', fs])
   assert.equal(ring.status, 1)
   assert.match(ring.stderr, /^Error: dump of a ringbuf map .*not supported/)
-  const notFs = cilium(['bpf', 'map', 'list', '--bpffs', fileURLToPath(new URL('.', import.meta.url))])
+  const notFs = await cilium(['bpf', 'map', 'list', '--bpffs', fileURLToPath(new URL('.', import.meta.url))])
   assert.equal(notFs.status, 1)
   assert.match(notFs.stderr, /^Error: .* is not on a bpf filesystem \(mount one with/)
 })
+
+test('cilium bpf map get: a reader that stops (| head) ends it quietly with exit 0; other write errors are one line, exit 1',
+  async (t) => {
+    if (skipUnlessBpf(t)) return
+    const fs = tempBpffsDir(t)
+    const big = BpfMap.create({type: 'hash', keySize: 8, valueSize: 8, maxEntries: 200_000, name: 'ck_big'})
+    t.after(() => big.close())
+    big.pin(join(fs, 'ck_big'))
+    const k = Buffer.alloc(8)
+    for (let i = 0; i < 200_000; i++) {
+      k.writeUInt32LE(i, 0)
+      big.update(k, k)
+    }
+    const cli = `"${process.execPath}" "${join(repoRoot, 'bin', 'cilium.js')}" bpf map get ck_big --bpffs "${fs}"`
+    // 200,000 lines (7 MB) do not fit in a pipe: the CLI is still writing when head exits.
+    const head = await run('bash', ['-c', `set -o pipefail; ${cli} | head -1`])
+    assert.deepEqual(head, {code: 0, stdout: 'KEY                       VALUE\n', stderr: ''})
+    const full = await run('bash', ['-c', `${cli} > /dev/full`])
+    assert.deepEqual(full, {code: 1, stdout: '', stderr: 'Error: Unable to write output: ENOSPC: no space left on device, write\n'})
+  })

@@ -28,7 +28,7 @@ const entryV1 = (rxP: number, rxB: number, txP: number, txB: number, lifetime: n
 
 const ctSpec = (keySize: number) => ({type: 'lru_hash' as const, keySize, valueSize: 56, maxEntries: 4096})
 
-test('bpf ct list global: the two real lines of issue #40820 (IPv6, 1.16+ entry), byte for byte', (t) => {
+test('bpf ct list global: the two real lines of issue #40820 (IPv6, 1.16+ entry), byte for byte', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   pinned(t, globals, 'cilium_ct4_global', ctSpec(14))
@@ -41,7 +41,7 @@ test('bpf ct list global: the two real lines of issue #40820 (IPv6, 1.16+ entry)
   ct6any.update(tuple6('2603:8080:c0f0:d2e0:99f2:9195:c043:304f', '2a03:3f40:88:1::24', 80, 44564, 6, 4),
     entryV2({backend: 98, packets: 0, bytes: 0, lifetime: 26806933, flags: 0x13, revNat: 218, tx: 0x1b, rx: 0, src: 0,
       lastTx: 26806929, lastRx: 0}))
-  const r = cilium(root, ['bpf', 'ct', 'list', 'global'])
+  const r = await cilium(root, ['bpf', 'ct', 'list', 'global'])
   assert.equal(r.status, 0, r.stderr)
   assert.equal(r.stderr, '')
   // Each map's dump is followed by an empty line: two empty IPv4 maps, then the two IPv6 ones.
@@ -52,7 +52,7 @@ test('bpf ct list global: the two real lines of issue #40820 (IPv6, 1.16+ entry)
     ''])
 })
 
-test('bpf ct list: IPv4, related/unknown flags, skipped nexthdr 0, -o json, per-endpoint maps, flush', (t) => {
+test('bpf ct list: IPv4, related/unknown flags, skipped nexthdr 0, -o json, per-endpoint maps, flush', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   const ct4 = pinned(t, globals, 'cilium_ct4_global', ctSpec(14))
@@ -64,7 +64,7 @@ test('bpf ct list: IPv4, related/unknown flags, skipped nexthdr 0, -o json, per-
   const any4 = pinned(t, globals, 'cilium_ct_any4_global', ctSpec(14))
   any4.update(tuple4('192.168.1.1', '192.168.1.2', 53, 33000, 17, 1 | 2),
     entryV2({backend: 0, packets: 1, bytes: 64, lifetime: 60, flags: 0, revNat: 0, tx: 0, rx: 0, src: 2, lastTx: 0, lastRx: 0}))
-  const r = cilium(root, ['bpf', 'ct', 'list', 'global'])
+  const r = await cilium(root, ['bpf', 'ct', 'list', 'global'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'TCP OUT 10.0.0.2:40960 -> 10.0.0.1:80 expires=10000 Packets=5 Bytes=320 RxFlagsSeen=0x00 LastRxReport=0 TxFlagsSeen=0x12 LastTxReport=9999 Flags=0x0240 [ ProxyRedirect Unknown=0x0200 ] RevNAT=3 SourceSecurityID=257 BackendID=0',
@@ -72,7 +72,7 @@ test('bpf ct list: IPv4, related/unknown flags, skipped nexthdr 0, -o json, per-
     'UDP IN 192.168.1.1:33000 -> 192.168.1.2:53 related expires=60 Packets=1 Bytes=64 RxFlagsSeen=0x00 LastRxReport=0 TxFlagsSeen=0x00 LastTxReport=0 Flags=0x0000 [ ] RevNAT=0 SourceSecurityID=2 BackendID=0',
     '',
   ])
-  const j = JSON.parse(cilium(root, ['bpf', 'ct', 'list', 'global', '-o', 'json']).stdout) as Array<{Key: Record<string, unknown>; Value: Record<string, unknown>}>
+  const j = JSON.parse((await cilium(root, ['bpf', 'ct', 'list', 'global', '-o', 'json'])).stdout) as Array<{Key: Record<string, unknown>; Value: Record<string, unknown>}>
   const udp = j.find((e) => e.Key.NextHeader === 17)!
   assert.deepEqual(udp.Key, {DestAddr: [192, 168, 1, 1], SourceAddr: [192, 168, 1, 2], DestPort: 0x3500, SourcePort: 0xe880,
     NextHeader: 17, Flags: 3})
@@ -82,17 +82,17 @@ test('bpf ct list: IPv4, related/unknown flags, skipped nexthdr 0, -o json, per-
   const ep = pinned(t, globals, 'cilium_ct4_00123', ctSpec(14))
   ep.update(tuple4('10.0.0.5', '0.0.0.0', 8080, 51000, 6, 0), entryV2({backend: 0, packets: 0, bytes: 0, lifetime: 5, flags: 0,
     revNat: 0, tx: 0, rx: 0, src: 0, lastTx: 0, lastRx: 0}))
-  const e = cilium(root, ['bpf', 'ct', 'list', 'endpoint', '123'])
+  const e = await cilium(root, ['bpf', 'ct', 'list', 'endpoint', '123'])
   assert.equal(e.status, 0)
   assert.equal(e.stdout.split('\n')[0], 'TCP OUT 10.0.0.5 8080:51000 expires=5 Packets=0 Bytes=0 RxFlagsSeen=0x00 LastRxReport=0 TxFlagsSeen=0x00 LastTxReport=0 Flags=0x0000 [ ] RevNAT=0 SourceSecurityID=0 BackendID=0')
   assert.match(e.stderr, /^Unable to open .*\/cilium_ct_any4_00123: no such file or directory: please try using "cilium bpf ct list global". Skipping.$/m)
-  assert.deepEqual(cilium(root, ['bpf', 'ct', 'list', 'cluster']), {stdout: '', stderr: 'Error: Invalid argument: unknown type cluster\n', status: 1})
-  const f = cilium(root, ['bpf', 'ct', 'flush', 'global'])
+  assert.deepEqual(await cilium(root, ['bpf', 'ct', 'list', 'cluster']), {stdout: '', stderr: 'Error: Invalid argument: unknown type cluster\n', status: 1})
+  const f = await cilium(root, ['bpf', 'ct', 'flush', 'global'])
   assertLines(f.stdout, [`Flushed 2 entries from ${globals}/cilium_ct4_global`, `Flushed 1 entries from ${globals}/cilium_ct_any4_global`])
-  assert.equal(cilium(root, ['bpf', 'ct', 'list', 'global']).stdout, '\n\n')
+  assert.equal((await cilium(root, ['bpf', 'ct', 'list', 'global'])).stdout, '\n\n')
 })
 
-test('bpf ct list: a ≤1.15 node (hash policy maps) is read with the old entry and printed in the old format', (t) => {
+test('bpf ct list: a ≤1.15 node (hash policy maps) is read with the old entry and printed in the old format', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   pinned(t, globals, 'cilium_policy_00001', {type: 'hash', keySize: 8, valueSize: 24, maxEntries: 16})
@@ -100,14 +100,14 @@ test('bpf ct list: a ≤1.15 node (hash policy maps) is read with the old entry 
   pinned(t, globals, 'cilium_ct_any4_global', ctSpec(14))
   ct4.update(tuple4('10.1.0.1', '10.1.0.2', 443, 50000, 6, 4),
     entryV1(2, 120, 3, 180, 21600, 0x0010, 7, 12, 0x1a, 0x12, 256, 100, 101))
-  const r = cilium(root, ['bpf', 'ct', 'list', 'global'])
+  const r = await cilium(root, ['bpf', 'ct', 'list', 'global'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'TCP OUT 10.1.0.1:50000 -> 10.1.0.2:443 service expires=21600 RxPackets=2 RxBytes=120 RxFlagsSeen=0x12 LastRxReport=101 TxPackets=3 TxBytes=180 TxFlagsSeen=0x1a LastTxReport=100 Flags=0x0010 [ SeenNonSyn ] RevNAT=7 SourceSecurityID=256 IfIndex=12 ',
     '', ''])
 })
 
-test('bpf ct list: an entry written with our encoder reads back as the same line', (t) => {
+test('bpf ct list: an entry written with our encoder reads back as the same line', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   const ct4 = pinned(t, globals, 'cilium_ct4_global', ctSpec(14))
@@ -117,15 +117,15 @@ test('bpf ct list: an entry written with our encoder reads back as the same line
     txFlagsSeen: 2, rxFlagsSeen: 0x12, srcSecId: 300, lastTxReport: 70, lastRxReport: 71})
   assert.deepEqual(k, tuple4('10.0.0.2', '10.0.0.1', 80, 40960, 6, 1))
   ct4.update(k, v)
-  assert.equal(cilium(root, ['bpf', 'ct', 'list', 'global']).stdout.split('\n')[0],
+  assert.equal((await cilium(root, ['bpf', 'ct', 'list', 'global'])).stdout.split('\n')[0],
     'TCP IN 10.0.0.2:40960 -> 10.0.0.1:80 expires=77 Packets=9 Bytes=900 RxFlagsSeen=0x12 LastRxReport=71 TxFlagsSeen=0x02 LastTxReport=70 Flags=0x0003 [ RxClosing TxClosing ] RevNAT=5 SourceSecurityID=300 BackendID=4')
 })
 
-test('bpf ct list: a conntrack map of unknown sizes is an error naming them', (t) => {
+test('bpf ct list: a conntrack map of unknown sizes is an error naming them', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   pinned(t, globals, 'cilium_ct4_global', {type: 'lru_hash', keySize: 14, valueSize: 64, maxEntries: 16})
-  const r = cilium(root, ['bpf', 'ct', 'list', 'global'])
+  const r = await cilium(root, ['bpf', 'ct', 'list', 'global'])
   assert.equal(r.status, 1)
   assert.match(r.stderr, /^Error: .*cilium_ct4_global: unknown ct4 map layout: lru_hash, key 14 bytes, value 64 bytes/)
 })

@@ -52,19 +52,19 @@ const v3Numeric = [
   'Allow    Egress      256        80/TCP          15001        disabled    -       -         24       5        ',
 ]
 
-test('bpf policy get: v3 map (LPM 12 -> 12) with cilium_policystats, -n', (t) => {
+test('bpf policy get: v3 map (LPM 12 -> 12) with cilium_policystats, -n', async (t) => {
   if (skipUnlessBpf(t)) return
   const root = v3Scenario(t)
-  const r = cilium(root, ['bpf', 'policy', 'get', '123', '-n'])
+  const r = await cilium(root, ['bpf', 'policy', 'get', '123', '-n'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, v3Numeric)
   assert.equal(r.stderr, '')
 })
 
-test('bpf policy get: labels for reserved identities, numbers and the real warning when no agent answers', (t) => {
+test('bpf policy get: labels for reserved identities, numbers and the real warning when no agent answers', async (t) => {
   if (skipUnlessBpf(t)) return
   const root = v3Scenario(t)
-  const r = cilium(root, ['bpf', 'policy', 'get', '123'])
+  const r = await cilium(root, ['bpf', 'policy', 'get', '123'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'POLICY   DIRECTION   LABELS (source:key[=value])   PORT/PROTO      PROXY PORT   AUTH TYPE   BYTES   PACKETS   PREFIX   COOKIE   ',
@@ -115,7 +115,7 @@ test('bpf policy get: identities resolved through the agent API on its unix sock
   assertLines(stderr, ['Was impossible to retrieve label ID 300: [GET /identity/{id}][404] getIdentityIdNotFound'], 'stderr')
 })
 
-test('bpf policy get: v2 map (LPM 12 -> 8, 1.17-1.18) prints the 1.18 columns, counters from cilium_policystats', (t) => {
+test('bpf policy get: v2 map (LPM 12 -> 8, 1.17-1.18) prints the 1.18 columns, counters from cilium_policystats', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   const m = pinned(t, globals, 'cilium_policy_v2_00042', lpmSpec(8))
@@ -128,7 +128,7 @@ test('bpf policy get: v2 map (LPM 12 -> 8, 1.17-1.18) prints the 1.18 columns, c
   stats.update(statsKey(42, 0, 1, 0, 0, 0), oneCpu(1017, 88487))
   stats.update(statsKey(42, 0, 0, 1, 0, 0), oneCpu(177, 17382))
   // The 1.18.0 sysdump in cilium.md §1.1, byte for byte.
-  const r = cilium(root, ['bpf', 'policy', 'get', '42', '-n'])
+  const r = await cilium(root, ['bpf', 'policy', 'get', '42', '-n'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'POLICY   DIRECTION   IDENTITY   PORT/PROTO   PROXY PORT   AUTH TYPE   BYTES   PACKETS   PREFIX   ',
@@ -138,13 +138,13 @@ test('bpf policy get: v2 map (LPM 12 -> 8, 1.17-1.18) prints the 1.18 columns, c
   ])
 })
 
-test('bpf policy get: 1.16 map (LPM 12 -> 24) keeps counters in the entry and prints port ranges as 0x…/bits', (t) => {
+test('bpf policy get: 1.16 map (LPM 12 -> 24) keeps counters in the entry and prints port ranges as 0x…/bits', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   const m = pinned(t, globals, 'cilium_policy_00007', lpmSpec(24))
   m.update(lpmKey(20, 256, 0, 6, 8080), v1Value(0, 0, 0, 3, 180))
   m.update(lpmKey(8, 2, 1, 17, 0), v1Value(0, 1, 0, 0, 0))
-  const r = cilium(root, ['bpf', 'policy', 'get', '7', '-n'])
+  const r = await cilium(root, ['bpf', 'policy', 'get', '7', '-n'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'POLICY   DIRECTION   IDENTITY   PORT/PROTO      PROXY PORT   AUTH TYPE   BYTES   PACKETS   PREFIX   ',
@@ -153,14 +153,14 @@ test('bpf policy get: 1.16 map (LPM 12 -> 24) keeps counters in the entry and pr
   ])
 })
 
-test('bpf policy get: 1.9-1.15 hash map (8 -> 24), the host endpoint by reserved name', (t) => {
+test('bpf policy get: 1.9-1.15 hash map (8 -> 24), the host endpoint by reserved name', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
   const m = pinned(t, globals, 'cilium_policy_reserved_1', {type: 'hash', keySize: 8, valueSize: 24, maxEntries: 16384})
   // The 1.6 dump of issue #8507: identity 102, port 53/TCP, egress, proxy port 44793.
   m.update(hashKey(102, 1, 6, 53), v1Value(44793, 0, 0, 12, 1400))
   m.update(hashKey(0, 0, 0, 0), v1Value(0, 0, 1, 0, 0))
-  const r = cilium(root, ['bpf', 'policy', 'get', 'host', '-n'])
+  const r = await cilium(root, ['bpf', 'policy', 'get', 'host', '-n'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'POLICY   DIRECTION   IDENTITY   PORT/PROTO   PROXY PORT   AUTH TYPE   BYTES   PACKETS   ',
@@ -169,14 +169,14 @@ test('bpf policy get: 1.9-1.15 hash map (8 -> 24), the host endpoint by reserved
   ])
 })
 
-test('bpf policy get --all / list: every map with its header, JSON of all; `no maps found` without any', (t) => {
+test('bpf policy get --all / list: every map with its header, JSON of all; `no maps found` without any', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
-  assert.deepEqual(cilium(root, ['bpf', 'policy', 'get', '--all']), {stdout: 'no maps found\n', stderr: '', status: 0})
+  assert.deepEqual(await cilium(root, ['bpf', 'policy', 'get', '--all']), {stdout: 'no maps found\n', stderr: '', status: 0})
   const a = pinned(t, globals, 'cilium_policy_v3_00100', lpmSpec(12))
   a.update(lpmKey(24, 0, 0, 6, 443), v3Value(0, 0, 24, 0, 0, 1))
   pinned(t, globals, 'cilium_policy_v3_02000', lpmSpec(12))
-  const r = cilium(root, ['bpf', 'policy', 'list', '-n'])
+  const r = await cilium(root, ['bpf', 'policy', 'list', '-n'])
   assert.equal(r.status, 0, r.stderr)
   assertLines(r.stdout, [
     'Endpoint ID: 100',
@@ -194,7 +194,7 @@ test('bpf policy get --all / list: every map with its header, JSON of all; `no m
     '',
     '',
   ])
-  const j = cilium(root, ['bpf', 'policy', 'get', '--all', '-o', 'json'])
+  const j = await cilium(root, ['bpf', 'policy', 'get', '--all', '-o', 'json'])
   assert.equal(j.status, 0, j.stderr)
   assertLines(j.stdout, [
     '[',
@@ -229,19 +229,19 @@ test('bpf policy get --all / list: every map with its header, JSON of all; `no m
   ])
 })
 
-test('bpf policy get: a bad endpoint id, a missing map and a map of unknown sizes are one-line errors, exit 1', (t) => {
+test('bpf policy get: a bad endpoint id, a missing map and a map of unknown sizes are one-line errors, exit 1', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
-  assert.deepEqual(cilium(root, ['bpf', 'policy', 'get', 'notanid']),
+  assert.deepEqual(await cilium(root, ['bpf', 'policy', 'get', 'notanid']),
     {stdout: '', stderr: 'Error: Failed to parse endpointID "notanid"\n', status: 1})
-  assert.deepEqual(cilium(root, ['bpf', 'policy', 'get', '70000']),
+  assert.deepEqual(await cilium(root, ['bpf', 'policy', 'get', '70000']),
     {stdout: '', stderr: 'Error: Failed to parse endpointID "70000"\n', status: 1})
-  const missing = cilium(root, ['bpf', 'policy', 'get', '5'])
+  const missing = await cilium(root, ['bpf', 'policy', 'get', '5'])
   assert.equal(missing.status, 1)
   assert.equal(missing.stderr.split('\n')[0],
     `Error: Failed to open map: no map pinned at ${globals}/cilium_policy_v3_00005 (list pinned maps with \`cilium bpf map list\`)`)
   pinned(t, globals, 'cilium_policy_v3_00009', lpmSpec(16))
-  const odd = cilium(root, ['bpf', 'policy', 'get', '9'])
+  const odd = await cilium(root, ['bpf', 'policy', 'get', '9'])
   assert.equal(odd.status, 1)
   assert.equal(odd.stdout, '')
   assert.match(odd.stderr, new RegExp(`^Error: ${globals}/cilium_policy_v3_00009: unknown policy map layout: lpm_trie, ` +
@@ -254,14 +254,18 @@ test('bpf policy add|delete write the map in its own generation; the round trip 
   const m = pinned(t, globals, 'cilium_policy_v3_00123', lpmSpec(12))
   for (const args of [['123', 'ingress', '256', '80/TCP'], ['123', 'Egress', '0'], ['123', 'ingress', '300', '53'],
     ['123', 'ingress', '7', '443/tcp', '--deny']]) {
-    const r = cilium(root, ['bpf', 'policy', 'add', ...args])
+    const r = await cilium(root, ['bpf', 'policy', 'add', ...args])
     assert.deepEqual(r, {stdout: '', stderr: '', status: 0}, args.join(' '))
   }
   // 53 without a protocol: one entry per L4 protocol. The key bytes, read straight from the map, as the layout says.
-  const keys: string[] = []
-  for await (const [k] of m.entries()) keys.push(k.toString('hex'))
-  for (const proto of ['06', '11', '84']) assert.ok(keys.includes(`40000000${'2c010000'}00${proto}0035`), `53/${proto} key`)
-  const r = cilium(root, ['bpf', 'policy', 'get', '123', '-n'])
+  const stored = new Map<string, string>()
+  for await (const [k, v] of m.entries()) stored.set(k.toString('hex'), v.toString('hex'))
+  for (const proto of ['06', '11', '84']) assert.ok(stored.has(`40000000${'2c010000'}00${proto}0035`), `53/${proto} key`)
+  // Values as cilium-dbg writes them (MapStateEntry{}.WithDeny): proxy port 0, flags deny | 24 << 3, auth 0,
+  // precedence (u32 LE) 1 for an allow and 0xff for a deny (the verdict byte on the lowest priority level), cookie 0.
+  assert.equal(stored.get(`40000000${'00010000'}00060050`), '0000c000' + '01000000' + '00000000', 'allow 256 80/TCP')
+  assert.equal(stored.get(`40000000${'07000000'}000601bb`), '0000c100' + 'ff000000' + '00000000', 'deny 7 443/TCP')
+  const r = await cilium(root, ['bpf', 'policy', 'get', '123', '-n'])
   assertLines(r.stdout, [
     'POLICY   DIRECTION   IDENTITY   PORT/PROTO   PROXY PORT   AUTH TYPE   BYTES   PACKETS   PREFIX   COOKIE   ',
     'Deny     Ingress     7          443/TCP      NONE         disabled    -       -         24       0        ',
@@ -271,13 +275,13 @@ test('bpf policy add|delete write the map in its own generation; the round trip 
     'Allow    Ingress     300        53/SCTP      NONE         disabled    -       -         24       0        ',
     'Allow    Egress      0          ANY          NONE         disabled    -       -         0        0        ',
   ])
-  assert.deepEqual(cilium(root, ['bpf', 'policy', 'delete', '123', 'ingress', '300', '53']), {stdout: '', stderr: '', status: 0})
-  assert.equal(cilium(root, ['bpf', 'policy', 'get', '123', '-n']).stdout.split('\n').length, 5)
-  assert.deepEqual(cilium(root, ['bpf', 'policy', 'add', '123', 'sideways', '1']),
+  assert.deepEqual(await cilium(root, ['bpf', 'policy', 'delete', '123', 'ingress', '300', '53']), {stdout: '', stderr: '', status: 0})
+  assert.equal((await cilium(root, ['bpf', 'policy', 'get', '123', '-n'])).stdout.split('\n').length, 5)
+  assert.deepEqual(await cilium(root, ['bpf', 'policy', 'add', '123', 'sideways', '1']),
     {stdout: '', stderr: 'Error: Failed to convert sideways to a valid traffic direction: invalid direction "sideways" provided\n', status: 1})
-  assert.deepEqual(cilium(root, ['bpf', 'policy', 'add', '123', 'ingress', '1', '80/XYZ']),
+  assert.deepEqual(await cilium(root, ['bpf', 'policy', 'add', '123', 'ingress', '1', '80/XYZ']),
     {stdout: '', stderr: 'Error: invalid protocol "XYZ"\n', status: 1})
-  assert.equal(cilium(root, ['bpf', 'policy', 'add', '123', 'ingress']).status, 2)
+  assert.equal((await cilium(root, ['bpf', 'policy', 'add', '123', 'ingress'])).status, 2)
 })
 
 test('encoder round trip: entries written with our encoder read back identically in every generation', async (t) => {

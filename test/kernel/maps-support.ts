@@ -3,15 +3,14 @@
  * temp bpffs, run the built CLI against it, and compare output line by line.
  */
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {TestContext} from 'node:test'
 import {BpfMap, type MapSpec} from '../../src/bpf/index.js'
+import {repoRoot, runCli} from '../helpers/cli.js'
 import {tempBpffsDir} from '../helpers/kernel.js'
 
-export const bin = fileURLToPath(new URL('../../../bin/cilium.js', import.meta.url))
+export const bin = join(repoRoot, 'bin', 'cilium.js')
 
 /** A temp bpffs with tc/globals made; returns [root, globals dir]. */
 export function bpffs(t: TestContext): [string, string] {
@@ -35,11 +34,11 @@ export interface CliResult {
   status: number | null
 }
 
-/** Runs `node bin/cilium.js ...` with the bpffs root given by flag. */
-export function cilium(root: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const r = spawnSync(process.execPath, [bin, ...args, '--bpffs', root], {encoding: 'utf8', timeout: 60_000,
-    env: {...process.env, NO_COLOR: '1', CILIUM_SOCK: '/nonexistent/cilium.sock', ...env}})
-  return {stdout: r.stdout, stderr: r.stderr, status: r.status}
+/** Runs `node bin/cilium.js ...` (test/helpers/cli.ts) with the bpffs root given by flag and no agent to ask. */
+export async function cilium(root: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const r = await runCli('cilium', [...args, '--bpffs', root],
+    {env: {...process.env, NO_COLOR: '1', CILIUM_SOCK: '/nonexistent/cilium.sock', ...env}})
+  return {stdout: r.stdout, stderr: r.stderr, status: r.code}
 }
 
 /** Compares text line by line and names the first line that differs, with both versions. */

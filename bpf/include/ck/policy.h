@@ -35,8 +35,8 @@ _Static_assert(sizeof(struct policy_key) == 12, "ABI: update src/maps/policy.ts 
 struct policy_entry {
 	__be16 proxy_port;	/* network order; 0 = no L7 redirect */
 	__u8   flags;		/* bit 0 deny, bits 1-2 reserved, bits 3-7 lpm_prefix_length (= key prefixlen - 40) */
-	__u8   auth;		/* bits 0-6 auth_type, bit 7 has_explicit_auth_type */
-	__u32  precedence;	/* host order; higher wins, 0xffffffff is deny */
+	__u8   auth_type;	/* bits 0-6 the auth type, bit 7 has_explicit_auth_type */
+	__u32  precedence;	/* host order; higher wins: inverted priority << 8, low byte 0xff deny, 2+ redirect, 1 allow */
 	__u32  cookie;		/* host order; links the entry to its policy rule log record */
 };
 _Static_assert(sizeof(struct policy_entry) == 12, "ABI: update src/maps/policy.ts (POLICY_ENTRY_V3) too");

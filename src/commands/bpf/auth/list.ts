@@ -13,11 +13,7 @@ export default class BpfAuthList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfAuthList)
-    const {authList} = await import('../../../maps/listings.js')
-    const r = await authList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {authList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await authList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

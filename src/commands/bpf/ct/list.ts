@@ -21,14 +21,10 @@ export default class BpfCtList extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(BpfCtList)
-    const {ctList, parseCtTarget} = await import('../../../maps/ct-read.js')
-    const {isBrokenPipe, streamWriter} = await import('../../../maps/stdout.js')
+    const {ctListChunks, parseCtTarget} = await import('../../../maps/ct-read.js')
+    const {writeChunks} = await import('../../../maps/stdout.js')
     const target = parseCtTarget([args.type, args.id].filter((a): a is string => a !== undefined))
-    try {
-      await ctList({bpffs: flags.bpffs, target, format: flags.output, write: streamWriter(),
-        warn: (line) => process.stderr.write(`${line}\n`)})
-    } catch (err) {
-      if (!isBrokenPipe(err)) throw err
-    }
+    await writeChunks(ctListChunks({bpffs: flags.bpffs, target, format: flags.output,
+      warn: (line) => process.stderr.write(`${line}\n`)}))
   }
 }

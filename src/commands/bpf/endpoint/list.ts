@@ -13,11 +13,7 @@ export default class BpfEndpointList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfEndpointList)
-    const {endpointList} = await import('../../../maps/listings.js')
-    const r = await endpointList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {endpointList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await endpointList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

@@ -14,11 +14,7 @@ export default class BpfIpcacheGet extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {args, flags} = await this.parse(BpfIpcacheGet)
-    const {ipcacheGet} = await import('../../../maps/listings.js')
-    const r = await ipcacheGet(flags.bpffs, args.ip)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {ipcacheGet, printListing} = await import('../../../maps/listings.js')
+    return printListing(await ipcacheGet(flags.bpffs, args.ip), (text) => this.out(text))
   }
 }

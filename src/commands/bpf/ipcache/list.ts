@@ -13,11 +13,7 @@ export default class BpfIpcacheList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfIpcacheList)
-    const {ipcacheList} = await import('../../../maps/listings.js')
-    const r = await ipcacheList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {ipcacheList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await ipcacheList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

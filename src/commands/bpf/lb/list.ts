@@ -21,11 +21,8 @@ export default class BpfLbList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfLbList)
-    const {lbList} = await import('../../../maps/listings.js')
-    const r = await lbList(flags.bpffs, flags.revnat ? 'revnat' : flags.backends ? 'backends' : flags.frontends ? 'frontends' : 'services', flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {lbList, printListing} = await import('../../../maps/listings.js')
+    const mode = flags.revnat ? 'revnat' : flags.backends ? 'backends' : flags.frontends ? 'frontends' : 'services'
+    return printListing(await lbList(flags.bpffs, mode, flags.output), (text) => this.out(text))
   }
 }

@@ -23,10 +23,11 @@ export default class BpfMapGet extends BaseCommand {
     const {args, flags} = await this.parse(BpfMapGet)
     const {BpfMap} = await import('../../../bpf/map.js')
     const {resolvePinnedMap} = await import('../../../bpf/pinned.js')
-    const {dumpMap, writeChunks} = await import('../../../bpf/dump.js')
+    const {dumpMap} = await import('../../../maps/map-dump.js')
+    const {writeChunks} = await import('../../../maps/stdout.js')
     const map = BpfMap.openPinned(resolvePinnedMap(args.map, flags.bpffs))
     try {
-      await writeChunks(dumpMap(map, {format: flags.output, useBtf: flags.btf}), process.stdout)
+      await writeChunks(dumpMap(map, {format: flags.output, useBtf: flags.btf}))
     } finally {
       map.close()
     }

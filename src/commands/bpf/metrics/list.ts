@@ -14,11 +14,7 @@ export default class BpfMetricsList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfMetricsList)
-    const {metricsList} = await import('../../../maps/listings.js')
-    const r = await metricsList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {metricsList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await metricsList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

@@ -13,11 +13,7 @@ export default class BpfNatList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfNatList)
-    const {natList} = await import('../../../maps/listings.js')
-    const r = await natList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {natList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await natList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

@@ -13,11 +13,7 @@ export default class BpfNodeidList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfNodeidList)
-    const {nodeIdList} = await import('../../../maps/listings.js')
-    const r = await nodeIdList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {nodeIdList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await nodeIdList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

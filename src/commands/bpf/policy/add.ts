@@ -1,7 +1,5 @@
-import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../../cli/base-command.js'
-import {bpffsFlags} from '../../../cli/bpf-flags.js'
-import {UsageError} from '../../../errors.js'
+import {policyChangeArgs, policyChangeFlags} from '../../../cli/bpf-flags.js'
 
 export default class BpfPolicyAdd extends BaseCommand {
   static override summary = 'Add/update policy entry'
@@ -11,25 +9,12 @@ export default class BpfPolicyAdd extends BaseCommand {
     '<%= config.bin %> <%= command.id %> 1234 ingress 256 80/TCP',
     '<%= config.bin %> <%= command.id %> host egress 2 --deny',
   ]
-  static override args = {
-    endpoint: Args.string({description: 'Endpoint ID or reserved identity name'}),
-    direction: Args.string({description: 'Traffic direction: ingress or egress'}),
-    identity: Args.string({description: 'Remote security identity (0 = any)'}),
-    port: Args.string({description: 'port[/protocol] (TCP, UDP, SCTP, ICMP, ICMPV6, ANY)'}),
-  }
-  static override flags = {
-    ...bpffsFlags,
-    deny: Flags.boolean({description: 'Sets deny mode', default: false}),
-  }
+  static override args = policyChangeArgs
+  static override flags = policyChangeFlags
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(BpfPolicyAdd)
-    if (args.endpoint === undefined || args.direction === undefined || args.identity === undefined) {
-      throw new UsageError('<endpoint id>, <traffic-direction>, and <identity> required')
-    }
-    const {bpffsRoot} = await import('../../../maps/pinned.js')
     const {changePolicy} = await import('../../../maps/policy-read.js')
-    await changePolicy(bpffsRoot(flags.bpffs), {endpoint: args.endpoint, direction: args.direction,
-      identity: args.identity, port: args.port, deny: flags.deny}, true)
+    await changePolicy(flags.bpffs, {...args, deny: flags.deny}, 'add')
   }
 }

@@ -13,11 +13,7 @@ export default class BpfTunnelList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfTunnelList)
-    const {tunnelList} = await import('../../../maps/listings.js')
-    const r = await tunnelList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {tunnelList, printListing} = await import('../../../maps/listings.js')
+    return printListing(await tunnelList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

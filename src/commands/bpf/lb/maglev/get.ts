@@ -13,11 +13,7 @@ export default class BpfLbMaglevGet extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {args, flags} = await this.parse(BpfLbMaglevGet)
-    const {maglevList} = await import('../../../../maps/listings.js')
-    const r = await maglevList(flags.bpffs, flags.output, args.id)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {maglevList, printListing} = await import('../../../../maps/listings.js')
+    return printListing(await maglevList(flags.bpffs, flags.output, args.id), (text) => this.out(text))
   }
 }

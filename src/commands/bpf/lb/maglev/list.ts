@@ -13,11 +13,7 @@ export default class BpfLbMaglevList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfLbMaglevList)
-    const {maglevList} = await import('../../../../maps/listings.js')
-    const r = await maglevList(flags.bpffs, flags.output)
-    this.out(r.text)
-    if (r.stderr) process.stderr.write(r.stderr)
-    if (r.exitCode) process.exitCode = r.exitCode
-    return r.value
+    const {maglevList, printListing} = await import('../../../../maps/listings.js')
+    return printListing(await maglevList(flags.bpffs, flags.output), (text) => this.out(text))
   }
 }

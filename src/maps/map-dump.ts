@@ -1,8 +1,7 @@
-import {once} from 'node:events'
-import {renderYaml} from '../output/index.js'
-import {decodeBtf, formatBtfValue, type BtfType, type BtfValue} from './btf.js'
-import type {BpfMap, MapBatch} from './map.js'
-import {ENOTSUPP, NotSupportedError} from './errors.js'
+import {renderYaml} from '../output/format.js'
+import {decodeBtf, formatBtfValue, type BtfType, type BtfValue} from '../bpf/btf.js'
+import {ENOTSUPP, NotSupportedError} from '../bpf/errors.js'
+import type {BpfMap, MapBatch} from '../bpf/map.js'
 
 export type DumpFormat = 'table' | 'json' | 'yaml'
 
@@ -51,27 +50,6 @@ export async function* dumpMap(map: BpfMap, options: DumpOptions): AsyncGenerato
     if (format === 'json') yield '\n]\n'
   } else {
     yield format === 'table' ? header(decode ? 3 : Math.max(3, hexWidth(layout.keySize)), layout.perCpu) : '[]\n'
-  }
-}
-
-/**
- * Writes chunks to a stream, waiting for 'drain' when it is full. Stops quietly when the
- * reader goes away (EPIPE, e.g. `| head`).
- */
-export async function writeChunks(chunks: AsyncIterable<Buffer | string>, out: NodeJS.WritableStream): Promise<void> {
-  let closed = false
-  const onError = (err: NodeJS.ErrnoException): void => {
-    if (err.code !== 'EPIPE') throw err
-    closed = true
-  }
-  out.on('error', onError)
-  try {
-    for await (const chunk of chunks) {
-      if (closed) break
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')])
-    }
-  } finally {
-    out.off('error', onError)
   }
 }
 
