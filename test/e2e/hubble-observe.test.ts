@@ -171,6 +171,13 @@ test('a garbage line: the real warning on stderr, the other lines printed, exit 
   assert.equal(r.code, 0)
 })
 
+test('--allowlist/--denylist are appended after the filter flags\' FlowFilters (--print-raw-filters)', async () => {
+  const r = await runHubble(['observe', '--verdict', 'DROPPED', '--allowlist', '{"source_pod":["a"]}', '--not', '--from-pod', 'x',
+    '--denylist', '{"verdict":["FORWARDED"]} {"uuid":["u"]}', '--print-raw-filters'])
+  assert.deepEqual(r, {code: 0, stderr: '', stdout: 'allowlist:\n    - \'{"verdict":["DROPPED"]}\'\n    - \'{"source_pod":["a"]}\'\n'
+    + 'denylist:\n    - \'{"source_pod":["x"]}\'\n    - \'{"verdict":["FORWARDED"]}\'\n    - \'{"uuid":["u"]}\'\n'})
+})
+
 // stdout failures. The real CLI dies of SIGPIPE when `| head` has read enough: silently, and the
 // pipeline's status is head's. Ours ends the stream quietly with exit 0; any other write error is
 // one line and exit 1.

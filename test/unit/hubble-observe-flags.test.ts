@@ -6,6 +6,7 @@ import {test} from 'node:test'
 import {buildFlowFilters, type FlowFilters} from '../../src/hubble/observe/filter-flags.js'
 import {formatRawFilters, parseRawFilters} from '../../src/hubble/observe/raw-filters.js'
 import {buildSelector, parseHubbleTime} from '../../src/hubble/observe/selectors.js'
+import {observeFlags} from '../../src/commands/hubble/observe.js'
 
 const valueFlags = new Set(['-o', '--output', '--server', '--since', '--until', '--last', '--first', '--time-format'])
 const build = (argv: string[]): FlowFilters => buildFlowFilters(argv, valueFlags)
@@ -66,7 +67,13 @@ const cases: Array<[argv: string[], want: FlowFilters]> = [
   [['--interface', 'eth0'], {allow: [{interface: [{name: 'eth0'}]}], deny: []}],
   [['--encrypted'], {allow: [{encrypted: [true]}], deny: []}],
   [['--unencrypted'], {allow: [{encrypted: [false]}], deny: []}],
+  // the real CLI appends true (false) whatever value the flag is given
+  [['--encrypted=false'], {allow: [{encrypted: [true]}], deny: []}],
+  [['--unencrypted=false'], {allow: [{encrypted: [false]}], deny: []}],
+  [['--not', '--encrypted'], {allow: [], deny: [{encrypted: [true]}]}],
   [['-4'], {allow: [{ipVersion: [IPv4]}], deny: []}],
+  [['--ipv4'], {allow: [{ipVersion: [IPv4]}], deny: []}],
+  [['-6'], {allow: [{ipVersion: [IPv6]}], deny: []}],
   [['--ipv6'], {allow: [{ipVersion: [IPv6]}], deny: []}],
   [['-46'], {allow: [{ipVersion: [IPv4, IPv6]}], deny: []}],
   [['--ip-version', 'v6', '--ip-version', 'IP4', '--ip-version', 'none'], {allow: [{ipVersion: [IPv6, IPv4, IP_NOT_USED]}], deny: []}],
@@ -85,6 +92,11 @@ const cases: Array<[argv: string[], want: FlowFilters]> = [
     {destinationService: ['cilium/foo', 'kube-system/foo', 'cilium/bar', 'kube-system/bar']}], deny: []}],
   [['--to-all-namespaces', '--to-pod', 'foo'], {allow: [{destinationPod: ['/foo']}], deny: []}],
   [['-A'], {allow: [{sourcePod: ['/']}, {destinationPod: ['/']}], deny: []}],
+  [['--all-namespaces'], {allow: [{sourcePod: ['/']}, {destinationPod: ['/']}], deny: []}],
+  [['-A', '--service', 'foo'], {allow: [{sourceService: ['/foo']}, {destinationService: ['/foo']}], deny: []}],
+  [['--to-all-namespaces'], {allow: [{destinationPod: ['/']}], deny: []}],
+  [['--from-namespace', 'ns', '--from-service', 'svc'], {allow: [{sourceService: ['ns/svc']}], deny: []}],
+  [['--to-namespace', 'a', '--to-service', 'b', '--to-pod', 'c'], {allow: [{destinationService: ['a/b'], destinationPod: ['a/c']}], deny: []}],
   [['--from-namespace', 'default', '--to-namespace', 'default'], {allow: [{sourcePod: ['default/'], destinationPod: ['default/']}], deny: []}],
   [['--from-all-namespaces'], {allow: [{sourcePod: ['/']}], deny: []}],
   // --not sends the next flag to the deny list; several --not flags AND inside the deny filter
@@ -107,6 +119,17 @@ const cases: Array<[argv: string[], want: FlowFilters]> = [
 for (const [argv, want] of cases) {
   test(`observe ${argv.join(' ')}`, () => assert.deepEqual(build(argv), want))
 }
+
+test('every filter flag of `hubble observe` has a case above', () => {
+  const tokens = cases.flatMap(([argv]) => argv)
+  const filterFlags = Object.entries(observeFlags).filter(([, f]) => f.helpGroup === 'Filters')
+  assert.ok(filterFlags.some(([name]) => name === 'http-method'))
+  for (const [name, f] of filterFlags) {
+    const char = 'char' in f ? f.char : undefined
+    const used = tokens.some((t) => t === `--${name}` || t.startsWith(`--${name}=`) || (char && /^-[^-]/.test(t) && t.includes(char)))
+    assert.ok(used, `--${name} has no FlowFilter case`)
+  }
+})
 
 const errors: Array<[argv: string[], message: string]> = [
   [['--from-pod', 'default/frontend', '--from-ip', '10.0.0.1'],
