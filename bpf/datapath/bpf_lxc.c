@@ -95,19 +95,20 @@ struct {
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
 } cilium_policystats SEC(".maps");
 
-#define CT_MAP(_name, _tuple, _size)			\
+/* A map pinned by name under the loader's directory (the ones with flags are spelled out). */
+#define PINNED_MAP(_name, _type, _key, _value, _size)	\
 	struct {					\
-		__uint(type, BPF_MAP_TYPE_LRU_HASH);	\
-		__type(key, struct _tuple);		\
-		__type(value, struct ct_entry);		\
+		__uint(type, _type);			\
+		__type(key, _key);			\
+		__type(value, _value);			\
 		__uint(max_entries, _size);		\
 		__uint(pinning, LIBBPF_PIN_BY_NAME);	\
 	} _name SEC(".maps")
 
-CT_MAP(cilium_ct4_global, ipv4_ct_tuple, CK_CT_SIZE_TCP);
-CT_MAP(cilium_ct_any4_global, ipv4_ct_tuple, CK_CT_SIZE_ANY);
-CT_MAP(cilium_ct6_global, ipv6_ct_tuple, CK_CT_SIZE_TCP);
-CT_MAP(cilium_ct_any6_global, ipv6_ct_tuple, CK_CT_SIZE_ANY);
+PINNED_MAP(cilium_ct4_global, BPF_MAP_TYPE_LRU_HASH, struct ipv4_ct_tuple, struct ct_entry, CK_CT_SIZE_TCP);
+PINNED_MAP(cilium_ct_any4_global, BPF_MAP_TYPE_LRU_HASH, struct ipv4_ct_tuple, struct ct_entry, CK_CT_SIZE_ANY);
+PINNED_MAP(cilium_ct6_global, BPF_MAP_TYPE_LRU_HASH, struct ipv6_ct_tuple, struct ct_entry, CK_CT_SIZE_TCP);
+PINNED_MAP(cilium_ct_any6_global, BPF_MAP_TYPE_LRU_HASH, struct ipv6_ct_tuple, struct ct_entry, CK_CT_SIZE_ANY);
 
 struct {
 	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
@@ -118,37 +119,11 @@ struct {
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
 } cilium_ipcache_v2 SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__type(key, struct endpoint_key);
-	__type(value, struct endpoint_info);
-	__uint(max_entries, ENDPOINTS_MAP_SIZE);
-	__uint(pinning, LIBBPF_PIN_BY_NAME);
-} cilium_lxc SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
-	__type(key, struct metrics_key);
-	__type(value, struct metrics_value);
-	__uint(max_entries, METRICS_MAP_SIZE);
-	__uint(pinning, LIBBPF_PIN_BY_NAME);
-} cilium_metrics SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__type(key, __u32);		/* ifindex of the host-side veth */
-	__type(value, struct ep_config);
-	__uint(max_entries, EP_CONFIG_MAP_SIZE);
-	__uint(pinning, LIBBPF_PIN_BY_NAME);
-} ck_ep_config SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__type(key, __u32);		/* ifindex, as ck_ep_config */
-	__type(value, struct event_budget);
-	__uint(max_entries, EP_CONFIG_MAP_SIZE);
-	__uint(pinning, LIBBPF_PIN_BY_NAME);
-} ck_event_budget SEC(".maps");
+PINNED_MAP(cilium_lxc, BPF_MAP_TYPE_HASH, struct endpoint_key, struct endpoint_info, ENDPOINTS_MAP_SIZE);
+PINNED_MAP(cilium_metrics, BPF_MAP_TYPE_PERCPU_HASH, struct metrics_key, struct metrics_value, METRICS_MAP_SIZE);
+/* Both keyed by the ifindex of the endpoint's host-side veth. */
+PINNED_MAP(ck_ep_config, BPF_MAP_TYPE_HASH, __u32, struct ep_config, EP_CONFIG_MAP_SIZE);
+PINNED_MAP(ck_event_budget, BPF_MAP_TYPE_HASH, __u32, struct event_budget, EP_CONFIG_MAP_SIZE);
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -158,13 +133,7 @@ struct {
 
 /* HTTP requests waiting for their response, keyed by the conntrack tuple of the
  * connection (IPv4 addresses in the first 4 bytes): value = ktime of the request. */
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__type(key, struct ipv6_ct_tuple);
-	__type(value, __u64);
-	__uint(max_entries, L7_PENDING_SIZE);
-	__uint(pinning, LIBBPF_PIN_BY_NAME);
-} ck_l7_pending SEC(".maps");
+PINNED_MAP(ck_l7_pending, BPF_MAP_TYPE_LRU_HASH, struct ipv6_ct_tuple, __u64, L7_PENDING_SIZE);
 
 struct http_scratch {
 	char buf[HTTP_SCAN_LEN];
@@ -444,30 +413,39 @@ static __always_inline void make_tuple(struct ipv6_ct_tuple *t, const __u8 *dadd
 	t->flags = flags;
 }
 
+/* The conntrack map of a tuple's family (4 or 6) and protocol: TCP, or any other. */
+#define CT_MAP_OF(t, family) \
+	((t)->nexthdr == IPPROTO_TCP ? (void *)&cilium_ct##family##_global : (void *)&cilium_ct_any##family##_global)
+
+/* The IPv4 map key of a tuple kept in the IPv6 layout. */
+static __always_inline void ct_tuple4(const struct ipv6_ct_tuple *t, struct ipv4_ct_tuple *t4)
+{
+	__builtin_memcpy(&t4->daddr, t->daddr, 4);
+	__builtin_memcpy(&t4->saddr, t->saddr, 4);
+	t4->dport = t->dport;
+	t4->sport = t->sport;
+	t4->nexthdr = t->nexthdr;
+	t4->flags = t->flags;
+}
+
 static __always_inline struct ct_entry *ct_find(const struct ipv6_ct_tuple *t, __u8 ipv6)
 {
-	if (ipv6)
-		return bpf_map_lookup_elem(t->nexthdr == IPPROTO_TCP ? (void *)&cilium_ct6_global
-								       : (void *)&cilium_ct_any6_global, t);
-	struct ipv4_ct_tuple t4 = {.dport = t->dport, .sport = t->sport, .nexthdr = t->nexthdr, .flags = t->flags};
+	struct ipv4_ct_tuple t4;
 
-	__builtin_memcpy(&t4.daddr, t->daddr, 4);
-	__builtin_memcpy(&t4.saddr, t->saddr, 4);
-	return bpf_map_lookup_elem(t->nexthdr == IPPROTO_TCP ? (void *)&cilium_ct4_global
-							       : (void *)&cilium_ct_any4_global, &t4);
+	if (ipv6)
+		return bpf_map_lookup_elem(CT_MAP_OF(t, 6), t);
+	ct_tuple4(t, &t4);
+	return bpf_map_lookup_elem(CT_MAP_OF(t, 4), &t4);
 }
 
 static __always_inline int ct_insert(const struct ipv6_ct_tuple *t, __u8 ipv6, const struct ct_entry *e)
 {
-	if (ipv6)
-		return bpf_map_update_elem(t->nexthdr == IPPROTO_TCP ? (void *)&cilium_ct6_global
-								       : (void *)&cilium_ct_any6_global, t, e, BPF_ANY);
-	struct ipv4_ct_tuple t4 = {.dport = t->dport, .sport = t->sport, .nexthdr = t->nexthdr, .flags = t->flags};
+	struct ipv4_ct_tuple t4;
 
-	__builtin_memcpy(&t4.daddr, t->daddr, 4);
-	__builtin_memcpy(&t4.saddr, t->saddr, 4);
-	return bpf_map_update_elem(t->nexthdr == IPPROTO_TCP ? (void *)&cilium_ct4_global
-							       : (void *)&cilium_ct_any4_global, &t4, e, BPF_ANY);
+	if (ipv6)
+		return bpf_map_update_elem(CT_MAP_OF(t, 6), t, e, BPF_ANY);
+	ct_tuple4(t, &t4);
+	return bpf_map_update_elem(CT_MAP_OF(t, 4), &t4, e, BPF_ANY);
 }
 
 /* The conntrack clock: CLOCK_MONOTONIC seconds. The coarse read (tick resolution, plenty for
@@ -679,21 +657,28 @@ static __always_inline void policy_verdict(void *policy, __u16 endpoint_id, __u3
 	v->verdict = bpf_ntohs(chosen->proxy_port);
 }
 
+/* The value under key, created from init first when missing (NULL only when the map is full). */
+static __always_inline void *lookup_or_init(void *map, const void *key, const void *init)
+{
+	void *v = bpf_map_lookup_elem(map, key);
+
+	if (v)
+		return v;
+	bpf_map_update_elem(map, key, init, BPF_NOEXIST);
+	return bpf_map_lookup_elem(map, key);
+}
+
 static __always_inline void policy_account(struct __sk_buff *skb, const struct verdict *v)
 {
-	struct policy_stats_value *s;
+	struct policy_stats_value zero = {}, *s;
 
 	if (!v->has_entry)
 		return;
-	s = bpf_map_lookup_elem(&cilium_policystats, &v->stats_key);
+	s = lookup_or_init(&cilium_policystats, &v->stats_key, &zero);
 	if (s) {
 		/* Per-CPU value: only this CPU writes it. */
 		s->packets += 1;
 		s->bytes += skb->len;
-	} else {
-		struct policy_stats_value first = {.packets = 1, .bytes = skb->len};
-
-		bpf_map_update_elem(&cilium_policystats, &v->stats_key, &first, BPF_NOEXIST);
 	}
 }
 
@@ -707,15 +692,11 @@ static __always_inline void update_metrics(struct __sk_buff *skb, __u8 reason, _
 		.line = reason ? line : 0,
 		.file = reason ? CK_FILE_BPF_LXC : 0,
 	};
-	struct metrics_value *m = bpf_map_lookup_elem(&cilium_metrics, &key);
+	struct metrics_value zero = {}, *m = lookup_or_init(&cilium_metrics, &key, &zero);
 
 	if (m) {
 		m->count += 1;
 		m->bytes += skb->len;
-	} else {
-		struct metrics_value first = {.count = 1, .bytes = skb->len};
-
-		bpf_map_update_elem(&cilium_metrics, &key, &first, BPF_NOEXIST);
 	}
 }
 
@@ -727,14 +708,10 @@ static __always_inline int event_allowed(__u32 ifindex, const struct ep_config *
 
 	if (!cfg->events_per_sec)
 		return 1;
-	b = bpf_map_lookup_elem(&ck_event_budget, &ifindex);
-	if (!b) {
-		struct event_budget first = {.window_start_ns = bpf_ktime_get_coarse_ns(), .sent = 1};
-
-		bpf_map_update_elem(&ck_event_budget, &ifindex, &first, BPF_NOEXIST);
-		return 1;
-	}
 	now = bpf_ktime_get_coarse_ns();	/* a one-second window needs no finer clock than the tick */
+	b = lookup_or_init(&ck_event_budget, &ifindex, &(struct event_budget){.window_start_ns = now});
+	if (!b)
+		return 1;
 	if (now - b->window_start_ns >= NSEC_PER_SEC) {
 		b->window_start_ns = now;
 		b->sent = 0;
@@ -747,17 +724,22 @@ static __always_inline int event_allowed(__u32 ifindex, const struct ep_config *
 	return 1;
 }
 
-static __always_inline void count_lost(__u32 ifindex)
+/* Space for one notification of the endpoint in ck_events, or NULL when its budget or the ring
+ * buffer is spent (a full ring buffer counts as suppressed too: user space never sees those). */
+static __always_inline void *reserve_event(__u32 ifindex, const struct ep_config *cfg, __u32 size)
 {
-	struct event_budget *b = bpf_map_lookup_elem(&ck_event_budget, &ifindex);
+	struct event_budget *b;
+	void *r;
 
-	if (b) {
+	if (!event_allowed(ifindex, cfg))
+		return NULL;
+	r = bpf_ringbuf_reserve(&ck_events, size, 0);
+	if (r)
+		return r;
+	b = lookup_or_init(&ck_event_budget, &ifindex, &(struct event_budget){.window_start_ns = bpf_ktime_get_coarse_ns()});
+	if (b)
 		__sync_fetch_and_add(&b->suppressed, 1);
-	} else {
-		struct event_budget first = {.window_start_ns = bpf_ktime_get_coarse_ns(), .suppressed = 1};
-
-		bpf_map_update_elem(&ck_event_budget, &ifindex, &first, BPF_NOEXIST);
-	}
+	return NULL;
 }
 
 static __always_inline void fill_hdr(struct __sk_buff *skb, struct notify_hdr *h, __u8 type, __u8 subtype,
@@ -819,13 +801,9 @@ __noinline int send_trace(struct __sk_buff *skb, const struct ctx *c, const stru
 	if (!c || !p)
 		return 0;
 
-	if (!event_allowed(c->ifindex, &c->cfg))
+	r = reserve_event(c->ifindex, &c->cfg, sizeof(*r));
+	if (!r)
 		return 0;
-	r = bpf_ringbuf_reserve(&ck_events, sizeof(*r), 0);
-	if (!r) {
-		count_lost(c->ifindex);
-		return 0;
-	}
 	fill_hdr(skb, &r->n.hdr, CK_NOTIFY_TRACE, c->egress ? TRACE_FROM_LXC : TRACE_TO_LXC,
 		 c->cfg.endpoint_id, TRACE_NOTIFY_VERSION, r->data);
 	r->n.src_label = c->src_identity;
@@ -848,13 +826,9 @@ __noinline int send_drop(struct __sk_buff *skb, const struct ctx *c, const struc
 	if (!c || !p)
 		return 0;
 
-	if (!event_allowed(c->ifindex, &c->cfg))
+	r = reserve_event(c->ifindex, &c->cfg, sizeof(*r));
+	if (!r)
 		return 0;
-	r = bpf_ringbuf_reserve(&ck_events, sizeof(*r), 0);
-	if (!r) {
-		count_lost(c->ifindex);
-		return 0;
-	}
 	fill_hdr(skb, &r->n.hdr, CK_NOTIFY_DROP, reason, c->cfg.endpoint_id, DROP_NOTIFY_VERSION, r->data);
 	r->n.src_label = c->src_identity;
 	r->n.dst_label = c->dst_identity;
@@ -878,13 +852,9 @@ __noinline int send_verdict(struct __sk_buff *skb, const struct ctx *c, const st
 	if (!c || !p || !v)
 		return 0;
 
-	if (!event_allowed(c->ifindex, &c->cfg))
+	r = reserve_event(c->ifindex, &c->cfg, sizeof(*r));
+	if (!r)
 		return 0;
-	r = bpf_ringbuf_reserve(&ck_events, sizeof(*r), 0);
-	if (!r) {
-		count_lost(c->ifindex);
-		return 0;
-	}
 	fill_hdr(skb, &r->n.hdr, CK_NOTIFY_POLICY_VERDICT, 0, c->cfg.endpoint_id, POLICY_VERDICT_NOTIFY_VERSION, r->data);
 	r->n.remote_label = remote;
 	r->n.verdict = v->verdict;
@@ -907,13 +877,9 @@ __noinline int send_debug(struct __sk_buff *skb, const struct ctx *c, __u32 arg1
 	if (!c)
 		return 0;
 
-	if (!event_allowed(c->ifindex, &c->cfg))
+	m = reserve_event(c->ifindex, &c->cfg, sizeof(*m));
+	if (!m)
 		return 0;
-	m = bpf_ringbuf_reserve(&ck_events, sizeof(*m), 0);
-	if (!m) {
-		count_lost(c->ifindex);
-		return 0;
-	}
 	m->type = CK_NOTIFY_DBG_MSG;
 	m->subtype = DBG_CT_VERDICT;
 	m->source = c->cfg.endpoint_id;
@@ -1025,13 +991,9 @@ __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const
 		return 0;	/* a response must belong to a tracked connection */
 
 	now = bpf_ktime_get_ns();
-	if (!event_allowed(c->ifindex, &c->cfg))
+	r = reserve_event(c->ifindex, &c->cfg, sizeof(*r));
+	if (!r)
 		return 0;
-	r = bpf_ringbuf_reserve(&ck_events, sizeof(*r), 0);
-	if (!r) {
-		count_lost(c->ifindex);
-		return 0;
-	}
 	fill_hdr(skb, &r->n.hdr, CK_NOTIFY_L7, method_len ? L7_TYPE_REQUEST : L7_TYPE_RESPONSE,
 		 c->cfg.endpoint_id, L7_NOTIFY_VERSION, r->data);
 	r->n.src_label = c->src_identity;
