@@ -12,9 +12,10 @@ import {CiliumkitError} from '../errors.js'
 import {parsePrefix} from '../identity/cidr.js'
 import {encodeEndpointInfo, encodeEndpointKey} from '../maps/endpoint.js'
 import {encodeIpcacheKey, encodeIpcacheValue} from '../maps/ipcache.js'
-import {encodePolicyKey, encodePolicyValue, POLICY_ENTRY_V3, POLICY_KEY, STAT_NOT_AVAILABLE} from '../maps/policy.js'
+import {POLICY_ENTRY_V3, POLICY_KEY} from '../maps/policy.js'
 import {packagePath} from '../paths.js'
 import type {PolicyEntry} from '../policy/entries.js'
+import {PolicyMapSync} from '../policy/map-sync.js'
 import {decodeEndpointConfig, defaultEndpointConfig, encodeEndpointConfig, EVENT_BUDGET, type EndpointConfig} from './config.js'
 import {decodeEvent, type DatapathEvent} from './events.js'
 
@@ -70,6 +71,7 @@ interface Attached {
 export class Datapath {
   private readonly maps = new Map<string, BpfMap>()
   private readonly policyMaps = new Map<number, BpfMap>()
+  private readonly policySyncs = new Map<number, PolicyMapSync>()
   private readonly endpoints = new Map<number, Attached>()
 
   private constructor(private readonly object: BpfObject, readonly pinDir: string) {}
@@ -191,6 +193,7 @@ export class Datapath {
     deleteIfPresent(this.map(DatapathMaps.policyMaps), u32(endpointId))
     this.policyMaps.get(endpointId)?.close()
     this.policyMaps.delete(endpointId)
+    this.policySyncs.delete(endpointId)
     rmSync(join(this.pinDir, policyMapName(endpointId)), {force: true})
     this.endpoints.delete(endpointId)
   }
@@ -215,20 +218,15 @@ export class Datapath {
   /**
    * Makes the endpoint's policy map hold exactly `entries` (the agent's computed policy):
    * writes new and changed keys first, then deletes stale ones, so no packet sees a
-   * half-empty map.
+   * half-empty map. Only what changed since the last call touches the map (PolicyMapSync).
    */
   async setPolicy(endpointId: number, entries: readonly PolicyEntry[]): Promise<void> {
-    const m = this.ensurePolicyMap(endpointId)
-    const wanted = new Map<string, [Buffer, Buffer]>()
-    for (const e of entries) {
-      const key = encodePolicyKey('v3', e)
-      wanted.set(key.toString('hex'), [key, encodePolicyValue('v3', {...e, proxyPortPriority: 0,
-        packets: STAT_NOT_AVAILABLE, bytes: STAT_NOT_AVAILABLE})])
+    let s = this.policySyncs.get(endpointId)
+    if (!s) {
+      s = new PolicyMapSync(this.ensurePolicyMap(endpointId))
+      this.policySyncs.set(endpointId, s)
     }
-    for (const [key, value] of wanted.values()) m.update(key, value)
-    const stale: Buffer[] = []
-    for await (const key of m.keys()) if (!wanted.has(key.toString('hex'))) stale.push(Buffer.from(key))
-    for (const key of stale) deleteIfPresent(m, key)
+    await s.sync(entries)
   }
 
   /**
@@ -259,6 +257,7 @@ export class Datapath {
     for (const m of [...this.maps.values(), ...this.policyMaps.values()]) if (!m.isClosed) m.close()
     this.maps.clear()
     this.policyMaps.clear()
+    this.policySyncs.clear()
     this.object.close()
   }
 

@@ -1,0 +1,69 @@
+/**
+ * Keeps one endpoint's policy map (the cilium_policy_v3 layout) equal to its computed entries,
+ * in place: new and changed keys are written first and stale ones deleted after, so a packet
+ * that both the old and the new policy allow never misses (research/cilium.md §5.4 step 8).
+ * The map is read once, at the first sync (it may hold what an earlier agent wrote); later
+ * syncs diff against what the previous one wrote, as the agent's realized state does, so an
+ * unchanged entry costs no syscall and no sync walks the map.
+ */
+import {KeyNotFoundError} from '../bpf/errors.js'
+import {encodePolicyKey, encodePolicyValue, STAT_NOT_AVAILABLE} from '../maps/policy.js'
+import type {PolicyEntry} from './entries.js'
+
+/** What a sync needs of a map (src/bpf's BpfMap has it); `delete` throws KeyNotFoundError for an absent key. */
+export interface PolicyMapHandle {
+  update(key: Uint8Array, value: Uint8Array): void
+  delete(key: Uint8Array): void
+  entries(): AsyncIterable<[Buffer, Buffer]>
+}
+
+export interface PolicySyncResult {
+  written: number
+  deleted: number
+}
+
+export class PolicyMapSync {
+  /** Key -> value (hex) as the last sync left the map; undefined before the first and after a failed one. */
+  private realized?: Map<string, string>
+
+  constructor(private readonly map: PolicyMapHandle) {}
+
+  /** Makes the map hold exactly `entries`. A failure part-way makes the next sync read the map again. */
+  async sync(entries: readonly PolicyEntry[]): Promise<PolicySyncResult> {
+    const before = this.realized ?? await this.read()
+    this.realized = undefined
+    const wanted = new Map<string, string>()
+    let written = 0
+    for (const e of entries) {
+      const key = encodePolicyKey('v3', e)
+      const value = encodePolicyValue('v3', {prefixLen: e.prefixLen, identity: e.identity, egress: e.egress, protocol: e.protocol,
+        dport: e.dport, proxyPort: e.proxyPort, deny: e.deny, auth: e.auth, precedence: e.precedence, cookie: e.cookie,
+        proxyPortPriority: 0, packets: STAT_NOT_AVAILABLE, bytes: STAT_NOT_AVAILABLE})
+      const k = key.toString('hex')
+      const v = value.toString('hex')
+      wanted.set(k, v)
+      if (before.get(k) !== v) {
+        this.map.update(key, value)
+        written++
+      }
+    }
+    let deleted = 0
+    for (const k of before.keys()) {
+      if (wanted.has(k)) continue
+      try {
+        this.map.delete(Buffer.from(k, 'hex'))
+        deleted++
+      } catch (err) {
+        if (!(err instanceof KeyNotFoundError)) throw err
+      }
+    }
+    this.realized = wanted
+    return {written, deleted}
+  }
+
+  private async read(): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    for await (const [k, v] of this.map.entries()) out.set(k.toString('hex'), v.toString('hex'))
+    return out
+  }
+}
