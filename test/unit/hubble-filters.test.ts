@@ -278,14 +278,19 @@ test('bad regexp: nesting deeper than Go allows', () => {
     {message: `invalid http url filter: ${deep}: error parsing regexp: expression nests too deeply: \`${deep}\``})
 })
 
-// Plain literals take a string search instead of the automaton: both must agree everywhere.
-test('literal patterns answer as the automaton does', async () => {
+// Plain literals take a string search instead of the automaton, and a literal prefix must be
+// found before the automaton runs: both shortcuts must answer as the automaton does.
+test('literal patterns and literal prefixes answer as the automaton does', async () => {
   const {RE2JS} = await import('re2js')
   const {compileGoRegexp} = await import('../../src/hubble/filters/go-regexp.js')
   const patterns = ['', '^', '$', '^$', 'api', '^/api', 'v1$', '^/api/v1$', '\\.js$', '^\\$', 'a\\$', '\\\\$', '^\\^a',
-    '/a\\.b/', 'é', 'a.b', '^a+$', '\\d', '#x y', 'a{', '\\/\\-']
+    '/a\\.b/', 'é', 'a.b', '^a+$', '\\d', '#x y', 'a{', '\\/\\-',
+    '/orders/\\d+$', '^/api/v[0-9]+/items', 'ab*c', 'ab+', 'a\\.+b', '^ab?c', 'ax{2}', 'x😀+y', '(?i)abc', 'abc(?i)DEF',
+    'a\\\\*', 'ab|cd', '\\d+x', '^\\^a[bc]', 'a{2,}b', '^/a\\Q.b\\E', 'ab\\pL', '^ab(c|d)']
   const inputs = ['', '/api/v1', '/api', 'x/api/v1', 'app.js', 'appxjs', '$', 'a$', 'b\\', '\\', '^a', '/a.b/', '/aXb/',
-    'café', 'a+b', 'a{', '#x y', '/-', 'v1\n']
+    'café', 'a+b', 'a{', '#x y', '/-', 'v1\n', '/orders/12', '/orders/', 'x/orders/7', '/api/v12/items', '/api/vx/items',
+    'ac', 'abbc', 'ab', 'a', 'a..b', 'ab', 'abc', 'axx', 'x😀😀y', 'xy', 'ABC', 'abcdef', 'abcDEF', 'abcdEF', 'a\\\\', 'cd',
+    '12x', '^ab', 'aab', '/a.b', 'abé', 'abd', 'abe']
   for (const p of patterns) {
     const ours = compileGoRegexp(p)
     const re2 = RE2JS.compile(p)
@@ -301,6 +306,16 @@ test('CEL matches(): a constant pattern compiles once, up front; a bad one fails
     {name: 'ValidationError', message: 'error building CEL program: error parsing regexp: missing closing ): `(`'})
   assert.throws(() => compileFlowFilters([{experimental: {celExpression: ["has(_flow.l7) && _flow.node_name.matches('\\\\1')"]}}], []),
     {message: 'error building CEL program: error parsing regexp: invalid escape sequence: `\\1`'})
+})
+
+test('CEL: the parser limits of the Hubble server (4096 code points, nesting depth 250)', () => {
+  const cel = (e: string) => () => compileFlowFilters([{experimental: {celExpression: [e]}}], [])
+  const long = Array(300).fill("_flow.node_name == 'k8s1'").join(' || ')
+  assert.throws(cel(long), {message: `error compiling CEL expression: ERROR: <input>:-1:0: expression code point size exceeds limit: size: ${long.length}, limit 4096`})
+  assert.throws(cel('('.repeat(300) + 'true' + ')'.repeat(300)), {message: 'error compiling CEL expression: ERROR: <input>:-1:0: max recursion depth exceeded'})
+  assert.throws(cel('!'.repeat(2000) + 'true'), {message: 'error compiling CEL expression: ERROR: <input>:-1:0: max recursion depth exceeded'})
+  assert.equal(cel('('.repeat(100) + 'true' + ')'.repeat(100))()({}), true)
+  assert.equal(cel(Array(140).fill("_flow.node_name == 'k8s1'").join(' || '))()({nodeName: 'k8s1'}), true)
 })
 
 test('CEL matches(): a pattern computed from the flow that does not compile makes the expression false', () => {

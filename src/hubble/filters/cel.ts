@@ -53,8 +53,14 @@ function memberName(field: string): string {
   return field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())
 }
 
+// cel-go's parser limits as the Hubble server sets them: 4096 code points (its filter's
+// ParserExpressionSizeLimit) and a nesting depth of 250 (cel-go's default).
+const maxCodePoints = 4096
+const maxDepth = 250
+
 class Parser {
   private p = 0
+  private depth = 0
   constructor(private readonly t: string[], private readonly enums: EnumTables) {}
 
   parse(): Node {
@@ -73,7 +79,19 @@ class Parser {
     if (!this.eat(tok)) throw new CelError(`ERROR: <input>: Syntax error: missing '${tok}' at '${this.peek() ?? '<EOF>'}'`)
   }
 
+  private nested(parse: () => Node): Node {
+    if (++this.depth > maxDepth) throw new CelError('ERROR: <input>:-1:0: max recursion depth exceeded')
+    try {
+      return parse()
+    } finally {
+      this.depth--
+    }
+  }
+
   private cond(): Node {
+    return this.nested(() => this.condition())
+  }
+  private condition(): Node {
     const c = this.or()
     if (!this.eat('?')) return c
     const a = this.cond()
@@ -117,8 +135,8 @@ class Parser {
     return a
   }
   private unary(): Node {
-    if (this.eat('!')) return {k: 'un', op: '!', x: this.unary()}
-    if (this.eat('-')) return {k: 'un', op: '-', x: this.unary()}
+    if (this.eat('!')) return {k: 'un', op: '!', x: this.nested(() => this.unary())}
+    if (this.eat('-')) return {k: 'un', op: '-', x: this.nested(() => this.unary())}
     return this.member()
   }
   private member(): Node {
@@ -340,6 +358,10 @@ function compileConstantPatterns(n: Node): void {
 
 /** Compiles one expression; throws CelError unless it parses and has type bool, CelProgramError for a bad constant pattern. */
 export function compileCel(expr: string, enums: EnumTables): (flow: unknown) => boolean {
+  const size = [...expr].length
+  if (size > maxCodePoints) {
+    throw new CelError(`ERROR: <input>:-1:0: expression code point size exceeds limit: size: ${size}, limit ${maxCodePoints}`)
+  }
   const node = new Parser(tokenize(expr), enums).parse()
   const t = typeOf(node)
   if (t !== 'bool' && t !== 'dyn') {

@@ -8,7 +8,9 @@
  * (Go's syntax and parser: `(?i)`, `\z`, `[[:alpha:]]`, `\pL`, no look-arounds or
  * back-references, Go's `error parsing regexp: ...` texts). A pattern that is a plain
  * literal, optionally anchored, skips the automaton: a string search gives the same
- * answer in linear time (bench/regexp.ts measures both against JS RegExp).
+ * answer in linear time. A pattern that starts with a literal runs the automaton only on
+ * text that contains it (most flows do not match a filter). bench/regexp.ts measures all
+ * of it against JS RegExp.
  */
 import {RE2JS, RE2JSSyntaxException} from 're2js'
 
@@ -23,8 +25,9 @@ export interface GoRegexp {
 export function compileGoRegexp(pattern: string): GoRegexp {
   const literal = plainLiteral(pattern)
   if (literal) return literal
+  let re: RE2JS
   try {
-    return RE2JS.compile(pattern)
+    re = RE2JS.compile(pattern)
   } catch (error) {
     if (!(error instanceof RE2JSSyntaxException)) throw error
     // Go's text always ends in the expression: empty for a trailing backslash, the whole
@@ -32,6 +35,10 @@ export function compileGoRegexp(pattern: string): GoRegexp {
     const expr = error.input ?? (error.error === 'trailing backslash at end of expression' ? '' : pattern)
     throw new GoRegexpError(`error parsing regexp: ${error.error}: \`${expr}\``)
   }
+  const prefix = literalPrefix(pattern)
+  if (!prefix) return re
+  const {text, anchored} = prefix
+  return anchored ? {test: (s) => s.startsWith(text) && re.test(s)} : {test: (s) => s.includes(text) && re.test(s)}
 }
 
 // Go's `\` before ASCII punctuation stands for that character itself.
@@ -71,4 +78,27 @@ function plainLiteral(pattern: string): GoRegexp | undefined {
   if (atStart) return {test: (s) => s.startsWith(lit)}
   if (atEnd) return {test: (s) => s.endsWith(lit)}
   return {test: (s) => s.includes(lit)}
+}
+
+/**
+ * The literal every match starts with, or undefined: the characters before the first
+ * metacharacter, less the last one when a repetition follows it (`ab*` needs only `a`).
+ * A `|` anywhere may put an alternative before it, so such patterns have none.
+ */
+function literalPrefix(pattern: string): {text: string; anchored: boolean} | undefined {
+  if (pattern.includes('|')) return undefined
+  const anchored = pattern.startsWith('^')
+  let text = ''
+  let beforeLast = 0
+  for (let i = anchored ? 1 : 0; i < pattern.length; i++) {
+    let c = String.fromCodePoint(pattern.codePointAt(i)!)
+    if (c === '\\' && escapedPunctuation.test(pattern[i + 1] ?? '')) c = pattern[++i]
+    else if (metacharacters.has(c)) {
+      if (c === '*' || c === '+' || c === '?' || c === '{') text = text.slice(0, beforeLast)
+      break
+    } else i += c.length - 1
+    beforeLast = text.length
+    text += c
+  }
+  return text === '' ? undefined : {text, anchored}
 }
