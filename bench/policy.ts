@@ -7,8 +7,9 @@
 //   agent    what PUT /v1/policy does with the body: JSON.parse, decode, validate, sanitize, store;
 //   regen    the agent's regeneration: CIDR identities, selectors against endpoints and
 //            identities, every endpoint's policy map entries (cilium.md §5.4);
-//   maps     the 50 endpoints' cilium_policy_v3 maps made to hold them (Datapath.setPolicy:
-//            new and changed keys written, then stale ones deleted); root and BPF only.
+//   maps     the 50 endpoints' cilium_policy_v3 maps (LPM tries) made to hold them by the sync
+//            Datapath.setPolicy runs (PolicyMapSync: changed keys written, then stale ones
+//            deleted); root only.
 // Rounds alternate between two rule sets whose ports differ, so each map sync rewrites entries in
 // place as a replacing import does. Also: the PUT over a unix socket end to end (agent + regen +
 // HTTP), and the two YAML libraries on the same documents.
@@ -21,7 +22,8 @@ import {parseAllDocuments, stringify} from 'yaml'
 import {startApiServer} from '../src/agent/api-server.js'
 import {type AgentState, createAgentState, createEndpoint, regenerate} from '../src/agent/rest/state.js'
 import {AgentClient} from '../src/api/client.js'
-import type {Datapath} from '../src/datapath/index.js'
+import {POLICY_ENTRY_V3, POLICY_KEY} from '../src/maps/policy.js'
+import {PolicyMapSync} from '../src/policy/map-sync.js'
 import {checkPolicyText, rulesJson} from '../src/policy/repository.js'
 import type {Rule} from '../src/policy/types.js'
 import {median} from './lib.js'
@@ -100,22 +102,23 @@ function agentWithEndpoints(): AgentState {
   return state
 }
 
-/** The datapath's maps on a private bpffs, when this process may load BPF; otherwise why not. */
-async function openDatapath(): Promise<{dp: Datapath; close: () => void} | string> {
+/**
+ * One cilium_policy_v3 map (LPM trie) per endpoint with the sync Datapath.setPolicy runs on
+ * it, when this process may create BPF maps; otherwise why not.
+ */
+async function openPolicyMaps(): Promise<{syncs: PolicyMapSync[]; close: () => void} | string> {
   if (process.getuid?.() !== 0) return 'not root'
   try {
-    const {Datapath} = await import('../src/datapath/index.js')
-    const {tempBpffsDir} = await import('../test/helpers/kernel.js')
-    const after: (() => void)[] = []
-    const dp = Datapath.load({pinDir: tempBpffsDir({after: (fn) => { after.push(fn as () => void) }})})
-    for (let k = 0; k < endpointCount; k++) dp.upsertEndpoint({id: k + 1, ifindex: 100_000 + k, identity: 0, ips: []})
-    return {dp, close: () => { dp.close(); for (const fn of after.reverse()) fn() }}
+    const {BpfMap} = await import('../src/bpf/index.js')
+    const maps = Array.from({length: endpointCount}, (_, k) => BpfMap.create({type: 'lpm_trie', keySize: POLICY_KEY.size,
+      valueSize: POLICY_ENTRY_V3.size, maxEntries: 16384, name: `ck_bench_${k}`}))
+    return {syncs: maps.map((m) => new PolicyMapSync(m)), close: () => { for (const m of maps) m.close() }}
   } catch (err) {
     return (err as Error).message
   }
 }
 
-const datapath = await openDatapath()
+const policyMaps = await openPolicyMaps()
 const loadStart = loadavg()
 type Phase = 'jsonParse' | 'jsyaml' | 'yamlPkg' | 'cliJson' | 'cliYaml' | 'agent' | 'regen' | 'maps' | 'restPut'
 const samples: Record<Phase, Sample[]> = {jsonParse: [], jsyaml: [], yamlPkg: [], cliJson: [], cliYaml: [], agent: [],
@@ -153,17 +156,17 @@ for (let r = 0; r < rounds; r++) {
   const [, regen] = measure(() => regenerate(state))
   entryCount = [...state.policies.values()].reduce((n, p) => n + p.entries.length, 0)
   let maps: Sample = {wall: 0, cpu: 0}
-  if (typeof datapath !== 'string') {
-    const dp = datapath.dp
+  if (typeof policyMaps !== 'string') {
+    const {syncs} = policyMaps
     maps = (await measureAsync(async () => {
-      for (const p of state.policies.values()) await dp.setPolicy(p.endpointId, p.entries)
+      for (const p of state.policies.values()) await syncs[p.endpointId - 1].sync(p.entries)
     }))[1]
   }
   Object.entries({cliJson, cliYaml, agent, regen, maps}).forEach(([k, s]) => samples[k as Phase].push(s))
   totals.json.push(sum(cliJson, agent, regen, maps))
   totals.yaml.push(sum(cliYaml, agent, regen, maps))
 }
-if (typeof datapath !== 'string') datapath.close()
+if (typeof policyMaps !== 'string') policyMaps.close()
 const loadEnd = loadavg()
 
 const med = (xs: Sample[]): Sample => ({wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu))})
@@ -183,7 +186,7 @@ console.log(row('cli: check JSON rule array', med(samples.cliJson)))
 console.log(row('cli: check YAML CNP documents', med(samples.cliYaml), share(med(samples.cliYaml))))
 console.log(row('agent: decode, validate, store', med(samples.agent), share(med(samples.agent))))
 console.log(row('agent: regenerate 50 endpoints', med(samples.regen), share(med(samples.regen))))
-console.log(typeof datapath === 'string' ? `  maps: not measured (${datapath})`
+console.log(typeof policyMaps === 'string' ? `  maps: not measured (${policyMaps})`
   : row('agent: sync 50 policy maps', med(samples.maps), share(med(samples.maps))))
 console.log(row('import total, JSON', med(totals.json)))
 console.log(row('import total, YAML', yamlTotal))

@@ -13,8 +13,9 @@ export interface Prefix {
 
 function parseAddr(text: string): {family: 4 | 6; addr: bigint} | undefined {
   if (isIPv4(text)) {
-    const addr = text.split('.').reduce((a, o) => (a << 8n) | BigInt(Number(o)), 0n)
-    return {family: 4, addr}
+    const o = text.split('.')
+    // Four octets fit a double exactly: one BigInt instead of one per octet.
+    return {family: 4, addr: BigInt(((Number(o[0]) * 256 + Number(o[1])) * 256 + Number(o[2])) * 256 + Number(o[3]))}
   }
   if (isIPv6(text)) {
     let t = text

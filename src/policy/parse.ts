@@ -206,22 +206,29 @@ function derivedLabels(kind: string, name: string, namespace: string | undefined
  * are confined to the policy's namespace (a cluster-wide policy's selectors stay as written).
  */
 function scopeRule(rule: Rule, labels: RuleLabel[], namespace: string | undefined): Rule {
-  const out: Rule = {...rule, labels: [...labels, ...(rule.labels ?? [])]}
+  const out: Rule = {...rule, labels: rule.labels ? [...labels, ...rule.labels] : labels}
   if (namespace === undefined) return reorder(out)
   if (out.endpointSelector) out.endpointSelector = withNamespace(out.endpointSelector, namespace)
-  const scopePeers = <T extends object>(elems: T[] | undefined, fields: string[]): T[] | undefined => elems?.map((e) => {
-    const copy = {...e} as Record<string, unknown>
-    for (const f of fields) {
-      const sels = copy[f] as EndpointSelector[] | undefined
-      if (sels) copy[f] = sels.map((s) => (selectsReserved(s) ? s : withNamespace(s, namespace)))
+  out.ingress = scopePeers(out.ingress, 'fromEndpoints', 'fromRequires', namespace)
+  out.ingressDeny = scopePeers(out.ingressDeny, 'fromEndpoints', 'fromRequires', namespace)
+  out.egress = scopePeers(out.egress, 'toEndpoints', 'toRequires', namespace)
+  out.egressDeny = scopePeers(out.egressDeny, 'toEndpoints', 'toRequires', namespace)
+  return reorder(out)
+}
+
+/** Rule elements with their peer endpoint selectors confined to `namespace`; an element without any stays as it is. */
+function scopePeers<T extends object>(elems: T[] | undefined, endpoints: string, requires: string, namespace: string): T[] | undefined {
+  return elems?.map((e) => {
+    const el = e as Record<string, unknown>
+    if (el[endpoints] === undefined && el[requires] === undefined) return e
+    const copy: Record<string, unknown> = {}
+    for (const k in el) {
+      const v = el[k]
+      copy[k] = (k === endpoints || k === requires) && v
+        ? (v as EndpointSelector[]).map((s) => (selectsReserved(s) ? s : withNamespace(s, namespace))) : v
     }
     return copy as T
   })
-  out.ingress = scopePeers(out.ingress, ['fromEndpoints', 'fromRequires'])
-  out.ingressDeny = scopePeers(out.ingressDeny, ['fromEndpoints', 'fromRequires'])
-  out.egress = scopePeers(out.egress, ['toEndpoints', 'toRequires'])
-  out.egressDeny = scopePeers(out.egressDeny, ['toEndpoints', 'toRequires'])
-  return reorder(out)
 }
 
 /** Keeps the Go field order after fields were replaced (so labels print after egressDeny). */

@@ -56,18 +56,25 @@ export class Selector {
   }
 }
 
+/** A selector key with its source: `any:` when it names none (`$name` is `reserved:name`). */
+function keyWithSource(k: string): string {
+  // Most keys the agent sees already carry a source (`k8s:app`): they stay as they are.
+  const colon = k.indexOf(':')
+  if (colon > 0 && !k.startsWith('$') && !k.includes('=')) return k
+  const l = parseSelectLabel(k)
+  return `${l.source}:${l.key}`
+}
+
 /** Selector keys as the agent stores them: with a source (`any:` when none was written). */
 export function sanitizeSelector(s: EndpointSelector): EndpointSelector {
   const out: EndpointSelector = {}
-  const withSource = (k: string): string => {
-    const l = parseSelectLabel(k)
-    return `${l.source}:${l.key}`
-  }
   if (s.matchLabels) {
-    out.matchLabels = Object.fromEntries(Object.entries(s.matchLabels).map(([k, v]) => [withSource(k), v]))
+    const labels: Record<string, string> = {}
+    for (const k in s.matchLabels) labels[keyWithSource(k)] = s.matchLabels[k]
+    out.matchLabels = labels
   }
   if (s.matchExpressions) {
-    out.matchExpressions = s.matchExpressions.map((e) => ({...e, key: withSource(e.key)}))
+    out.matchExpressions = s.matchExpressions.map((e) => ({...e, key: keyWithSource(e.key)}))
   }
   return out
 }

@@ -26,6 +26,11 @@ export function isServiceName(s: string): boolean {
 
 /** Go's strconv.ParseUint(s, 0, 16): decimal, or 0x/0o/0b/0-prefixed with `_` separators allowed after a prefix. */
 export function parsePort(s: string): number | string {
+  // The common case first: plain decimal without a leading zero.
+  if (/^[1-9]\d{0,4}$/.test(s)) {
+    const n = Number(s)
+    if (n <= 0xFFFF) return n
+  }
   const fail = (why: string): string => `strconv.ParseUint: parsing "${s}": ${why}`
   const lower = s.toLowerCase()
   let base = 10
