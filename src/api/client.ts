@@ -5,7 +5,7 @@
  */
 import {request} from 'node:http'
 import {ConnectionError} from '../errors.js'
-import type {DaemonConfiguration, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus, IdentityModel,
+import type {DaemonConfiguration, DaemonConfigurationSpec, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus, IdentityModel,
   IPListEntry, LabelConfiguration, LabelConfigurationSpec, Policy, SelectorIdentityMapping, StatusResponse} from './models.js'
 import {type Operation, type OperationName, apiBasePath, operationPath, operations} from './routes.js'
 
@@ -144,6 +144,8 @@ export class AgentClient {
   debuginfo(): Promise<{'cilium-version'?: string; [field: string]: unknown}> { return this.call('getDebuginfo') }
 
   getConfig(): Promise<DaemonConfiguration> { return this.call('getConfig') }
+
+  async patchConfig(spec: DaemonConfigurationSpec): Promise<void> { await this.call('patchConfig', {body: spec}) }
 
   /** GET /endpoint; `labels` filters (sent as the JSON body, as the real client does). */
   async getEndpoints(labels?: readonly string[]): Promise<Endpoint[]> {

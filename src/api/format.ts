@@ -3,7 +3,8 @@
  * `policy get` (research/cilium.md §4.5-4.7). Pure functions from models to text.
  */
 import {tabwrite} from '../maps/text.js'
-import type {Endpoint, EndpointPolicyEnabled, IdentityModel, LabelConfiguration, Policy} from './models.js'
+import type {DaemonConfiguration, Endpoint, EndpointPolicyEnabled, IdentityModel, LabelConfiguration, Policy} from './models.js'
+import {dumpConfigurationMap} from './options.js'
 
 const enforcement: Record<EndpointPolicyEnabled, [string, string]> = {
   none: ['Disabled', 'Disabled'],
@@ -72,4 +73,47 @@ export function endpointLabelsTable(cfg: LabelConfiguration): string {
 /** `cilium policy get`: the rules JSON, then `Revision: N`. */
 export function policyText(p: Policy): string {
   return `${p.policy}\nRevision: ${p.revision}\n`
+}
+
+/** Go's `%v` of a read-only value: maps as `map[k:v ...]` with sorted keys, others as text. */
+function goValue(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`
+  if (v !== null && typeof v === 'object') {
+    return `map[${Object.keys(v).sort().map((k) => `${k}:${goValue((v as Record<string, unknown>)[k])}`).join(' ')}]`
+  }
+  return String(v ?? '<nil>')
+}
+
+/**
+ * `cilium config`: the read-write section (the realized options, MonitorNumPages when the agent
+ * has a node monitor, PolicyEnforcement); with `readOnly` the read-only section instead, with
+ * `all` both, read-only first.
+ */
+export function daemonConfigText(cfg: DaemonConfiguration, o: {readOnly?: boolean; all?: boolean} = {}): string {
+  const status = cfg.status ?? {}
+  const line = (k: string, v: string): string => `${k.padEnd(34)}: ${v}\n`
+  let out = ''
+  if (o.readOnly || o.all) {
+    out += '#### Read-only configurations ####\n'
+    const ro = status['daemon-configuration-map'] ?? {}
+    for (const k of Object.keys(ro).sort()) {
+      const v = ro[k]
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const m = v as Record<string, unknown>
+        out += `${k}\n${dumpConfigurationMap(Object.fromEntries(Object.entries(m).map(([mk, mv]) => [mk, goValue(mv)])))}`
+      } else {
+        out += line(k, goValue(v))
+      }
+    }
+    out += line('k8s-configuration', status['k8s-configuration'] ?? '') + line('k8s-endpoint', status['k8s-endpoint'] ?? '')
+    out += dumpConfigurationMap(status.immutable ?? {})
+  }
+  if (!o.readOnly) {
+    out += '##### Read-write configurations #####\n'
+    out += dumpConfigurationMap(status.realized?.options ?? {})
+    const pages = status['node-monitor']?.npages
+    if (pages !== undefined) out += line('MonitorNumPages', String(pages))
+    out += line('PolicyEnforcement', status.realized?.['policy-enforcement'] ?? '')
+  }
+  return out
 }

@@ -157,7 +157,8 @@ export interface DaemonConfigurationSpec {
 
 export interface DaemonConfiguration {
   spec?: DaemonConfigurationSpec
-  status?: {realized?: DaemonConfigurationSpec; immutable?: ConfigurationMap; [k: string]: unknown}
+  status?: {realized?: DaemonConfigurationSpec; immutable?: ConfigurationMap; 'daemon-configuration-map'?: Record<string, unknown>
+    'node-monitor'?: {npages?: number}; 'k8s-configuration'?: string; 'k8s-endpoint'?: string; [k: string]: unknown}
 }
 
 export interface Status {

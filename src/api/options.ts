@@ -4,6 +4,7 @@
  * The CLI and the agent's REST layer share this module, so both give the same errors.
  */
 import {ValidationError} from '../errors.js'
+import type {DaemonConfigurationSpec} from './models.js'
 
 export interface EndpointOption {
   name: string
@@ -122,4 +123,26 @@ export function dumpConfigurationMap(options: Readonly<Record<string, string>>):
 /** `--list-options`: every mutable option as `%-24s %s`. */
 export function listOptionsText(): string {
   return endpointOptions.map((o) => `${o.name.padEnd(24)} ${o.description}\n`).join('')
+}
+
+/**
+ * `cilium config A=v B=v`: the PATCH /config body as cilium-dbg builds it. PolicyEnforcement
+ * goes as is (the agent validates it); a boolean option is sent as Enabled/Disabled, a level as
+ * typed. Throws ValidationError (`Improper configuration format provided`, the option errors).
+ */
+export function daemonConfigPatch(args: readonly string[]): DaemonConfigurationSpec {
+  const spec: DaemonConfigurationSpec = {}
+  const opts: Record<string, string> = {}
+  for (const arg of args) {
+    const eq = arg.indexOf('=')
+    if (eq < 0) throw new ValidationError('Improper configuration format provided')
+    if (arg.slice(0, eq) === 'PolicyEnforcement') {
+      spec['policy-enforcement'] = arg.slice(eq + 1) as DaemonConfigurationSpec['policy-enforcement']
+      continue
+    }
+    const {name, value} = parseOptionArg(arg)
+    opts[name] = findOption(name)?.kind === 'level' ? arg.slice(eq + 1) : value ? 'Enabled' : 'Disabled'
+  }
+  if (Object.keys(opts).length > 0) spec.options = opts
+  return spec
 }

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {startApiServer} from '../../src/agent/api-server.js'
-import {createAgentState} from '../../src/agent/rest/state.js'
-import {repoRoot, run, runCli, tempDir} from '../helpers/cli.js'
+import {repoRoot, run, runCli} from '../helpers/cli.js'
 
 /** The `NAME  description` rows of one section of oclif's help. */
 function section(help: string, title: string): Map<string, string> {
@@ -99,20 +97,4 @@ test('version: `hubble version` and `--version` as the real hubble prints them',
 test('the README command reference matches the manifests', async () => {
   const r = await run(process.execPath, [join(repoRoot, 'scripts', 'readme-commands.js'), '--check'])
   assert.equal(r.code, 0, r.stderr)
-})
-
-test('cilium version: the client line always, the daemon\'s from GET /v1/debuginfo or "Not responding"', async (t) => {
-  const socket = join(tempDir(t), 'cilium.sock')
-  const none = await runCli('cilium', ['version'], {env: {CILIUM_SOCK: socket}})
-  assert.equal(none.code, 0, none.stderr)
-  const [client, daemon] = none.stdout.split('\n')
-  assert.match(client, /^Client: \S+ \S+ \S+ node version v\d+\.\d+\.\d+ linux\/\w+$/)
-  assert.equal(daemon, 'Daemon: Not responding')
-  const server = await startApiServer({state: createAgentState()}, socket)
-  t.after(() => server.close())
-  const up = await runCli('cilium', ['version'], {env: {CILIUM_SOCK: socket}})
-  assert.equal(up.stdout, `${client}\n${client.replace('Client', 'Daemon')}\n`)
-  const json = JSON.parse((await runCli('cilium', ['version', '-o', 'json'], {env: {CILIUM_SOCK: socket}})).stdout) as
-    {Client: {Version: string}; Daemon: {Version: string}}
-  assert.equal(json.Daemon.Version, json.Client.Version)
 })

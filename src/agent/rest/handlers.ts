@@ -32,6 +32,13 @@ export interface ApiResponse {
 
 type Handler = (state: AgentState, req: ApiRequest) => ApiResponse
 
+/** Options of a PATCH, validated, by canonical name, as the agent reports them (Enabled, Medium, ...). */
+function optionChanges(options: Readonly<Record<string, unknown>>): Record<string, string> {
+  const changes: Record<string, string> = {}
+  for (const [k, v] of Object.entries(options)) changes[optionName(k)] = formatOptionValue(k, parseOptionValue(k, String(v)))
+  return changes
+}
+
 const ok = (body?: unknown): ApiResponse => ({status: 200, body})
 const fail = (status: number, message: string): ApiResponse => ({status, body: message})
 
@@ -90,10 +97,23 @@ export const handlers: Record<StateOperation, Handler> = {
     if (mode !== undefined && !['default', 'always', 'never'].includes(mode)) {
       return fail(400, `invalid policy enforcement mode "${mode}"`)
     }
+    let changes: Record<string, string>
+    try {
+      changes = optionChanges(spec?.options ?? {})
+    } catch (err) {
+      return fail(400, (err as Error).message)
+    }
     const realized = state.config.status?.realized ?? {}
-    state.config.status = {...state.config.status, realized: {...realized, options: {...realized.options, ...spec?.options},
+    state.config.status = {...state.config.status, realized: {...realized, options: {...realized.options, ...changes},
       ...(mode ? {'policy-enforcement': mode} : {})}}
     state.config.spec = state.config.status.realized
+    // As the real agent does, a daemon option changed is changed on every endpoint.
+    for (const ep of state.endpoints.values()) {
+      if (!ep.status || Object.keys(changes).length === 0) continue
+      const options = {...ep.status.realized?.options, ...changes}
+      ep.status.realized = {...ep.status.realized, options}
+      ep.spec = {...ep.spec, options}
+    }
     regenerate(state)
     return ok()
   },
@@ -128,13 +148,11 @@ export const handlers: Record<StateOperation, Handler> = {
   patchEndpointIdConfig: (state, req) => {
     const ep = endpointOf(state, req)
     const spec = (req.body ?? {}) as EndpointConfigurationSpec
-    const changes: Record<string, string> = {}
-    for (const [k, v] of Object.entries(spec.options ?? {})) {
-      try {
-        changes[optionName(k)] = formatOptionValue(k, parseOptionValue(k, String(v)))
-      } catch (err) {
-        return fail(400, (err as Error).message)
-      }
+    let changes: Record<string, string>
+    try {
+      changes = optionChanges(spec.options ?? {})
+    } catch (err) {
+      return fail(400, (err as Error).message)
     }
     if (!ep.status) return fail(500, 'endpoint has no status')
     const options = {...ep.status.realized?.options, ...changes}

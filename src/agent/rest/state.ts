@@ -47,8 +47,9 @@ export function createAgentState(o: AgentStateOptions = {}): AgentState {
     repository: o.repository ?? new PolicyRepository(),
     identities: o.identities ?? new IdentityAllocator(),
     endpoints: new Map(),
-    config: {spec: {options: {}, 'policy-enforcement': enforcement},
-      status: {realized: {options: {}, 'policy-enforcement': enforcement}, immutable: {}}},
+    // The daemon's options are the defaults of new endpoints; `cilium config` changes them on every endpoint.
+    config: {spec: {options: {...defaultEndpointOptions}, 'policy-enforcement': enforcement},
+      status: {realized: {options: {...defaultEndpointOptions}, 'policy-enforcement': enforcement}, immutable: {}}},
     clusterName: o.clusterName ?? 'default',
     policies: new Map(),
     cidrIdentities: new Map(),
@@ -88,9 +89,10 @@ export function createEndpoint(state: AgentState, id: number, req: EndpointChang
   if (state.endpoints.has(id)) throw new StateError(409, `endpoint ID ${id} exists`)
   const labels = [...new Set(req.labels ?? [])].map((l) => parseLabel(l))
   const identity = state.identities.allocate(labels)
+  const options = {...defaultEndpointOptions, ...state.config.status?.realized?.options}
   const ep: Endpoint = {
     id,
-    spec: {options: {...defaultEndpointOptions}, 'label-configuration': {user: []}},
+    spec: {options: {...options}, 'label-configuration': {user: []}},
     status: {
       'external-identifiers': {
         ...(req['container-id'] ? {'container-id': req['container-id']} : {}),
@@ -101,7 +103,7 @@ export function createEndpoint(state: AgentState, id: number, req: EndpointChang
       identity,
       labels: {realized: {user: []}, 'security-relevant': labels.map(labelText).sort(),
         derived: [], disabled: []},
-      realized: {options: {...defaultEndpointOptions}, 'label-configuration': {user: []}},
+      realized: {options: {...options}, 'label-configuration': {user: []}},
       networking: {addressing: req.addressing ? [req.addressing] : [],
         ...(req['interface-name'] ? {'interface-name': req['interface-name']} : {}),
         ...(req['interface-index'] !== undefined ? {'interface-index': req['interface-index']} : {}),
