@@ -1,4 +1,4 @@
-import {KernelError} from '../errors.js'
+import {CiliumkitError, KernelError} from '../errors.js'
 
 /**
  * The only switch on errno in ciliumkit: the addon throws Errors that carry `errno`
@@ -86,6 +86,13 @@ export class MapFullError extends BpfError {
 export class ClosedError extends BpfError {
   constructor(op: string, subject: ErrorSubject = {}) {
     super(op, EBADF, subject, `${op}${describe(subject)}: already closed`)
+  }
+}
+
+/** A callback of the caller's threw (a RingBuffer's onEvents); `cause` is what it threw. */
+export class CallbackError extends CiliumkitError {
+  constructor(what: string, subject: ErrorSubject, cause: unknown) {
+    super(`${what}${describe(subject)} threw: ${cause instanceof Error ? cause.message : String(cause)}`, undefined, {cause})
   }
 }
 

@@ -1,4 +1,4 @@
-import {addon, type NativeMap, type NativeMapInfo} from './native.js'
+import {addon, type NativeBatch, type NativeMap, type NativeMapInfo, type NativeMapReader} from './native.js'
 import {BpfError, ENOSPC, EINVAL, KeyNotFoundError, kernelCall, kernelCallAsync, NotSupportedError, type ErrorSubject} from './errors.js'
 import {BPF_F_NO_PREALLOC, isPerCpuType, mapTypeName, mapTypeNumber, type MapTypeName} from './map-types.js'
 import {describeMapBtf, type MapBtf} from './btf.js'
@@ -193,43 +193,30 @@ export class BpfMap {
 
   /**
    * Every entry in batches, BPF_MAP_LOOKUP_BATCH where the kernel supports it for this map,
-   * otherwise a get-next-key + lookup walk (same batches, same results). The next batch is read
-   * while the caller handles this one.
+   * otherwise a get-next-key + lookup walk (same batches, same results). The addon reads the next
+   * batches on its own thread while the caller handles this one.
    *
    * Not a snapshot: entries added or removed meanwhile may or may not appear. On the walk, deleting
    * the current key restarts from the first key (the kernel's get-next-key), so a map under heavy
    * churn can repeat entries; the batch path loses at most the bucket it is in.
    */
   async *batches(options: IterateOptions = {}): AsyncGenerator<MapBatch> {
-    const size = options.batchSize ?? defaultBatchSize
-    let walk = options.useBatch === false
-    let first: MapBatch
-    try {
-      first = await this.fetch(undefined, size, walk)
-    } catch (err) {
-      if (walk || !isBatchUnsupported(err)) throw err
-      walk = true
-      first = await this.fetch(undefined, size, walk)
-    }
-    let current = first
-    let next: Promise<MapBatch> | undefined
+    const source = this.source(options)
     try {
       for (;;) {
-        next = current.done ? undefined : this.fetch(current.cursor, size, walk)
-        next?.catch(() => {})  // observed below; this only keeps an early exit from leaving it unhandled
-        yield current
-        if (!next) return
-        current = await next
+        const b = source.take() ?? await source.next()
+        if (!b) return
+        yield b
       }
     } finally {
-      next?.catch(() => {})
+      source.stop()
     }
   }
 
   /** Every key (views into batch Buffers). */
   keys(options: IterateOptions = {}): AsyncIterableIterator<Buffer> {
     const ks = this.keySize
-    return perEntry(this.batches(options), (b) => {
+    return perEntry(this.source(options), (b) => {
       const keys = viewer(b.keys)
       return (i) => keys(i * ks, ks)
     })
@@ -242,7 +229,7 @@ export class BpfMap {
   entries(options: IterateOptions = {}): AsyncIterableIterator<[Buffer, Buffer]> {
     if (this.isPerCpu) throw new TypeError(`${this.name} is a per-CPU map: use perCpuEntries`)
     const ks = this.keySize, vs = this.valueSize
-    return perEntry(this.batches(options), (b) => {
+    return perEntry(this.source(options), (b) => {
       const keys = viewer(b.keys), values = viewer(b.values)
       return (i) => [keys(i * ks, ks), values(i * vs, vs)]
     })
@@ -251,7 +238,7 @@ export class BpfMap {
   /** Every [key, one value per possible CPU] pair of a per-CPU map. */
   perCpuEntries(options: IterateOptions = {}): AsyncIterableIterator<[Buffer, Buffer[]]> {
     const ks = this.keySize
-    return perEntry(this.batches(options), (b) => {
+    return perEntry(this.source(options), (b) => {
       const keys = viewer(b.keys)
       return (i) => [keys(i * ks, ks), this.splitPerCpu(b.values, i * this.valueStride)]
     })
@@ -265,17 +252,25 @@ export class BpfMap {
     this.native.close()
   }
 
+  private source(options: IterateOptions): BatchSource {
+    const size = checkBatchSize(options.batchSize ?? defaultBatchSize)
+    return new BatchSource(this.subject, options.useBatch === false, (useBatch, onReady) => this.native.reader(useBatch, size, onReady),
+      (r, walk) => this.toBatch(r, walk))
+  }
+
+  private toBatch(r: NativeBatch, walk: boolean): MapBatch {
+    return {keys: r.keys.subarray(0, r.count * this.keySize), values: r.values.subarray(0, r.count * this.valueStride),
+      count: r.count, keySize: this.keySize, valueStride: this.valueStride, done: r.done, cursor: {bytes: r.cursor, walk}}
+  }
+
   private async fetch(cursor: BatchCursor | undefined, size: number, walk: boolean): Promise<MapBatch> {
-    if (!Number.isInteger(size) || size < 1 || size > maxBatchSize) {
-      throw new RangeError(`batch size must be an integer in [1, ${maxBatchSize}], got ${size}`)
-    }
+    checkBatchSize(size)
     if (cursor && cursor.walk !== walk) throw new TypeError('this cursor belongs to the other iteration method')
     for (let n = size; ; n = Math.min(n * 2, maxBatchSize)) {
       try {
         const r = await kernelCallAsync(this.subject, () =>
           walk ? this.native.walk(cursor?.bytes ?? null, n) : this.native.lookupBatch(cursor?.bytes ?? null, n))
-        return {keys: r.keys.subarray(0, r.count * this.keySize), values: r.values.subarray(0, r.count * this.valueStride),
-          count: r.count, keySize: this.keySize, valueStride: this.valueStride, done: r.done, cursor: {bytes: r.cursor, walk}}
+        return this.toBatch(r, walk)
       } catch (err) {
         // ENOSPC: one hash bucket holds more entries than fit; retry from the same cursor with room for it.
         if (!(err instanceof BpfError && err.errno === ENOSPC) || n >= maxBatchSize) throw err
@@ -327,31 +322,127 @@ function viewer(buf: Buffer): (offset: number, length: number) => Buffer {
   return (offset, length) => new BufferView(ab, base + offset, length) as Buffer
 }
 
+function checkBatchSize(size: number): number {
+  if (!Number.isInteger(size) || size < 1 || size > maxBatchSize) {
+    throw new RangeError(`batch size must be an integer in [1, ${maxBatchSize}], got ${size}`)
+  }
+  return size
+}
+
+/** How long a dump may run before it lets the event loop turn (other I/O, and the release of batch memory, wait for one). */
+const turnMs = 4
+
+/**
+ * The batches of one dump from the addon's reader thread. take() hands over a batch that is ready
+ * without a turn of the event loop, as long as the loop turned within turnMs; next() lets it turn
+ * and waits for the thread. When the first batch shows that the kernel has no batch lookup for
+ * this map, it starts over with the walk.
+ */
+class BatchSource {
+  private reader?: NativeMapReader
+  private started = false
+  private finished = false
+  private waiting?: Promise<void>
+  private wake?: () => void
+  private lastTurn = performance.now()
+
+  constructor(private readonly subject: ErrorSubject, private walk: boolean,
+    private readonly open: (useBatch: boolean, onReady: () => void) => NativeMapReader,
+    private readonly toBatch: (r: NativeBatch, walk: boolean) => MapBatch) {}
+
+  /** The next batch if it is ready (and the loop turned lately); undefined: await next(); null: no more. */
+  take(): MapBatch | null | undefined {
+    if (this.finished) return null
+    if (performance.now() - this.lastTurn > turnMs) return undefined
+    return this.takeReady()
+  }
+
+  /** The next batch, after a turn of the event loop; null: no more. */
+  async next(): Promise<MapBatch | null> {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    this.lastTurn = performance.now()
+    for (;;) {
+      if (this.finished) return null
+      const b = this.takeReady()
+      if (b !== undefined) return b
+      await (this.waiting ??= new Promise<void>((resolve) => { this.wake = resolve }))
+    }
+  }
+
+  stop(): void {
+    this.finished = true
+    this.reader?.stop()
+  }
+
+  private takeReady(): MapBatch | null | undefined {
+    let r: NativeBatch | null | undefined
+    try {
+      this.reader ??= kernelCall(this.subject, () => this.open(!this.walk, () => this.onReady()))
+      r = kernelCall(this.subject, () => this.reader!.take())
+    } catch (err) {
+      this.stop()
+      if (this.started || this.walk || !isBatchUnsupported(err)) throw err
+      this.walk = true
+      this.finished = false
+      this.reader = undefined
+      return this.takeReady()
+    }
+    if (r === undefined) return undefined
+    if (r === null || r.done) this.finished = true
+    if (r === null) return null
+    this.started = true
+    return this.toBatch(r, this.walk)
+  }
+
+  private onReady(): void {
+    const wake = this.wake
+    this.waiting = this.wake = undefined
+    wake?.()
+  }
+}
+
 /**
  * The entries of every batch as an async iterator whose next() is an already-resolved
- * promise within a batch: an async generator (or async next) costs a suspension per entry,
- * which at a million entries is most of the time spent.
+ * promise within a batch, and between batches too when the next one is ready: an async
+ * generator (or async next) costs a suspension per entry, which at a million entries is most
+ * of the time spent.
  */
-function perEntry<T>(batches: AsyncGenerator<MapBatch>, prepare: (b: MapBatch) => (i: number) => T): AsyncIterableIterator<T> {
+function perEntry<T>(source: BatchSource, prepare: (b: MapBatch) => (i: number) => T): AsyncIterableIterator<T> {
   let count = 0, i = 0
   let entry: (i: number) => T = () => undefined as T  // replaced before the first entry (count is 0 until then)
-  const nextBatch = async (): Promise<IteratorResult<T>> => {
-    while (i >= count) {
-      const r = await batches.next()
-      if (r.done) return {done: true, value: undefined}
-      entry = prepare(r.value)
-      count = r.value.count
-      i = 0
+  const end: IteratorResult<T> = {done: true, value: undefined}
+  const begin = (b: MapBatch): IteratorResult<T> => {
+    entry = prepare(b)
+    count = b.count
+    i = 1
+    return {done: false, value: entry(0)}
+  }
+  const wait = async (): Promise<IteratorResult<T>> => {
+    for (;;) {
+      const b = await source.next()
+      if (!b) return end
+      if (b.count > 0) return begin(b)
     }
-    return {done: false, value: entry(i++)}
   }
   const it: AsyncIterableIterator<T> = {
     [Symbol.asyncIterator]: () => it,
-    next: () => i < count ? Promise.resolve({done: false, value: entry(i++)}) : nextBatch(),
-    async return(): Promise<IteratorResult<T>> {
+    next: () => {
+      if (i < count) return Promise.resolve({done: false, value: entry(i++)})
+      try {
+        for (;;) {
+          const b = source.take()
+          if (b === undefined) return wait()
+          if (!b) return Promise.resolve(end)
+          if (b.count > 0) return Promise.resolve(begin(b))
+        }
+      } catch (err) {
+        return Promise.reject(err)
+      }
+    },
+    return: (): Promise<IteratorResult<T>> => {
       count = i = 0
-      await batches.return(undefined)
-      return {done: true, value: undefined}
+      source.stop()
+      return Promise.resolve(end)
     },
   }
   return it

@@ -29,6 +29,14 @@ export interface NativeBatch {
   cursor: Buffer
 }
 
+/** Reads every batch of a map on its own thread, a few batches ahead of JS. */
+export interface NativeMapReader {
+  /** The next batch; undefined when none is ready yet (onReady runs when one is); null after stop(). Throws the read's error. */
+  take(): NativeBatch | null | undefined
+  /** Ends the thread after its current read. */
+  stop(): void
+}
+
 export interface NativeMap {
   info(): NativeMapInfo
   lookup(key: Uint8Array): Buffer | null
@@ -37,6 +45,7 @@ export interface NativeMap {
   nextKey(key: Uint8Array | null): Buffer | null
   lookupBatch(cursor: Uint8Array | null, count: number): Promise<NativeBatch>
   walk(lastKey: Uint8Array | null, count: number): Promise<NativeBatch>
+  reader(useBatch: boolean, count: number, onReady: () => void): NativeMapReader
   count(): Promise<number>
   pin(path: string): void
   close(): void

@@ -6,6 +6,7 @@
       "sources": [
         "src/addon.cc",
         "src/map.cc",
+        "src/map_reader.cc",
         "src/object.cc",
         "src/ring_buffer.cc",
         "src/btf.cc",

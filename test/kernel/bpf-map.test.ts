@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {BpfMap, KeyExistsError, KeyNotFoundError, NotPinnedError, NotSupportedError} from '../../src/bpf/index.js'
+import {BpfMap, ClosedError, KeyExistsError, KeyNotFoundError, NotPinnedError, NotSupportedError} from '../../src/bpf/index.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
 const u32 = (n: number): Buffer => {
@@ -173,4 +174,47 @@ test('a tiny batch size grows past a crowded hash bucket (ENOSPC)', async (t) =>
   let n = 0
   for await (const b of m.batches({batchSize: 1})) n += b.count
   assert.equal(n, 2000)
+})
+
+test('a dump reads ahead on its own thread, yet timers run meanwhile; closing the map ends it with ClosedError', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const n = 50_000
+  const m = BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: n})
+  t.after(() => m.close())
+  for (let i = 0; i < n; i++) m.update(u32(i), u32(i))
+  let turns = 0, seen = 0, spin = 0
+  const tick = setInterval(() => turns++, 1)
+  t.after(() => clearInterval(tick))
+  let half = {turns: 0, at: 0}
+  for await (const [k] of m.entries({batchSize: 500})) {
+    // Work per entry, so the reader thread runs ahead and batches are always ready.
+    for (let j = 0; j < 300; j++) spin = (spin * 31 + k[j & 3]) | 0
+    if (++seen === n / 2) half = {turns, at: performance.now()}
+  }
+  const secondHalf = {turns: turns - half.turns, ms: performance.now() - half.at}
+  clearInterval(tick)
+  assert.equal(seen, n)
+  // A dump that never let the event loop turn while batches were ready would run no timer in its second half.
+  if (secondHalf.ms > 20) assert.ok(secondHalf.turns > 0, `no timer ran in ${secondHalf.ms.toFixed(0)} ms of dump (${spin})`)
+
+  const it = m.entries({batchSize: 100})
+  assert.equal((await it.next()).done, false)
+  m.close()
+  await assert.rejects(async () => { for (;;) if ((await it.next()).done) break }, ClosedError)
+})
+
+test('a dump given up on (no return(), no close) does not keep the process alive', (t) => {
+  if (skipUnlessBpf(t)) return
+  const bpf = new URL('../../src/bpf/index.js', import.meta.url).href
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const {BpfMap} = await import(${JSON.stringify(bpf)})
+    const m = BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: 10000})
+    for (let i = 0; i < 10000; i++) m.update(Buffer.from([i & 255, i >> 8, 0, 0]), Buffer.alloc(4))
+    const it = m.entries({batchSize: 16})
+    await it.next()
+    const b = m.batches({batchSize: 16})
+    await b.next()
+    console.log('left')`], {encoding: 'utf8', timeout: 20_000})
+  assert.equal(r.signal, null, 'the process did not exit by itself')
+  assert.equal(r.status, 0, r.stderr)
+  assert.equal(r.stdout.trim(), 'left')
 })

@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test, type TestContext} from 'node:test'
-import {BpfMap, BpfObject, NotAMapError, ProgramLoadError, RingBuffer} from '../../src/bpf/index.js'
+import {BpfMap, BpfObject, CallbackError, NotAMapError, ProgramLoadError, RingBuffer} from '../../src/bpf/index.js'
 import {netns, sendUdp, skipUnlessBpf, tempBpffsDir, vethPair} from '../helpers/kernel.js'
 
 // Built by `make datapath` (bpf/Makefile) from bpf/test/pkt_counter.c.
@@ -132,6 +132,40 @@ test('ring buffer: a consumer that falls behind loses events and counts them; no
       + `const rb = RingBuffer.open(m, () => {}); ${end}`
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {timeout: 10_000, encoding: 'utf8'})
     assert.equal(r.status, 0, `${end}: ${r.stderr}${r.error ?? ''}`)
+  }
+})
+
+test('ring buffer: a callback that throws stops consumption and arrives at onError as CallbackError, never uncaught', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const obj = loadCounter(t)
+  const events = obj.map('pkt_events')
+  t.after(() => events.close())
+  const boom = new Error('decoder bug')
+  let calls = 0
+  const errors: Error[] = []
+  const rb = RingBuffer.open(events, () => { calls++; throw boom }, {pollTimeoutMs: 10, onError: (e) => errors.push(e)})
+  t.after(() => rb.close())
+  obj.testRun('count_packets', udpFrame(), 1)
+  await until('the error', () => errors.length > 0)
+  assert.ok(errors[0] instanceof CallbackError)
+  assert.equal(errors[0].cause, boom)
+  assert.match(errors[0].message, /^ring buffer callback \(map pkt_events\) threw: decoder bug$/)
+  assert.equal(rb.error, errors[0])
+  await rb.close()
+  obj.testRun('count_packets', udpFrame(), 3)
+  await new Promise((r) => setTimeout(r, 50))
+  assert.equal(calls, 1)  // stopped: nothing more delivered
+  assert.equal(errors.length, 1)
+
+  // Without onError, and with an onError that throws too: kept in `error`, the process goes on.
+  for (const onError of [undefined, () => { throw new Error('handler bug') }]) {
+    const other = RingBuffer.open(events, () => { throw boom }, {pollTimeoutMs: 10, onError})
+    t.after(() => other.close())
+    obj.testRun('count_packets', udpFrame(), 1)
+    await until('the error', () => other.error !== undefined)
+    if (onError) assert.match(other.error?.message ?? '', /^ring buffer onError threw: handler bug$/)
+    else assert.equal(other.error?.cause, boom)
+    await other.close()
   }
 })
 

@@ -157,27 +157,70 @@ Napi::Value NativeMap::NextKey(const Napi::CallbackInfo& info) {
   return Napi::Buffer<uint8_t>::NewOrCopy(env, next.Data(), info_.key_size);
 }
 
+BatchRead ReadBatch(int fd, bool useBatch, uint32_t keySize, uint32_t stride, const uint8_t* in, uint8_t* out,
+                    uint8_t* keys, uint8_t* values, uint32_t count) {
+  BatchRead r;
+  size_t cursorLen = CursorLen(keySize);
+  if (useBatch) {
+    __u32 n = count;
+    LIBBPF_OPTS(bpf_map_batch_opts, opts);
+    int err = bpf_map_lookup_batch(fd, const_cast<uint8_t*>(in), out, keys, values, &n, &opts);
+    if (err < 0 && -err != ENOENT) {
+      r.err = -err;
+      return r;
+    }
+    // The kernel ends a dump with ENOENT on a call that may still carry entries.
+    r.done = err < 0;
+    r.got = n;
+    return r;
+  }
+  // Walk: the cursor is the last key returned. If it was deleted meanwhile, the
+  // kernel restarts from the first key (documented in BpfMap.batches).
+  std::vector<uint8_t> prev(keySize), next(std::max<uint32_t>(keySize, 1));
+  bool havePrev = in != nullptr;
+  if (in) memcpy(prev.data(), in, keySize);
+  while (r.got < count) {
+    int err = bpf_map_get_next_key(fd, havePrev ? prev.data() : nullptr, next.data());
+    if (err == -ENOENT) {
+      r.done = true;
+      break;
+    }
+    if (err < 0) {
+      r.err = -err;
+      return r;
+    }
+    err = bpf_map_lookup_elem(fd, next.data(), values + size_t(r.got) * stride);
+    memcpy(prev.data(), next.data(), keySize);
+    havePrev = true;
+    if (err == -ENOENT) continue;  // deleted between next-key and lookup: skip it
+    if (err < 0) {
+      r.err = -err;
+      return r;
+    }
+    memcpy(keys + size_t(r.got) * keySize, next.data(), keySize);
+    r.got++;
+  }
+  memset(out, 0, cursorLen);
+  memcpy(out, prev.data(), keySize);
+  return r;
+}
+
 // One batch of entries read on a libuv worker into Buffers allocated on the main
-// thread, so JS gets them without a copy. With `useBatch` it is one
-// BPF_MAP_LOOKUP_BATCH call; otherwise a walk of get-next-key + lookup per entry
-// (maps without batch support, e.g. LPM tries, or kernels before 5.6).
+// thread, so JS gets them without a copy (BpfMap.batch: one batch from a cursor).
 class BatchWorker : public Napi::AsyncWorker {
  public:
   BatchWorker(Napi::Env env, NativeMap* map, Napi::Object self, bool useBatch, const uint8_t* cursor,
               size_t cursorLen, uint32_t count)
       : Napi::AsyncWorker(env), deferred_(Napi::Promise::Deferred::New(env)), map_(map),
         useBatch_(useBatch), count_(count) {
-    const bpf_map_info& mi = map->Info();
     fd_ = map->FdOrThrow(env, useBatch ? "map lookup batch" : "map walk");
-    keySize_ = mi.key_size;
-    stride_ = StrideOf(map);
+    keySize_ = map->Info().key_size;
+    stride_ = map->ValueStride();
     self_ = Napi::Persistent(self);  // keeps the map alive until this work is done
-    // A hash map's cursor is a u32 bucket index, an array's a key; size it for both.
-    cursorLen_ = std::max<size_t>(keySize_, 8);
     hasCursor_ = cursor != nullptr;
-    in_.assign(cursorLen_, 0);
-    out_.assign(cursorLen_, 0);
-    if (cursor) memcpy(in_.data(), cursor, std::min(cursorLen, cursorLen_));
+    in_.assign(CursorLen(keySize_), 0);
+    out_.assign(in_.size(), 0);
+    if (cursor) memcpy(in_.data(), cursor, std::min(cursorLen, in_.size()));
     Napi::Buffer<uint8_t> keys = Napi::Buffer<uint8_t>::New(env, std::max<size_t>(size_t(count) * keySize_, 1));
     Napi::Buffer<uint8_t> values = Napi::Buffer<uint8_t>::New(env, std::max<size_t>(size_t(count) * stride_, 1));
     keysData_ = keys.Data();
@@ -189,42 +232,10 @@ class BatchWorker : public Napi::AsyncWorker {
 
   Napi::Promise Promise() { return deferred_.Promise(); }
 
-  static uint32_t StrideOf(NativeMap* m) {
-    const bpf_map_info& mi = m->Info();
-    return IsPerCpuMapType(mi.type) ? ((mi.value_size + 7) & ~7u) * PossibleCpus() : mi.value_size;
-  }
-
   void Execute() override {
-    if (useBatch_) {
-      __u32 n = count_;
-      LIBBPF_OPTS(bpf_map_batch_opts, opts);
-      int err = bpf_map_lookup_batch(fd_, hasCursor_ ? in_.data() : nullptr, out_.data(), keysData_, valuesData_, &n, &opts);
-      if (err < 0 && -err != ENOENT) return Fail(-err);
-      // The kernel ends a dump with ENOENT on a call that may still carry entries.
-      done_ = err < 0;
-      got_ = n;
-      return;
-    }
-    // Walk: the cursor is the last key returned. If it was deleted meanwhile, the
-    // kernel restarts from the first key (documented in BpfMap.entries).
-    std::vector<uint8_t> prev(in_.begin(), in_.begin() + keySize_);
-    bool havePrev = hasCursor_;
-    std::vector<uint8_t> next(std::max<uint32_t>(keySize_, 1));
-    while (got_ < count_) {
-      int err = bpf_map_get_next_key(fd_, havePrev ? prev.data() : nullptr, next.data());
-      if (err == -ENOENT) { done_ = true; break; }
-      if (err < 0) return Fail(-err);
-      uint8_t* slot = valuesData_ + size_t(got_) * stride_;
-      err = bpf_map_lookup_elem(fd_, next.data(), slot);
-      memcpy(prev.data(), next.data(), keySize_);
-      havePrev = true;
-      if (err == -ENOENT) continue;  // deleted between next-key and lookup: skip it
-      if (err < 0) return Fail(-err);
-      memcpy(keysData_ + size_t(got_) * keySize_, next.data(), keySize_);
-      got_++;
-    }
-    std::fill(out_.begin(), out_.end(), 0);
-    memcpy(out_.data(), prev.data(), keySize_);
+    result_ = ReadBatch(fd_, useBatch_, keySize_, stride_, hasCursor_ ? in_.data() : nullptr, out_.data(), keysData_,
+                        valuesData_, count_);
+    if (result_.err) SetError("failed");
   }
 
   void OnOK() override {
@@ -233,30 +244,25 @@ class BatchWorker : public Napi::AsyncWorker {
     Napi::Object r = Napi::Object::New(env);
     r.Set("keys", keys_.Value());
     r.Set("values", values_.Value());
-    r.Set("count", got_);
-    r.Set("done", done_);
+    r.Set("count", result_.got);
+    r.Set("done", result_.done);
     r.Set("cursor", Napi::Buffer<uint8_t>::Copy(env, out_.data(), out_.size()));
     deferred_.Resolve(r);
   }
 
   void OnError(const Napi::Error&) override {
     map_->EndWork();
-    deferred_.Reject(ErrnoError(Env(), useBatch_ ? "map lookup batch" : "map walk", errno_).Value());
+    deferred_.Reject(ErrnoError(Env(), useBatch_ ? "map lookup batch" : "map walk", result_.err).Value());
   }
 
  private:
-  void Fail(int e) {
-    errno_ = e;
-    SetError("failed");
-  }
-
   Napi::Promise::Deferred deferred_;
   NativeMap* map_;
   Napi::ObjectReference self_, keys_, values_;
-  bool useBatch_, hasCursor_ = false, done_ = false;
-  int fd_ = -1, errno_ = 0;
-  uint32_t count_, got_ = 0, keySize_ = 0, stride_ = 0;
-  size_t cursorLen_ = 8;
+  bool useBatch_, hasCursor_ = false;
+  int fd_ = -1;
+  uint32_t count_, keySize_ = 0, stride_ = 0;
+  BatchRead result_;
   std::vector<uint8_t> in_, out_;
   uint8_t* keysData_ = nullptr;
   uint8_t* valuesData_ = nullptr;
@@ -269,7 +275,7 @@ class CountWorker : public Napi::AsyncWorker {
       : Napi::AsyncWorker(env), deferred_(Napi::Promise::Deferred::New(env)), map_(map) {
     fd_ = map->FdOrThrow(env, "map count");
     keySize_ = map->Info().key_size;
-    stride_ = BatchWorker::StrideOf(map);
+    stride_ = map->ValueStride();
     self_ = Napi::Persistent(self);
     map_->BeginWork();
   }
@@ -279,8 +285,7 @@ class CountWorker : public Napi::AsyncWorker {
     const uint32_t chunk = 4096;
     std::vector<uint8_t> keys(size_t(chunk) * std::max<uint32_t>(keySize_, 1));
     std::vector<uint8_t> values(size_t(chunk) * std::max<uint32_t>(stride_, 1));
-    size_t cursorLen = std::max<size_t>(keySize_, 8);
-    std::vector<uint8_t> in(cursorLen), out(cursorLen);
+    std::vector<uint8_t> in(CursorLen(keySize_)), out(in.size());
     bool first = true;
     for (;;) {
       __u32 n = chunk;
@@ -330,46 +335,46 @@ class CountWorker : public Napi::AsyncWorker {
   uint64_t count_ = 0;
 };
 
-// lookupBatch(cursor | null, count): Promise<{keys, values, count, done, cursor}>
-Napi::Value NativeMap::LookupBatch(const Napi::CallbackInfo& info) {
+// The batch size argument of lookupBatch, walk and reader: at most 1M entries and 256 MiB.
+static uint32_t BatchSizeArg(const Napi::CallbackInfo& info, size_t i, uint32_t keySize, uint32_t stride) {
+  uint32_t count = IntArg(info, i, "count", 1, 1 << 20);
+  if (uint64_t(count) * (keySize + stride) > (256u << 20))
+    throw Napi::RangeError::New(info.Env(), "batch of " + std::to_string(count) + " entries exceeds 256 MiB");
+  return count;
+}
+
+// lookupBatch(cursor | null, count) and walk(lastKey | null, count): Promise<{keys, values, count, done, cursor}>,
+// by BPF_MAP_LOOKUP_BATCH or by get-next-key + lookup.
+Napi::Value NativeMap::StartBatch(const Napi::CallbackInfo& info, bool useBatch) {
   Napi::Env env = info.Env();
-  FdOrThrow(env, "map lookup batch");
+  FdOrThrow(env, useBatch ? "map lookup batch" : "map walk");
   const uint8_t* cursor = nullptr;
   size_t cursorLen = 0;
   if (!IsNullish(info[0])) {
     Napi::Uint8Array c = BytesArg(info, 0, "cursor");
+    if (!useBatch && c.ByteLength() < info_.key_size)
+      throw TypeErr(env, "cursor must be at least " + std::to_string(info_.key_size) + " bytes, got " + std::to_string(c.ByteLength()));
     cursor = c.Data();
     cursorLen = c.ByteLength();
   }
-  uint32_t count = IntArg(info, 1, "count", 1, 1 << 20);
-  if (uint64_t(count) * (info_.key_size + valueStride_) > (256u << 20))
-    throw Napi::RangeError::New(env, "batch of " + std::to_string(count) + " entries exceeds 256 MiB");
-  auto* w = new BatchWorker(env, this, Value(), true, cursor, cursorLen, count);
+  uint32_t count = BatchSizeArg(info, 1, info_.key_size, valueStride_);
+  auto* w = new BatchWorker(env, this, Value(), useBatch, cursor, cursorLen, count);
   Napi::Promise p = w->Promise();
   w->Queue();
   return p;
 }
 
-// walk(lastKey | null, count): the same result as lookupBatch, by get-next-key + lookup.
-Napi::Value NativeMap::Walk(const Napi::CallbackInfo& info) {
+Napi::Value NativeMap::LookupBatch(const Napi::CallbackInfo& info) { return StartBatch(info, true); }
+Napi::Value NativeMap::Walk(const Napi::CallbackInfo& info) { return StartBatch(info, false); }
+
+// reader(useBatch, count, onReady): a MapReader (map_reader.cc) reading every batch on its own thread.
+Napi::Value NativeMap::Reader(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  FdOrThrow(env, "map walk");
-  const uint8_t* cursor = nullptr;
-  size_t cursorLen = 0;
-  if (!IsNullish(info[0])) {
-    Napi::Uint8Array c = BytesArg(info, 0, "cursor");
-    if (c.ByteLength() < info_.key_size)
-      throw TypeErr(env, "cursor must be at least " + std::to_string(info_.key_size) + " bytes, got " + std::to_string(c.ByteLength()));
-    cursor = c.Data();
-    cursorLen = c.ByteLength();
-  }
-  uint32_t count = IntArg(info, 1, "count", 1, 1 << 20);
-  if (uint64_t(count) * (info_.key_size + valueStride_) > (256u << 20))
-    throw Napi::RangeError::New(env, "batch of " + std::to_string(count) + " entries exceeds 256 MiB");
-  auto* w = new BatchWorker(env, this, Value(), false, cursor, cursorLen, count);
-  Napi::Promise p = w->Promise();
-  w->Queue();
-  return p;
+  bool useBatch = info[0].ToBoolean();
+  FdOrThrow(env, useBatch ? "map lookup batch" : "map walk");
+  uint32_t count = BatchSizeArg(info, 1, info_.key_size, valueStride_);
+  if (!info[2].IsFunction()) throw TypeErr(env, "onReady must be a function");
+  return NewMapReader(env, this, Value(), useBatch, count, info[2].As<Napi::Function>());
 }
 
 Napi::Value NativeMap::Count(const Napi::CallbackInfo& info) {
@@ -408,6 +413,7 @@ Napi::Function NativeMap::Define(Napi::Env env) {
       InstanceMethod<&NativeMap::NextKey>("nextKey"),
       InstanceMethod<&NativeMap::LookupBatch>("lookupBatch"),
       InstanceMethod<&NativeMap::Walk>("walk"),
+      InstanceMethod<&NativeMap::Reader>("reader"),
       InstanceMethod<&NativeMap::Count>("count"),
       InstanceMethod<&NativeMap::Pin>("pin"),
       InstanceMethod<&NativeMap::Close>("close"),
@@ -459,6 +465,7 @@ static Napi::Value NumPossibleCpus(const Napi::CallbackInfo& info) {
 
 void InitMap(Napi::Env env, Napi::Object exports) {
   exports.Set("NativeMap", NativeMap::Define(env));
+  InitMapReader(env);
   exports.Set("mapCreate", Napi::Function::New(env, MapCreate, "mapCreate"));
   exports.Set("mapOpenPinned", Napi::Function::New(env, MapOpenPinned, "mapOpenPinned"));
   exports.Set("mapFromId", Napi::Function::New(env, MapFromId, "mapFromId"));
