@@ -7,6 +7,11 @@
 /** Mirrors struct ep_config. */
 export const EP_CONFIG = {size: 20, endpoint_id: 0, policy_enforcement: 2, selected: 3, identity: 4, options: 8,
   monitor_aggregation: 12, events_per_sec: 16} as const
+/**
+ * ck_ep_config is an array indexed by the host veth's ifindex (bpf_lxc.c EP_CONFIG_SLOTS): an
+ * endpoint's host interface needs an index below this.
+ */
+export const EP_CONFIG_SLOTS = 1 << 18
 /** Mirrors struct event_budget (ck_event_budget). */
 export const EVENT_BUDGET = {size: 16, window_start_ns: 0, sent: 8, suppressed: 12} as const
 

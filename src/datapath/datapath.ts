@@ -16,7 +16,8 @@ import {POLICY_ENTRY_V3, POLICY_KEY} from '../maps/policy.js'
 import {packagePath} from '../paths.js'
 import type {PolicyEntry} from '../policy/entries.js'
 import {PolicyMapSync} from '../policy/map-sync.js'
-import {decodeEndpointConfig, defaultEndpointConfig, encodeEndpointConfig, EVENT_BUDGET, type EndpointConfig} from './config.js'
+import {decodeEndpointConfig, defaultEndpointConfig, encodeEndpointConfig, EP_CONFIG, EP_CONFIG_SLOTS, EVENT_BUDGET,
+  type EndpointConfig} from './config.js'
 import {decodeEvent, type DatapathEvent} from './events.js'
 
 /** The object `make datapath` builds from bpf/datapath/bpf_lxc.c. */
@@ -86,6 +87,7 @@ export class Datapath {
     if (!existsSync(path)) buildObject(path)
     const object = BpfObject.open(path)
     try {
+      replaceOutdatedConfigPin(object, options.pinDir)
       object.pinMapsUnder(options.pinDir)
       object.load()
     } catch (err) {
@@ -111,6 +113,10 @@ export class Datapath {
    * Nothing reaches packets until attach().
    */
   upsertEndpoint(spec: EndpointSpec): void {
+    if (!Number.isInteger(spec.ifindex) || spec.ifindex < 1 || spec.ifindex >= EP_CONFIG_SLOTS) {
+      throw new CiliumkitError(`endpoint ${spec.id}: host interface index ${spec.ifindex} is outside the datapath's config slots 1..${EP_CONFIG_SLOTS - 1}`,
+        'interface indexes grow with every interface created in a namespace: recreate the veth in a fresh node namespace')
+    }
     const config: EndpointConfig = {...defaultEndpointConfig(spec.id, spec.identity), ...spec.config}
     config.options = {...defaultEndpointConfig(spec.id, spec.identity).options, ...spec.config?.options}
     this.map(DatapathMaps.config).update(u32(spec.ifindex), encodeEndpointConfig(config))
@@ -127,7 +133,10 @@ export class Datapath {
 
   /** The endpoint's current config as the datapath reads it. Throws KeyNotFoundError for an unknown ifindex. */
   endpointConfig(ifindex: number): EndpointConfig {
-    return decodeEndpointConfig(this.map(DatapathMaps.config).lookup(u32(ifindex)))
+    const value = this.map(DatapathMaps.config).lookup(u32(ifindex))
+    // An array slot always exists: endpoint ID 0 (IDs start at 1) marks a slot without an endpoint.
+    if (value.readUInt16LE(EP_CONFIG.endpoint_id) === 0) throw new KeyNotFoundError('lookup', {map: DatapathMaps.config})
+    return decodeEndpointConfig(value)
   }
 
   /** Changes options of an endpoint in place: the next packet sees them. */
@@ -185,7 +194,7 @@ export class Datapath {
     const ep = this.endpoints.get(endpointId)
     if (!ep) return
     this.detach(endpointId)
-    deleteIfPresent(this.map(DatapathMaps.config), u32(ep.spec.ifindex))
+    this.map(DatapathMaps.config).update(u32(ep.spec.ifindex), Buffer.alloc(EP_CONFIG.size))
     for (const ip of ep.spec.ips) {
       deleteIfPresent(this.map(DatapathMaps.lxc), encodeEndpointKey(ipBytes(ip)))
       this.deleteIpcache(ip)
@@ -276,6 +285,21 @@ export class Datapath {
     this.map(DatapathMaps.policyMaps).update(u32(endpointId), u32(mapFd(m)))
     return m
   }
+}
+
+/**
+ * ck_ep_config was a hash map before it became an array indexed by ifindex: a pin of the old
+ * kind (left by an older ciliumkit) would fail the load, and its content is what upsertEndpoint
+ * writes again anyway, so it is unpinned. Programs still attached keep their own reference.
+ */
+function replaceOutdatedConfigPin(object: BpfObject, pinDir: string): void {
+  const pin = join(pinDir, DatapathMaps.config)
+  const spec = object.maps().find((m) => m.name === DatapathMaps.config)
+  if (!spec || !existsSync(pin)) return
+  const pinned = BpfMap.openPinned(pin)
+  const info = pinned.info()
+  pinned.close()
+  if (info.type !== spec.type || info.maxEntries !== spec.maxEntries) rmSync(pin)
 }
 
 /** Builds the object with bpf/Makefile (clang -target bpf). Throws CiliumkitError naming the make output on failure. */

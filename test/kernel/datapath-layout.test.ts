@@ -8,7 +8,7 @@ import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {test} from 'node:test'
 import {BpfObject} from '../../src/bpf/index.js'
-import {DatapathMaps, datapathObject, EP_CONFIG, EVENT_BUDGET} from '../../src/datapath/index.js'
+import {DatapathMaps, datapathObject, EP_CONFIG, EP_CONFIG_SLOTS, EVENT_BUDGET} from '../../src/datapath/index.js'
 import {CT4_TUPLE, CT6_TUPLE, CT_ENTRY_V2} from '../../src/maps/ct.js'
 import {ENDPOINT_INFO, ENDPOINT_KEY} from '../../src/maps/endpoint.js'
 import {IPCACHE_KEY_V2, IPCACHE_VALUE_V2} from '../../src/maps/ipcache.js'
@@ -41,6 +41,13 @@ test('every map of bpf_lxc.o has the key and value sizes its TS layout reads', (
   const maps = obj.maps().filter((m) => !m.internal)
   assert.deepEqual(maps.map((m) => m.name).sort(), Object.keys(expected).sort())
   for (const m of maps) assert.deepEqual([m.keySize, m.valueSize], expected[m.name], m.name)
+})
+
+test('ck_ep_config is an array with the slots the loader checks interface indexes against', (t) => {
+  const obj = BpfObject.open(object())
+  t.after(() => obj.close())
+  const config = obj.maps().find((m) => m.name === DatapathMaps.config)
+  assert.deepEqual([config?.type, config?.maxEntries], ['array', EP_CONFIG_SLOTS])
 })
 
 test('struct ep_config and struct event_budget agree with src/datapath/config.ts member by member', () => {

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {createInterface} from 'node:readline'
 import {after, test, type TestContext} from 'node:test'
-import {Datapath, DatapathMaps, type DatapathEvent, type DropEvent, type EndpointSpec, type PolicyVerdictEvent,
+import {Datapath, DatapathMaps, EP_CONFIG_SLOTS, type DatapathEvent, type DropEvent, type EndpointSpec, type PolicyVerdictEvent,
   type TraceEvent} from '../../src/datapath/index.js'
 import {encodePolicyStatsKey} from '../../src/maps/policystats.js'
 import {portRangeKeys, Precedence, type PolicyEntry} from '../../src/policy/entries.js'
-import type {RingBuffer} from '../../src/bpf/index.js'
+import {KeyNotFoundError, type RingBuffer} from '../../src/bpf/index.js'
 import {encodeMetricsKey} from '../../src/maps/metrics.js'
 import {endpointNetwork, execIn, ping, sendUdp, spawnIn, skipUnlessBpf, tcpConnect, tcpServer, tempBpffsDir, type Endpoint} from '../helpers/kernel.js'
 
@@ -107,6 +107,20 @@ test('attached programs forward traffic and send a to-endpoint trace with both i
   assert.ok(metricsCount(d, 0, false) > before)
   // Medium aggregation (Cilium's default) keeps from-endpoint traces quiet.
   assert.equal(of('trace', clientSpec.id).filter((e: TraceEvent) => e.observationPointName === 'from-endpoint').length, 0)
+})
+
+test('config slots: upsertEndpoint fills the ifindex slot, removeEndpoint clears it, an index past the slots is refused', (t) => {
+  if (skipUnlessBpf(t)) return
+  const d = load()
+  const id = nextEndpointId
+  nextEndpointId += 2
+  const ifindex = 4000 + id
+  d.upsertEndpoint({id, ifindex, identity: 10_000 + id, ips: []})
+  t.after(() => d.removeEndpoint(id))
+  assert.deepEqual([d.endpointConfig(ifindex).endpointId, d.endpointConfig(ifindex).identity], [id, 10_000 + id])
+  d.removeEndpoint(id)
+  assert.throws(() => d.endpointConfig(ifindex), KeyNotFoundError)
+  assert.throws(() => d.upsertEndpoint({id, ifindex: EP_CONFIG_SLOTS, identity: 1, ips: []}), /outside the datapath's config slots/)
 })
 
 const allow = (e: Partial<PolicyEntry>): PolicyEntry => ({identity: 0, egress: false, protocol: 0, dport: 0, prefixLen: 0,
