@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {type TestContext, test} from 'node:test'
-import {runCli} from '../helpers/cli.js'
+import {test} from 'node:test'
+import {repoRoot, runCli} from '../helpers/cli.js'
 import {skipUnlessBpf} from '../helpers/kernel.js'
-import {repoRoot} from '../helpers/cli.js'
 import {endpointsOf, snapshot, tempNode} from './install-support.js'
-
-/** The agent and endpoint commands are other issues' work: without them there is nothing to install. */
-function skipWithoutAgent(t: TestContext): boolean {
-  if (skipUnlessBpf(t, 'tc')) return true
-  if (existsSync(join(repoRoot, 'dist', 'src', 'commands', 'agent.js'))) return false
-  t.skip('`cilium agent` is not built')
-  return true
-}
 
 const stepLines = (stderr: string) => stderr.split('\n').filter(Boolean)
 
 test('install twice, uninstall twice: idempotent, and nothing is left behind', {timeout: 120_000}, async (t) => {
-  if (skipWithoutAgent(t)) return
+  if (skipUnlessBpf(t, 'tc')) return
   const node = tempNode(t)
   const before = snapshot(node.root, node.paths)
   const env = {...process.env, CILIUM_SOCK: `unix://${node.paths.socket}`}
@@ -69,7 +60,7 @@ test('install twice, uninstall twice: idempotent, and nothing is left behind', {
 })
 
 test('uninstall after the agent died: its endpoints are still removed', {timeout: 120_000}, async (t) => {
-  if (skipWithoutAgent(t)) return
+  if (skipUnlessBpf(t, 'tc')) return
   const node = tempNode(t)
   const before = snapshot(node.root, node.paths)
   const env = {...process.env, CILIUM_SOCK: `unix://${node.paths.socket}`}
@@ -113,7 +104,7 @@ test('--systemd writes the unit (never enabled in tests) and uninstall removes i
 })
 
 test('audit mode through the API (kept by the agent) and the Hubble TLS listener', {timeout: 120_000}, async (t) => {
-  if (skipWithoutAgent(t)) return
+  if (skipUnlessBpf(t, 'tc')) return
   const node = tempNode(t)
   const before = snapshot(node.root, node.paths)
   const tls = join(repoRoot, 'test', 'fixtures', 'install', 'tls')

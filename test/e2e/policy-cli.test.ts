@@ -1,40 +1,22 @@
 // The built CLI (`node bin/cilium.js ...`) against the agent's REST layer served on a real
 // unix socket by this test process: policy, endpoint and identity commands end to end.
 import assert from 'node:assert/strict'
-import {execFile} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {type TestContext, test} from 'node:test'
-import {fileURLToPath} from 'node:url'
 import {startApiServer} from '../../src/agent/api-server.js'
 import {type AgentState, createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
+import {type RunResult, repoRoot, runCli, tempDir} from '../helpers/cli.js'
 
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-const fixtures = join(root, 'test/fixtures/policy')
+const fixtures = join(repoRoot, 'test/fixtures/policy')
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** Runs the CLI as a separate process (asynchronously: the server lives in this process). */
-function cilium(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [join(root, 'bin/cilium.js'), ...args],
-      {cwd: root, env: {...process.env, NO_COLOR: '1', ...env}, timeout: 30_000}, (err, stdout, stderr) => {
-        resolve({code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr})
-      })
-    if (input !== undefined) child.stdin?.end(input)
-    else child.stdin?.end()
-  })
+/** Runs the CLI as a separate process (asynchronously: the server lives in this process); stdin is `input` or empty. */
+function cilium(args: string[], env: Record<string, string> = {}, input = ''): Promise<RunResult> {
+  return runCli('cilium', args, {cwd: repoRoot, env: {...process.env, NO_COLOR: '1', ...env}, timeout: 30_000, input})
 }
 
 /** An agent REST layer with the seeds' three endpoints, on a temp socket. */
 async function agent(t: TestContext): Promise<{state: AgentState; env: Record<string, string>; socket: string}> {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-e2e-'))
-  const socket = join(dir, 'cilium.sock')
+  const socket = join(tempDir(t, 'ck-e2e-'), 'cilium.sock')
   const state = createAgentState()
   createEndpoint(state, 101, {state: 'ready', labels: ['k8s:role=frontend', 'k8s:io.kubernetes.pod.namespace=default'],
     addressing: {ipv4: '10.200.0.11'}, 'k8s-pod-name': 'frontend', 'k8s-namespace': 'default'})
@@ -42,10 +24,7 @@ async function agent(t: TestContext): Promise<{state: AgentState; env: Record<st
     addressing: {ipv4: '10.200.0.12', ipv6: 'fd00::12'}})
   createEndpoint(state, 103, {state: 'ready', labels: ['k8s:app=myService'], addressing: {ipv4: '10.200.0.13'}})
   const server = await startApiServer({state}, socket)
-  t.after(async () => {
-    await server.close()
-    rmSync(dir, {recursive: true, force: true})
-  })
+  t.after(() => server.close())
   return {state, env: {CILIUM_SOCK: socket}, socket}
 }
 
