@@ -8,7 +8,7 @@
 import type {Label} from '../identity/labels.js'
 import {type Prefix, parsePrefix, prefixContains} from '../identity/cidr.js'
 import {ReservedIdentity} from '../identity/reserved.js'
-import {POLICY_ENTRY_AUTH_TYPE_MASK, POLICY_ENTRY_EXPLICIT_AUTH} from '../maps/policy.js'
+import {POLICY_ENTRY_AUTH_TYPE_MASK, POLICY_ENTRY_EXPLICIT_AUTH, rulePrecedence} from '../maps/policy.js'
 import {Selector, entitySelectors} from './selector.js'
 import type {CIDRRule, EgressRule, EndpointSelector, IngressRule, PortRule, Rule} from './types.js'
 import {hasL7, icmpType, isServiceName, parsePort, parseProtocol} from './validate.js'
@@ -38,8 +38,12 @@ export interface PolicyEntry {
   cookie: number
 }
 
-/** Precedences we write: deny is the maximum (the datapath stops at it); a redirect beats a plain allow. */
-export const Precedence = {deny: 0xFFFF_FFFF, redirect: 2, allow: 1} as const
+/**
+ * The precedences the agent writes, at the default priority level (src/maps' rulePrecedence, which
+ * `cilium bpf policy` reads too): deny is the maximum (the datapath stops at it); a redirect beats a plain allow.
+ */
+export const Precedence = {deny: rulePrecedence({deny: true, proxyPort: 0}), redirect: rulePrecedence({deny: false, proxyPort: 1}),
+  allow: rulePrecedence({deny: false, proxyPort: 0})} as const
 
 export const ProtocolNumber: Record<string, number> = {ANY: 0, ICMP: 1, IGMP: 2, TCP: 6, UDP: 17, ICMPV6: 58, VRRP: 112, SCTP: 132}
 

@@ -150,6 +150,8 @@ function validateElement(e: Element, dir: 'ingress' | 'egress', deny: boolean, h
   if (!deny && l7.length > 0) {
     if (hostPolicy) errs.push('host policies do not support L7 rules yet')
     if (!o.enableL7Proxy) errs.push('L7 policy is not supported since L7 proxy is not enabled')
+    // The agent checks the element's L7 kinds before its port rules, so this is what it says of DNS on ingress.
+    else if (dir === 'ingress' && l7.some((r) => r.rules?.dns?.length)) errs.push('L7 protocol DNS is not supported on ingress yet')
   }
   if (e.icmps?.length) {
     if (!o.enableICMPRules) errs.push('ICMP rules can only be applied when the "enable-icmp-rules" flag is set')
@@ -218,7 +220,8 @@ function validatePorts(ports: PortProtocol[], hasDNS: boolean): string[] {
 
 function validatePortRule(r: PortRule, ingress: boolean): string[] {
   const hasDNS = !!r.rules?.dns?.length
-  if (ingress && hasDNS) return ['DNS rules are not allowed on ingress']
+  // Reported for the whole element (validateElement): DNS rules have no place on ingress.
+  if (ingress && hasDNS) return []
   const errs: string[] = []
   const l7 = hasL7(r.rules)
   if (r.serverNames?.length && l7 && !r.terminatingTLS) errs.push('ServerNames are not allowed with L7 rules without TLS termination')

@@ -35,6 +35,21 @@ test('an import with one invalid rule changes nothing, and says every problem', 
   assert.equal(rulesJson(repo.list()), before)
 })
 
+test('a file import with one invalid rule (parsed path, --replace too) keeps the repository as it was: same revision, same rule list', () => {
+  const repo = new PolicyRepository()
+  repo.add([named('a'), named('b')])
+  const list = repo.list()
+  const {rules, issues} = checkPolicyText(fixtureText('one-invalid.yaml'), 'one-invalid.yaml')
+  assert.equal(issues.length, 1, 'the CLI sees the bad rule and sends nothing')
+  const bad = [...rules, {rule: named('a', {egress: [{toPorts: [{ports: [{port: '99999'}]}]}]}), origin: {file: 'x.yaml', document: 0, index: 0, name: 'x'}}]
+  for (const opts of [{}, {replace: true}, {replaceWithLabels: [parseLabel('name=b')]}]) {
+    assert.throws(() => repo.addParsed(bad, opts), PolicyValidationError)
+    assert.equal(repo.revision, 2)
+    // The very same list: regeneration keeps its caches and computes the same entries.
+    assert.equal(repo.list(), list)
+  }
+})
+
 test('the fixture with one invalid rule: every issue located, no rule passes', () => {
   const {rules, issues} = checkPolicyText(fixtureText('one-invalid.yaml'), 'one-invalid.yaml')
   assert.equal(rules.length, 2)

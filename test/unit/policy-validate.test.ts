@@ -19,7 +19,7 @@ const cases: Array<[what: string, rule: Rule, message: string, opts?: object]> =
   ['two peer kinds (egress)', eg({toEntities: ['world'], toCIDRSet: [{cidr: '10.0.0.0/8'}]}), 'Combining ToCIDRSet and ToEntities is not supported yet'],
   ['toServices with toPorts', eg({toServices: [{k8sService: {serviceName: 'a', namespace: 'b'}}], toPorts: [tcp80]}), 'Combining ToServices and ToPorts is not supported yet'],
   ['L7 with the proxy off', eg({toPorts: [{...tcp80, rules: http}]}), 'L7 policy is not supported since L7 proxy is not enabled', {enableL7Proxy: false}],
-  ['DNS on ingress', ing({toPorts: [{ports: [{port: '53', protocol: 'UDP'}], rules: {dns: [{matchName: 'a.example'}]}}]}), 'DNS rules are not allowed on ingress'],
+  ['DNS on ingress', ing({toPorts: [{ports: [{port: '53', protocol: 'UDP'}], rules: {dns: [{matchName: 'a.example'}]}}]}), 'L7 protocol DNS is not supported on ingress yet'],
   ['DNS without a port', eg({toPorts: [{rules: {dns: [{matchPattern: '*'}]}}]}), 'Port 53 must be specified for DNS rules'],
   ['l7 without l7proto', eg({toPorts: [{...tcp80, rules: {l7: [{k: 'v'}]}}]}), `'l7' may only be specified when a 'l7proto' is also specified`],
   ['two L7 kinds', eg({toPorts: [{...tcp80, rules: {http: [{}], kafka: [{topic: 't'}]}}]}), 'multiple L7 protocol rule types specified in single rule'],
