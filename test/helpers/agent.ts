@@ -96,7 +96,7 @@ export class AgentProcess {
   }
 }
 
-/** Starts `cilium agent` in a node namespace and waits until its API answers (at most 20 s). */
+/** Starts `cilium agent` in a node namespace and waits until its API answers (at most 60 s: a loaded machine verifies the datapath slowly). */
 export async function startAgent(t: TestContext, o: AgentOptions = {}): Promise<AgentProcess> {
   const dir = tempDir(t, 'ck-agent-')
   const stateDir = o.stateDir ?? join(dir, 'state')
@@ -115,14 +115,14 @@ export async function startAgent(t: TestContext, o: AgentOptions = {}): Promise<
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   })
   const agent = new AgentProcess(child, dir, stateDir, nodeNetns, sock, hubbleSock, logFile, o)
-  const deadline = Date.now() + 20_000
+  const deadline = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`agent exited with ${child.exitCode}:\n${agent.log()}`)
     try {
       await agent.client.healthz()
       return agent
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`agent did not answer in 20 s: ${(err as Error).message}\n${agent.log()}`)
+      if (Date.now() > deadline) throw new Error(`agent did not answer in 60 s: ${(err as Error).message}\n${agent.log()}`)
       await new Promise((r) => setTimeout(r, 100))
     }
   }

@@ -6,9 +6,12 @@
  */
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
+import {existsSync, mkdirSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {repoRoot} from '../helpers/cli.js'
-import {type AgentProcess, endpointName, httpRequest, httpServer, inNetns, ping, startAgent, tcpConnect} from '../helpers/agent.js'
+import {BpfMap} from '../../src/bpf/index.js'
+import {type AgentProcess, endpointName, httpRequest, httpServer, inNetns, ping, startAgent, tcpConnect, testNetns} from '../helpers/agent.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
 const fixture = (name: string) => `${repoRoot}/test/fixtures/policy/${name}`
@@ -202,4 +205,40 @@ test('kill -9 under traffic: allowed keeps flowing, denied stays denied; the res
   assert.equal(await tcpConnect(frontend.netns, '10.200.0.3', 80), 'connected')
   assert.equal(await tcpConnect(frontend.netns, '10.200.0.3', 8080), 'timeout')
   await eventually('flows from the new agent', async () => /Policy denied DROPPED/.test(await observe(again, ['--port', '8080'])))
+
+  // SIGTERM: a clean exit that releases the descriptors and leaves the programs enforcing.
+  assert.equal(await again.stop('SIGTERM'), 0)
+  assert.match(again.log(), /msg="Agent stopped"/)
+  assert.equal(await tcpConnect(frontend.netns, '10.200.0.3', 80), 'connected')
+  assert.equal(await tcpConnect(frontend.netns, '10.200.0.3', 8080), 'timeout')
+})
+
+test('a bpffs holding another Cilium\'s pins: the agent refuses and pins nothing', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const bpffs = tempBpffsDir(t)
+  const pins = join(bpffs, 'tc', 'globals')
+  mkdirSync(pins, {recursive: true})
+  const calls = BpfMap.create({type: 'prog_array', keySize: 4, valueSize: 4, maxEntries: 4, name: 'cilium_calls'})
+  t.after(() => calls.close())
+  calls.pin(join(pins, 'cilium_calls_00042'))
+  await assert.rejects(startAgent(t, {bpffs}), /Error: .* holds the datapath of another Cilium \(cilium_calls_00042\); ciliumkit did not pin these/)
+  assert.deepEqual(readdirSync(pins), ['cilium_calls_00042'])
+})
+
+test('a start that fails after the datapath loaded (Hubble TCP port taken) undoes every step: no pins, sockets or state', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const bpffs = tempBpffsDir(t)
+  const nodeNetns = testNetns(t, 'node')
+  await httpServer(t, nodeNetns, 4244, '127.0.0.1')
+  const bpffsBefore = readdirSync(bpffs)
+  const failure = await startAgent(t, {bpffs, nodeNetns, args: ['--hubble-listen-address', '127.0.0.1:4244']}).then(
+    () => assert.fail('the agent started'), (err: Error) => err.message)
+  assert.match(failure, /msg="Datapath loaded"/)
+  assert.match(failure, /failed to listen on 127\.0\.0\.1:4244/)
+  assert.deepEqual(readdirSync(bpffs), bpffsBefore, 'pins left behind')
+  // The paths the agent logged at start: gone again.
+  for (const key of ['stateDir', 'socket', 'hubbleSocket']) {
+    const path = new RegExp(` ${key}=(\\S+)`).exec(failure)?.[1]
+    assert.ok(path && !existsSync(path), `${key} ${path} left behind`)
+  }
 })
