@@ -124,12 +124,17 @@ try {
 
   await spawnIn(cleanup, server.ns, 'sh', ['-c', `echo ready; exec iperf3 -s -p ${port} >/dev/null`])
   interface Iperf { end: { sum_received: {bits_per_second: number; bytes: number}; cpu_utilization_percent: {host_total: number; remote_total: number} } }
-  /** Throughput in bit/s and the client's and server's CPU time (user+sys) per GB received. */
-  const iperf = async (): Promise<{bps: number; cpuPerGb: number}> => {
-    const {end} = JSON.parse(await execIn(client.ns, 'iperf3', ['-c', server.ip4, '-p', String(port), '-t', String(seconds), '-J'],
+  /**
+   * Throughput in bit/s, bytes moved, and the client's and server's CPU time (user+sys, which
+   * includes the softirq work our programs do in their context) per GB. The client runs on CPU 0
+   * and the server on CPU 1 (-A 0,1): left to the scheduler they sometimes share a CPU, which
+   * halves the throughput of that run whatever is attached.
+   */
+  const iperf = async (): Promise<{bps: number; bytes: number; cpuPerGb: number}> => {
+    const {end} = JSON.parse(await execIn(client.ns, 'iperf3', ['-c', server.ip4, '-p', String(port), '-t', String(seconds), '-A', '0,1', '-J'],
       (seconds + 20) * 1000)) as Iperf
     const cpuSeconds = (end.cpu_utilization_percent.host_total + end.cpu_utilization_percent.remote_total) / 100 * seconds
-    return {bps: end.sum_received.bits_per_second, cpuPerGb: cpuSeconds / (end.sum_received.bytes / 1e9)}
+    return {bps: end.sum_received.bits_per_second, bytes: end.sum_received.bytes, cpuPerGb: cpuSeconds / (end.sum_received.bytes / 1e9)}
   }
 
   writeFileSync(statsSysctl, '1')
@@ -155,7 +160,7 @@ try {
         detach: () => { for (const s of specs) dp.detach(s.id) }}
     },
   }
-  const runs: Record<Variant, Array<{bps: number; cpuPerGb: number}>> = {'bare veths': [], 'empty program': [], datapath: []}
+  const runs: Record<Variant, Array<{bps: number; bytes: number; cpuPerGb: number}>> = {'bare veths': [], 'empty program': [], datapath: []}
   const cost: Record<string, {ns: number; count: number}> = {}
   for (let r = 0; r < rounds; r++) {
     for (const variant of (Object.keys(attach) as Variant[]).sort(() => Math.random() - 0.5)) {
@@ -188,6 +193,11 @@ try {
   for (const [name, c] of Object.entries(cost)) {
     console.log(`  ${name.padEnd(20)} ${(c.count ? c.ns / c.count : NaN).toFixed(0).padStart(4)} ns over ${c.count} packets`)
   }
+  // The programs' run time against the CPU the transfer took: what the datapath adds to a byte's cost.
+  const datapathGb = runs.datapath.reduce((n, r) => n + r.bytes, 0) / 1e9
+  const programSeconds = ['cil_from_container', 'cil_to_container'].reduce((n, p) => n + (cost[p]?.ns ?? 0), 0) / 1e9
+  console.log(`  both programs: ${(programSeconds / datapathGb * 1000).toFixed(1)} ms per GB moved, ` +
+    `${(programSeconds / datapathGb / summary('datapath').cpuPerGb * 100).toFixed(1)}% of the iperf3 processes' CPU per GB`)
   console.log(`  notifications read: ${notifications}`)
 } finally {
   writeFileSync(statsSysctl, statsBefore)
