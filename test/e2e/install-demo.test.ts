@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict'
-import {existsSync} from 'node:fs'
-import {join} from 'node:path'
 import {test} from 'node:test'
 import {repoRoot, run} from '../helpers/cli.js'
 import {skipUnlessBpf} from '../helpers/kernel.js'
@@ -9,10 +7,6 @@ import {snapshot, tempNode} from './install-support.js'
 // The node part of `make demo` (scripts/demo-steps.sh), run as demo.sh runs it but under a temp root.
 test('the demo: install, endpoints, the seeds\' policies, traffic, flows, policy map rows, uninstall', {timeout: 240_000}, async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
-  if (!existsSync(join(repoRoot, 'dist', 'src', 'commands', 'agent.js'))) {
-    t.skip('`cilium agent` is not built')
-    return
-  }
   const node = tempNode(t, 'ck-demo-')
   const before = snapshot(node.root, node.paths, {netns: ['ck-demo-world', 'ck-demo-frontend', 'ck-demo-backend', 'ck-demo-myservice'],
     interfaces: ['ckdemo-w']})
