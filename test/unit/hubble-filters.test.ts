@@ -203,6 +203,21 @@ test('a filter value compiles once; evaluating many flows does not re-validate',
   for (let i = 0; i < 1000; i++) assert.equal(pass(hit), true)
 })
 
+// The path the http_path filter sees: Go's url.ParseRequestURI, then path unescaping.
+test('http_path reads the URL as Go\'s url.ParseRequestURI', () => {
+  const path = (re: string, u: string): boolean => compileFlowFilters([{httpPath: [re]}], [])(url(u))
+  assert.equal(path('^/a b$', '/a%20b?x=%zz'), true)           // only the path is unescaped
+  assert.equal(path('^/a/b$', '/a%2Fb'), true)                  // %2F is a slash in Go's Path
+  assert.equal(path('^/a', '/a%zz'), false)                      // a bad escape: the URL does not parse
+  assert.equal(path('^/admin\uFFFD$', '/admin%ff'), true)       // bytes that are not UTF-8 still match
+  assert.equal(path('^/x#frag$', '/x#frag'), true)               // a request URI keeps its fragment in the path
+  assert.equal(path('^$', 'mailto:someone'), true)               // opaque: the path is empty
+  assert.equal(path('^\\*$', '*'), true)
+  assert.equal(path('^/a', '/a\tb'), false)                     // control characters: the URL does not parse
+  assert.equal(path('^//h/p$', '//h/p'), true)                   // no scheme: no authority either
+  assert.equal(path('^/p$', 'http://h:8080/p?q'), true)
+})
+
 // Client-supplied patterns run on a linear-time engine (Go's RE2 semantics). Each input below
 // makes a backtracking engine take exponential or high-polynomial time: JS RegExp needed 11 s
 // for `(a+)+$` against 24 a's and a `!` here (doubling per extra a), so 30 would take minutes.

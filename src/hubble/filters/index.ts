@@ -492,22 +492,43 @@ function httpChecks(ff: flow.IFlowFilter): Check[] {
  * absolute path, the query and no fragment handling; undefined when it does not parse.
  */
 function requestUriPath(raw: string): string | undefined {
+  // Go refuses ASCII control characters anywhere in a URL; "*" is the asterisk-form request target.
+  if (/[\x00-\x1f\x7f]/.test(raw)) return undefined
+  if (raw === '*') return '*'
   const q = raw.indexOf('?')
   const rest = q >= 0 ? raw.slice(0, q) : raw
   if (rest.startsWith('/')) return decodePath(rest)
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(rest)
   if (!scheme) return undefined
   const afterScheme = rest.slice(scheme[0].length)
-  if (!afterScheme.startsWith('//')) return afterScheme.startsWith('/') ? decodePath(afterScheme) : undefined
+  // `scheme:rootless` is an opaque URL: its path is empty.
+  if (!afterScheme.startsWith('//')) return afterScheme.startsWith('/') ? decodePath(afterScheme) : ''
   const slash = afterScheme.indexOf('/', 2)
   return slash < 0 ? '' : decodePath(afterScheme.slice(slash))
 }
 
+/**
+ * Percent-decoding as Go's path unescaping: a `%` without two hex digits is an error; the
+ * bytes need not be UTF-8 (Go keeps them, and its regexps read each bad byte as U+FFFD).
+ */
 function decodePath(p: string): string | undefined {
+  if (!p.includes('%')) return p
+  if (/%(?![0-9A-Fa-f]{2})/.test(p)) return undefined
   try {
     return decodeURIComponent(p)
   } catch {
-    return undefined
+    const bytes: number[] = []
+    for (let i = 0; i < p.length; i++) {
+      if (p[i] === '%') {
+        bytes.push(parseInt(p.slice(i + 1, i + 3), 16))
+        i += 2
+      } else {
+        const c = String.fromCodePoint(p.codePointAt(i)!)
+        bytes.push(...Buffer.from(c, 'utf8'))
+        i += c.length - 1
+      }
+    }
+    return Buffer.from(bytes).toString('utf8')
   }
 }
 
