@@ -46,6 +46,7 @@
 #define CT_CLOSE_TIMEOUT	10
 /* MonitorAggregationLevel medium reports an established flow again after this long. */
 #define CT_REPORT_INTERVAL	5
+#define EPHEMERAL_PORT_MIN	32768
 
 #define MONITOR_AGG_LOWEST	1
 #define MONITOR_AGG_MEDIUM	3
@@ -482,6 +483,24 @@ struct ct_result {
 	struct ipv6_ct_tuple tuple;	/* the connection's key: forward key of the matched/created entry */
 };
 
+/* The key of the packet's connection if the packet travels in the connection's original direction
+ * (reply 0: the endpoint opened it when egress) or answers it (reply 1). */
+static __always_inline void ct_key(struct ipv6_ct_tuple *t, const struct pkt *p, __u8 reply, __u8 egress)
+{
+	if (reply)
+		make_tuple(t, p->daddr, p->saddr, p->sport, p->dport, p->proto, egress ? TUPLE_F_IN : TUPLE_F_OUT);
+	else
+		make_tuple(t, p->saddr, p->daddr, p->dport, p->sport, p->proto, egress ? TUPLE_F_OUT : TUPLE_F_IN);
+}
+
+/* Whether the packet is more likely a reply than a request, by its ports: a client's port is
+ * ephemeral (Linux's default ip_local_port_range starts at 32768) and the service's is not. An
+ * echo reply carries its identifier as the destination port. Only the lookup order follows this. */
+static __always_inline __u8 likely_reply(const struct pkt *p)
+{
+	return bpf_ntohs(p->dport) >= EPHEMERAL_PORT_MIN && bpf_ntohs(p->sport) < EPHEMERAL_PORT_MIN;
+}
+
 /* An ICMP error: the packet it quotes travelled the other way, so it belongs to a connection
  * its source opened (first key) or answered (second key). */
 static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32 now, struct ct_result *r)
@@ -511,10 +530,9 @@ static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32
 static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p, __u8 egress, __u8 accounting,
 				      struct ct_result *r)
 {
-	__u8 out_flag = egress ? TUPLE_F_OUT : TUPLE_F_IN, rev_flag = egress ? TUPLE_F_IN : TUPLE_F_OUT;
 	struct ct_entry *e;
 	__u32 now = now_sec();
-	__u8 reply = 0;
+	__u8 reply;
 
 	r->state = CT_NEW;
 	if (p->icmp_error) {
@@ -522,12 +540,14 @@ static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p
 		return;
 	}
 
-	make_tuple(&r->tuple, p->saddr, p->daddr, p->dport, p->sport, p->proto, out_flag);
+	/* The likelier key first: a missed lookup costs a cold hash bucket under traffic. */
+	reply = likely_reply(p);
+	ct_key(&r->tuple, p, reply, egress);
 	e = ct_find(&r->tuple, p->ipv6);
 	if (!e) {
-		make_tuple(&r->tuple, p->daddr, p->saddr, p->sport, p->dport, p->proto, rev_flag);
+		reply = !reply;
+		ct_key(&r->tuple, p, reply, egress);
 		e = ct_find(&r->tuple, p->ipv6);
-		reply = 1;
 	}
 	if (!e || e->lifetime < now)
 		return;
@@ -1092,8 +1112,8 @@ static __noinline int ct_create(struct __sk_buff *skb, const struct ctx *c, cons
 	if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN))
 		e.flags |= CT_F_SEEN_NON_SYN;
 	e.lifetime = now + ct_lifetime(p, &e);
-	/* ct_lookup ended on the reply key: rebuild the forward one. */
-	make_tuple(&r->tuple, p->saddr, p->daddr, p->dport, p->sport, p->proto, c->egress ? TUPLE_F_OUT : TUPLE_F_IN);
+	/* ct_lookup may have ended on the reply key: the forward one. */
+	ct_key(&r->tuple, p, 0, c->egress);
 	if (ct_insert(&r->tuple, p->ipv6, &e) < 0)
 		return -DROP_CT_CREATE_FAILED;
 	r->report = 1;
