@@ -493,7 +493,10 @@ function httpChecks(ff: flow.IFlowFilter): Check[] {
  */
 function requestUriPath(raw: string): string | undefined {
   // Go refuses ASCII control characters anywhere in a URL; "*" is the asterisk-form request target.
-  if (/[\x00-\x1f\x7f]/.test(raw)) return undefined
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if (c < 0x20 || c === 0x7f) return undefined
+  }
   if (raw === '*') return '*'
   const q = raw.indexOf('?')
   const rest = q >= 0 ? raw.slice(0, q) : raw
