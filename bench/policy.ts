@@ -3,7 +3,7 @@
 // same run:
 //   cli      what `cilium policy import` does before it sends: parse (the agent's rule array as
 //            JSON, or 2,000 CiliumNetworkPolicy YAML documents), decode, validate, sanitize, and
-//            the request body (checkPolicyText + rulesJson);
+//            the request body (checkPolicyText + JSON.stringify);
 //   agent    what PUT /v1/policy does with the body: JSON.parse, decode, validate, sanitize, store;
 //   regen    the agent's regeneration: CIDR identities, selectors against endpoints and
 //            identities, every endpoint's policy map entries (cilium.md §5.4);
@@ -24,7 +24,7 @@ import {type AgentState, createAgentState, createEndpoint, regenerate} from '../
 import {AgentClient} from '../src/api/client.js'
 import {POLICY_ENTRY_V3, POLICY_KEY} from '../src/maps/policy.js'
 import {PolicyMapSync} from '../src/policy/map-sync.js'
-import {checkPolicyText, rulesJson} from '../src/policy/repository.js'
+import {checkPolicyText} from '../src/policy/repository.js'
 import type {Rule} from '../src/policy/types.js'
 import {median} from './lib.js'
 
@@ -68,15 +68,7 @@ interface Sample {
   wall: number
   cpu: number
 }
-function measure<T>(fn: () => T): [T, Sample] {
-  const c0 = process.cpuUsage()
-  const t0 = process.hrtime.bigint()
-  const out = fn()
-  const wall = Number(process.hrtime.bigint() - t0) / 1e6
-  const c = process.cpuUsage(c0)
-  return [out, {wall, cpu: (c.user + c.system) / 1000}]
-}
-async function measureAsync<T>(fn: () => Promise<T>): Promise<[T, Sample]> {
+async function measure<T>(fn: () => T | Promise<T>): Promise<[T, Sample]> {
   const c0 = process.cpuUsage()
   const t0 = process.hrtime.bigint()
   const out = await fn()
@@ -89,7 +81,7 @@ async function measureAsync<T>(fn: () => Promise<T>): Promise<[T, Sample]> {
 function cliBody(text: string, file: string): string {
   const {rules, issues} = checkPolicyText(text, file)
   if (issues.length > 0) throw new Error(`bench rules invalid: ${issues[0].message}`)
-  return rulesJson(rules.map((r) => r.rule))
+  return JSON.stringify(rules.map((r) => r.rule))
 }
 
 /** An agent state with the 50 endpoints and no rules (the state an import meets). */
@@ -131,16 +123,16 @@ for (let r = 0; r < rounds; r++) {
   const input = inputs[r % 2]
   // The baselines and the socket round trip, in a shuffled order; then the import chain in its own order.
   const side: Record<'jsonParse' | 'jsyaml' | 'yamlPkg' | 'restPut', () => Promise<Sample>> = {
-    jsonParse: async () => measure(() => JSON.parse(input.json))[1],
-    jsyaml: async () => measure(() => jsyaml.loadAll(input.yaml, null, {schema: jsyaml.CORE_SCHEMA}))[1],
-    yamlPkg: async () => measure(() => parseAllDocuments(input.yaml, {schema: 'core'}).map((d) => d.toJS()))[1],
+    jsonParse: async () => (await measure(() => JSON.parse(input.json)))[1],
+    jsyaml: async () => (await measure(() => jsyaml.loadAll(input.yaml, null, {schema: jsyaml.CORE_SCHEMA})))[1],
+    yamlPkg: async () => (await measure(() => parseAllDocuments(input.yaml, {schema: 'core'}).map((d) => d.toJS())))[1],
     restPut: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ck-bench-'))
       const state = agentWithEndpoints()
       const server = await startApiServer({state}, join(dir, 'cilium.sock'))
       try {
         const client = new AgentClient(join(dir, 'cilium.sock'))
-        return (await measureAsync(() => client.putPolicy(input.json)))[1]
+        return (await measure(() => client.putPolicy(input.json)))[1]
       } finally {
         await server.close()
         rmSync(dir, {recursive: true, force: true})
@@ -149,16 +141,16 @@ for (let r = 0; r < rounds; r++) {
   }
   for (const name of (Object.keys(side) as (keyof typeof side)[]).sort(() => Math.random() - 0.5)) samples[name].push(await side[name]())
 
-  const [, cliJson] = measure(() => cliBody(input.json, 'bench.json'))
-  const [body, cliYaml] = measure(() => cliBody(input.yaml, 'bench.yaml'))
+  const [, cliJson] = await measure(() => cliBody(input.json, 'bench.json'))
+  const [body, cliYaml] = await measure(() => cliBody(input.yaml, 'bench.yaml'))
   const state = agentWithEndpoints()
-  const [, agent] = measure(() => state.repository.add(JSON.parse(body) as unknown[]))
-  const [, regen] = measure(() => regenerate(state))
+  const [, agent] = await measure(() => state.repository.add(JSON.parse(body) as unknown[]))
+  const [, regen] = await measure(() => regenerate(state))
   entryCount = [...state.policies.values()].reduce((n, p) => n + p.entries.length, 0)
   let maps: Sample = {wall: 0, cpu: 0}
   if (typeof policyMaps !== 'string') {
     const {syncs} = policyMaps
-    maps = (await measureAsync(async () => {
+    maps = (await measure(async () => {
       for (const p of state.policies.values()) await syncs[p.endpointId - 1].sync(p.entries)
     }))[1]
   }

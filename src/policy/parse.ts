@@ -200,44 +200,40 @@ function derivedLabels(kind: string, name: string, namespace: string | undefined
     ...(namespace === undefined ? [] : [l(PolicyLabel.namespace, namespace)]), ...(uid ? [l(PolicyLabel.uid, uid)] : [])]
 }
 
+/** Rule fields in Go struct order, as `cilium policy get` prints them. */
+const ruleFieldOrder: (keyof Rule)[] = ['endpointSelector', 'nodeSelector', 'ingress', 'ingressDeny', 'egress', 'egressDeny',
+  'labels', 'enableDefaultDeny', 'description', 'log']
+
 /**
  * What the agent does to a CNP rule: its labels name the object, and in a namespaced policy
  * the endpoint selector and every peer endpoint selector that does not name a namespace
  * are confined to the policy's namespace (a cluster-wide policy's selectors stay as written).
+ * `rule` is a freshly decoded one that nothing else holds: its selectors are changed in place.
  */
 function scopeRule(rule: Rule, labels: RuleLabel[], namespace: string | undefined): Rule {
-  const out: Rule = {...rule, labels: rule.labels ? [...labels, ...rule.labels] : labels}
-  if (namespace === undefined) return reorder(out)
-  if (out.endpointSelector) out.endpointSelector = withNamespace(out.endpointSelector, namespace)
-  out.ingress = scopePeers(out.ingress, 'fromEndpoints', 'fromRequires', namespace)
-  out.ingressDeny = scopePeers(out.ingressDeny, 'fromEndpoints', 'fromRequires', namespace)
-  out.egress = scopePeers(out.egress, 'toEndpoints', 'toRequires', namespace)
-  out.egressDeny = scopePeers(out.egressDeny, 'toEndpoints', 'toRequires', namespace)
-  return reorder(out)
-}
-
-/** Rule elements with their peer endpoint selectors confined to `namespace`; an element without any stays as it is. */
-function scopePeers<T extends object>(elems: T[] | undefined, endpoints: string, requires: string, namespace: string): T[] | undefined {
-  return elems?.map((e) => {
-    const el = e as Record<string, unknown>
-    if (el[endpoints] === undefined && el[requires] === undefined) return e
-    const copy: Record<string, unknown> = {}
-    for (const k in el) {
-      const v = el[k]
-      copy[k] = (k === endpoints || k === requires) && v
-        ? (v as EndpointSelector[]).map((s) => (selectsReserved(s) ? s : withNamespace(s, namespace))) : v
-    }
-    return copy as T
-  })
-}
-
-/** Keeps the Go field order after fields were replaced (so labels print after egressDeny). */
-function reorder(r: Rule): Rule {
-  const order: (keyof Rule)[] = ['endpointSelector', 'nodeSelector', 'ingress', 'ingressDeny', 'egress', 'egressDeny',
-    'labels', 'enableDefaultDeny', 'description', 'log']
   const out: Record<string, unknown> = {}
-  for (const k of order) if (r[k] !== undefined) out[k] = r[k]
+  for (const k of ruleFieldOrder) {
+    let v: unknown = rule[k]
+    if (k === 'labels') v = rule.labels ? [...labels, ...rule.labels] : labels
+    else if (v === undefined) continue
+    else if (namespace !== undefined) {
+      if (k === 'endpointSelector') v = withNamespace(v as EndpointSelector, namespace)
+      else if (k === 'ingress' || k === 'ingressDeny') scopePeers(v as Record<string, unknown>[], 'fromEndpoints', 'fromRequires', namespace)
+      else if (k === 'egress' || k === 'egressDeny') scopePeers(v as Record<string, unknown>[], 'toEndpoints', 'toRequires', namespace)
+    }
+    out[k] = v
+  }
   return out as Rule
+}
+
+/** Confines the peer endpoint selectors of rule elements to `namespace`, in place. */
+function scopePeers(elems: Record<string, unknown>[], endpoints: string, requires: string, namespace: string): void {
+  for (const e of elems) {
+    for (const f of [endpoints, requires]) {
+      const sels = e[f] as EndpointSelector[] | undefined
+      if (sels) for (let i = 0; i < sels.length; i++) if (!selectsReserved(sels[i])) sels[i] = withNamespace(sels[i], namespace)
+    }
+  }
 }
 
 const keyName = (k: string): string => (k.includes(':') ? k.slice(k.indexOf(':') + 1) : k)
@@ -252,9 +248,15 @@ function selectsReserved(s: EndpointSelector): boolean {
     || (s.matchExpressions ?? []).some((e) => e.key.startsWith('reserved:'))
 }
 
+/** The selector confined to `namespace` (unless it names one): its matchLabels gain the namespace label, in place when it has some. */
 function withNamespace(s: EndpointSelector, namespace: string): EndpointSelector {
   if (mentionsNamespace(s)) return s
-  const out: EndpointSelector = {matchLabels: {...(s.matchLabels ?? {}), [`k8s:${PodNamespaceLabel}`]: namespace}}
+  if (s.matchLabels) {
+    s.matchLabels[`k8s:${PodNamespaceLabel}`] = namespace
+    return s
+  }
+  // A new object, so that matchLabels comes before matchExpressions as Go prints them.
+  const out: EndpointSelector = {matchLabels: {[`k8s:${PodNamespaceLabel}`]: namespace}}
   if (s.matchExpressions) out.matchExpressions = s.matchExpressions
   return out
 }

@@ -41,15 +41,15 @@ export default class PolicyImport extends BaseCommand {
       this.out('No policy specified')
       return undefined
     }
-    const json = rulesJson(rules)
+    // Compact on the wire (half the bytes of the indented text, which only --print shows).
     const {AgentClient, withContext} = await import('../../api/client.js')
     const policy = await withContext('Cannot import policy', AgentClient.fromHost(flags.host)
-      .putPolicy(json, {replace: flags.replace, replaceWithLabels: flags['replace-with-labels']}))
+      .putPolicy(JSON.stringify(rules), {replace: flags.replace, replaceWithLabels: flags['replace-with-labels']}))
     if (flags.output) {
       const {renderJson, renderYaml} = await import('../../output/format.js')
       this.out(flags.output === 'json' ? renderJson(policy) : renderYaml(policy))
     } else {
-      this.out(`${flags.print ? `${json}\n` : ''}Revision: ${policy.revision}\n`)
+      this.out(`${flags.print ? `${rulesJson(rules)}\n` : ''}Revision: ${policy.revision}\n`)
     }
     return policy
   }
