@@ -96,7 +96,7 @@ export class CallbackError extends CiliumkitError {
   }
 }
 
-const keyOps = new Set(['map lookup', 'map update', 'map delete'])
+const keyOps = new Set(['map lookup', 'map update', 'map update batch', 'map delete'])
 
 /** The kernel refused to load a program; the message ends with the tail of libbpf's log (the verifier's verdict). */
 export class ProgramLoadError extends BpfError {
@@ -117,7 +117,7 @@ export function fromErrno(op: string, errno: number, subject: ErrorSubject = {},
       if (keyOps.has(op)) return new KeyNotFoundError(op, subject)
       return new BpfError(op, errno, subject, `${op}${describe(subject)}: not found`)
     case EEXIST: return new KeyExistsError(op, subject)
-    case E2BIG: return op === 'map update' ? new MapFullError(op, subject) : new BpfError(op, errno, subject)
+    case E2BIG: return op === 'map update' || op === 'map update batch' ? new MapFullError(op, subject) : new BpfError(op, errno, subject)
     case EBADF: return new ClosedError(op, subject)
     case ENOTTY: return subject.path ? new NotAMapError(op, subject.path) : new BpfError(op, errno, subject)
     case EOPNOTSUPP: case ENOTSUPP: case ENOSYS: return new NotSupportedError(op, errno, subject)

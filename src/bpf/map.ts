@@ -13,6 +13,8 @@ export interface MapSpec {
   flags?: number
   /** At most 15 bytes. */
   name?: string
+  /** hash_of_maps and array_of_maps: what their inner maps look like (a spec, or a map to copy it from). */
+  innerMap?: MapSpec | BpfMap
 }
 
 /** A map as the kernel describes it. */
@@ -103,8 +105,13 @@ export class BpfMap {
     if (type < 1) throw new TypeError(`unknown map type '${spec.type}'`)
     const flags = spec.flags ?? (spec.type === 'lpm_trie' ? BPF_F_NO_PREALLOC : 0)
     const subject = {map: spec.name ?? spec.type}
-    return BpfMap.fromNative(kernelCall(subject, () =>
-      addon().mapCreate(type, spec.keySize, spec.valueSize, spec.maxEntries, flags, spec.name ?? null)))
+    const inner = spec.innerMap instanceof BpfMap || spec.innerMap === undefined ? spec.innerMap : BpfMap.create(spec.innerMap)
+    try {
+      return BpfMap.fromNative(kernelCall(subject, () =>
+        addon().mapCreate(type, spec.keySize, spec.valueSize, spec.maxEntries, flags, spec.name ?? null, inner?.native ?? null)))
+    } finally {
+      if (inner !== spec.innerMap) inner?.close()  // the kernel copied its attributes
+    }
   }
 
   /** Opens the map pinned at `path`. Throws NotPinnedError, NotAMapError, PermissionError. */
@@ -127,6 +134,14 @@ export class BpfMap {
 
   get isClosed(): boolean {
     return this.native.isClosed()
+  }
+
+  /**
+   * The file descriptor, for what takes one: another map's value (map-in-map, prog array),
+   * /proc/self/fdinfo. It stays ours: close() closes it. Throws ClosedError after close().
+   */
+  get fd(): number {
+    return kernelCall(this.subject, () => this.native.fd())
   }
 
   /** The kernel's description of the map. Throws ClosedError after close(). */
@@ -169,6 +184,19 @@ export class BpfMap {
   update(key: Uint8Array, value: Uint8Array | readonly Uint8Array[], flag: UpdateFlag = 'any'): void {
     const flat = Array.isArray(value) ? this.joinPerCpu(value) : value as Uint8Array
     kernelCall(this.subject, () => this.native.update(key, flat, updateFlags[flag]))
+  }
+
+  /**
+   * Sets many entries with BPF_MAP_UPDATE_BATCH off the main thread, or one update per entry
+   * where the kernel has no batch update for this map type or flag (same result). Keys and values
+   * are flat (count × keySize and count × valueStride bytes) or one Buffer each; flat memory is
+   * used in place, so leave it unchanged until the promise settles. Entries before a failing one
+   * stay written. Throws MapFullError, KeyExistsError ('noexist'), KeyNotFoundError ('exist').
+   */
+  async updateBatch(keys: Uint8Array | readonly Uint8Array[], values: Uint8Array | readonly Uint8Array[], flag: UpdateFlag = 'any'): Promise<void> {
+    const flatKeys = Array.isArray(keys) ? this.join(keys, this.keySize, 'key') : keys as Uint8Array
+    const flatValues = Array.isArray(values) ? this.join(values, this.valueStride, 'value') : values as Uint8Array
+    await kernelCallAsync(this.subject, () => this.native.updateBatch(flatKeys, flatValues, updateFlags[flag]))
   }
 
   /** Deletes `key`. Throws KeyNotFoundError; array maps throw BpfError(EINVAL), their slots always exist. */
@@ -284,6 +312,17 @@ export class BpfMap {
     const values = viewer(flat)
     for (let c = 0; c < this.possibleCpus; c++) out[c] = values(at + c * slot, this.valueSize)
     return out
+  }
+
+  private join(parts: readonly Uint8Array[], size: number, what: string): Buffer {
+    const flat = Buffer.allocUnsafe(parts.length * size)
+    parts.forEach((p, i) => {
+      if (!(p instanceof Uint8Array) || p.length !== size) {
+        throw new TypeError(`${what} ${i} must be ${size} bytes, got ${p instanceof Uint8Array ? p.length : typeof p}`)
+      }
+      flat.set(p, i * size)
+    })
+    return flat
   }
 
   private joinPerCpu(values: readonly Uint8Array[]): Buffer {

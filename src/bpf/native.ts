@@ -41,6 +41,8 @@ export interface NativeMap {
   info(): NativeMapInfo
   lookup(key: Uint8Array): Buffer | null
   update(key: Uint8Array, value: Uint8Array, flags: number): void
+  updateBatch(keys: Uint8Array, values: Uint8Array, flags: number): Promise<void>
+  fd(): number
   delete(key: Uint8Array): boolean
   nextKey(key: Uint8Array | null): Buffer | null
   lookupBatch(cursor: Uint8Array | null, count: number): Promise<NativeBatch>
@@ -109,7 +111,8 @@ export interface NativeBtfType {
 }
 
 export interface Addon {
-  mapCreate(type: number, keySize: number, valueSize: number, maxEntries: number, flags: number, name: string | null): NativeMap
+  mapCreate(type: number, keySize: number, valueSize: number, maxEntries: number, flags: number, name: string | null,
+    innerMap: NativeMap | null): NativeMap
   mapOpenPinned(path: string): NativeMap
   mapFromId(id: number): NativeMap
   numPossibleCpus(): number

@@ -70,13 +70,13 @@ test(`the raw addon rejects garbage arguments with JS errors (seed ${seed})`, (t
   if (skipUnlessBpf(t)) return
   const r = rng(seed + 1)
   const native = addon() as unknown as Record<string, (...args: unknown[]) => unknown>
-  const m = addon().mapCreate(1, 4, 4, 4, 0, null)
+  const m = addon().mapCreate(1, 4, 4, 4, 0, null, null)
   t.after(() => m.close())
   const methods = m as unknown as Record<string, (...args: unknown[]) => unknown>
   // Skipping the entry points that would act on valid input: mounting, unmounting.
   const fns = ['mapCreate', 'mapOpenPinned', 'mapFromId', 'objectOpen', 'tcDetach', 'tcHookDestroy', 'ringBufferOpen', 'btfDescribe']
   for (let i = 0; i < 500; i++) {
-    const args = [junk(r), junk(r), junk(r), junk(r), junk(r), junk(r)]
+    const args = [junk(r), junk(r), junk(r), junk(r), junk(r), junk(r), junk(r)]
     for (const f of fns) {
       try {
         const out = native[f](...args) as {close?: () => void} | undefined
@@ -85,10 +85,13 @@ test(`the raw addon rejects garbage arguments with JS errors (seed ${seed})`, (t
         assert.ok(err instanceof Error, `${f} threw a non-Error`)
       }
     }
-    for (const f of ['lookup', 'update', 'delete', 'nextKey', 'pin']) {
-      try { methods[f].call(m, ...args) } catch (err) { assert.ok(err instanceof Error) }
+    for (const f of ['lookup', 'update', 'delete', 'nextKey', 'pin', 'fd', 'reader']) {
+      try {
+        const out = methods[f].call(m, ...args) as {stop?: () => void} | undefined
+        out?.stop?.()
+      } catch (err) { assert.ok(err instanceof Error) }
     }
-    for (const f of ['lookupBatch', 'walk']) {
+    for (const f of ['lookupBatch', 'walk', 'updateBatch']) {
       try {
         const p = methods[f].call(m, ...args) as Promise<unknown>
         p.catch(() => {})

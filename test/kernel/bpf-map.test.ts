@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {BpfMap, ClosedError, KeyExistsError, KeyNotFoundError, NotPinnedError, NotSupportedError} from '../../src/bpf/index.js'
+import {BpfError, BpfMap, ClosedError, KeyExistsError, KeyNotFoundError, MapFullError, NotPinnedError, NotSupportedError} from '../../src/bpf/index.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
 const u32 = (n: number): Buffer => {
@@ -217,4 +218,81 @@ test('a dump given up on (no return(), no close) does not keep the process alive
   assert.equal(r.signal, null, 'the process did not exit by itself')
   assert.equal(r.status, 0, r.stderr)
   assert.equal(r.stdout.trim(), 'left')
+})
+
+test('fd: the map fd (fdinfo names the same map id); ClosedError after close', (t) => {
+  if (skipUnlessBpf(t)) return
+  const m = BpfMap.create({type: 'array', keySize: 4, valueSize: 4, maxEntries: 2})
+  const fdinfo = readFileSync(`/proc/self/fdinfo/${m.fd}`, 'utf8')
+  assert.match(fdinfo, new RegExp(`^map_id:\\s+${m.info().id}$`, 'm'))
+  m.close()
+  assert.throws(() => m.fd, ClosedError)
+})
+
+test('updateBatch: flat or per-entry Buffers, batch and one-by-one paths agree; flags, full map, sizes', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const n = 20_000
+  const keys = Buffer.alloc(n * 8), values = Buffer.alloc(n * 16)
+  for (let i = 0; i < n; i++) {
+    keys.writeUInt32LE(i, i * 8)
+    keys.writeUInt32LE(~i >>> 0, i * 8 + 4)
+    values.writeUInt32LE(i * 3, i * 16)
+  }
+  const filled = async (flag: 'any' | 'noexist'): Promise<Map<string, string>> => {
+    const m = BpfMap.create({type: 'hash', keySize: 8, valueSize: 16, maxEntries: n})
+    t.after(() => m.close())
+    await m.updateBatch(keys, values, flag)  // 'noexist' goes one by one: the kernel's batch update takes no flag
+    const got = new Map<string, string>()
+    for await (const [k, v] of m.entries()) got.set(k.toString('hex'), v.toString('hex'))
+    return got
+  }
+  const batched = await filled('any'), oneByOne = await filled('noexist')
+  assert.equal(batched.size, n)
+  assert.deepEqual(batched, oneByOne)
+  assert.equal(batched.get(keys.subarray(8 * 77, 8 * 78).toString('hex')), values.subarray(16 * 77, 16 * 78).toString('hex'))
+
+  const small = BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: 3})
+  t.after(() => small.close())
+  await small.updateBatch([u32(1), u32(2)], [u32(10), u32(20)])
+  assert.deepEqual(small.lookup(u32(2)), u32(20))
+  await assert.rejects(small.updateBatch([u32(2)], [u32(5)], 'noexist'), KeyExistsError)
+  await assert.rejects(small.updateBatch([u32(9)], [u32(5)], 'exist'), KeyNotFoundError)
+  await assert.rejects(small.updateBatch([u32(3), u32(4)], [u32(3), u32(4)]), MapFullError)
+  assert.deepEqual(small.lookup(u32(3)), u32(3))  // written before the failing one
+  await assert.rejects(small.updateBatch(Buffer.alloc(6), Buffer.alloc(4)), /keys must be a multiple of 4 bytes, got 6/)
+  await assert.rejects(small.updateBatch(Buffer.alloc(8), Buffer.alloc(4)), /2 values must be 8 bytes \(4 each\), got 4/)
+  await assert.rejects(small.updateBatch([u32(1)], [Buffer.alloc(3)]), /value 0 must be 4 bytes, got 3/)
+
+  // An LPM trie has no batch update: one by one, same result.
+  const lpm = BpfMap.create({type: 'lpm_trie', keySize: 8, valueSize: 4, maxEntries: 8})
+  t.after(() => lpm.close())
+  const prefix = (len: number, ip: number[]): Buffer => Buffer.from([len, 0, 0, 0, ...ip])
+  await lpm.updateBatch([prefix(8, [10, 0, 0, 0]), prefix(24, [10, 1, 2, 0])], [u32(8), u32(24)])
+  assert.deepEqual(lpm.lookup(prefix(32, [10, 1, 2, 3])), u32(24))
+  assert.deepEqual(lpm.lookup(prefix(32, [10, 9, 9, 9])), u32(8))
+})
+
+test('map-in-map: hash_of_maps from an inner spec or map; an inner map goes in by fd and comes out by id', async (t) => {
+  if (skipUnlessBpf(t)) return
+  const innerSpec = {type: 'array', keySize: 4, valueSize: 8, maxEntries: 4} as const
+  const outer = BpfMap.create({type: 'hash_of_maps', keySize: 4, valueSize: 4, maxEntries: 8, innerMap: innerSpec})
+  t.after(() => outer.close())
+  const inner = BpfMap.create(innerSpec)
+  t.after(() => inner.close())
+  inner.update(u32(2), u64(42))
+  outer.update(u32(7), u32(inner.fd))
+  const id = outer.lookup(u32(7)).readUInt32LE(0)
+  assert.equal(id, inner.info().id)
+  const again = BpfMap.fromId(id)
+  t.after(() => again.close())
+  assert.deepEqual(again.lookup(u32(2)), u64(42))
+  // An inner map of another shape does not fit.
+  const other = BpfMap.create({type: 'array', keySize: 4, valueSize: 4, maxEntries: 4})
+  t.after(() => other.close())
+  assert.throws(() => outer.update(u32(8), u32(other.fd)), BpfError)
+  // The template may be a map, which stays open; without one the kernel refuses the type.
+  const byMap = BpfMap.create({type: 'array_of_maps', keySize: 4, valueSize: 4, maxEntries: 2, innerMap: inner})
+  t.after(() => byMap.close())
+  assert.equal(inner.isClosed, false)
+  assert.throws(() => BpfMap.create({type: 'hash_of_maps', keySize: 4, valueSize: 4, maxEntries: 2}), BpfError)
 })

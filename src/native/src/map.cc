@@ -268,6 +268,91 @@ class BatchWorker : public Napi::AsyncWorker {
   uint8_t* valuesData_ = nullptr;
 };
 
+// Writes `count` entries from flat key and value memory off the main thread: BPF_MAP_UPDATE_BATCH
+// where the kernel has it for this map and the flag is BPF_ANY (the only one it takes), otherwise
+// one update per entry, with the same result. Entries before a failing one stay written.
+class UpdateBatchWorker : public Napi::AsyncWorker {
+ public:
+  UpdateBatchWorker(Napi::Env env, NativeMap* map, Napi::Object self, Napi::Uint8Array keys, Napi::Uint8Array values,
+                    uint32_t count, uint64_t flags)
+      : Napi::AsyncWorker(env), deferred_(Napi::Promise::Deferred::New(env)), map_(map), count_(count), flags_(flags) {
+    fd_ = map->FdOrThrow(env, "map update batch");
+    keySize_ = map->Info().key_size;
+    stride_ = map->ValueStride();
+    keysData_ = keys.Data();
+    valuesData_ = values.Data();
+    self_ = Napi::Persistent(self);
+    keys_ = Napi::Persistent(keys.As<Napi::Object>());  // the caller's memory stays alive until the work is done
+    values_ = Napi::Persistent(values.As<Napi::Object>());
+    map_->BeginWork();
+  }
+  Napi::Promise Promise() { return deferred_.Promise(); }
+
+  void Execute() override {
+    if (flags_ == BPF_ANY) {
+      __u32 n = count_;
+      LIBBPF_OPTS(bpf_map_batch_opts, opts);
+      int err = bpf_map_update_batch(fd_, keysData_, valuesData_, &n, &opts);
+      if (err == 0) return;
+      // No batch update for this map type (ENOTSUPP) or kernel (EINVAL before 5.6): one by one below.
+      bool unsupported = n == 0 && (-err == EINVAL || -err == ENOTSUP || -err == 524);
+      if (!unsupported) return Fail(-err);
+    }
+    for (uint32_t i = 0; i < count_; i++) {
+      int err = bpf_map_update_elem(fd_, keysData_ + size_t(i) * keySize_, valuesData_ + size_t(i) * stride_, flags_);
+      if (err < 0) return Fail(-err);
+    }
+  }
+  void OnOK() override {
+    map_->EndWork();
+    deferred_.Resolve(Env().Undefined());
+  }
+  void OnError(const Napi::Error&) override {
+    map_->EndWork();
+    deferred_.Reject(ErrnoError(Env(), "map update batch", errno_).Value());
+  }
+
+ private:
+  void Fail(int e) {
+    errno_ = e;
+    SetError("failed");
+  }
+
+  Napi::Promise::Deferred deferred_;
+  NativeMap* map_;
+  Napi::ObjectReference self_, keys_, values_;
+  uint32_t count_, keySize_ = 0, stride_ = 0;
+  uint64_t flags_;
+  int fd_ = -1, errno_ = 0;
+  const uint8_t* keysData_ = nullptr;
+  const uint8_t* valuesData_ = nullptr;
+};
+
+// updateBatch(keys, values, flags): Promise<void>; keys: count × key size bytes, values: count × value stride.
+Napi::Value NativeMap::UpdateBatch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  FdOrThrow(env, "map update batch");
+  Napi::Uint8Array keys = BytesArg(info, 0, "keys");
+  Napi::Uint8Array values = BytesArg(info, 1, "values");
+  uint64_t flags = IntArg(info, 2, "flags", 0, BPF_NOEXIST | BPF_EXIST | BPF_F_LOCK);
+  if (info_.key_size == 0) throw TypeErr(env, "this map has no keys: it takes no batch update");
+  if (keys.ByteLength() % info_.key_size != 0)
+    throw TypeErr(env, "keys must be a multiple of " + std::to_string(info_.key_size) + " bytes, got " + std::to_string(keys.ByteLength()));
+  size_t count = keys.ByteLength() / info_.key_size;
+  if (count > UINT32_MAX) throw Napi::RangeError::New(env, "too many keys");
+  if (values.ByteLength() != count * valueStride_)
+    throw TypeErr(env, std::to_string(count) + " values must be " + std::to_string(count * valueStride_) + " bytes (" +
+                       std::to_string(valueStride_) + " each), got " + std::to_string(values.ByteLength()));
+  auto* w = new UpdateBatchWorker(env, this, Value(), keys, values, uint32_t(count), flags);
+  Napi::Promise p = w->Promise();
+  w->Queue();
+  return p;
+}
+
+Napi::Value NativeMap::Fd(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), FdOrThrow(info.Env(), "map fd"));
+}
+
 // Counts entries off the main thread with reused buffers (no JS objects per batch).
 class CountWorker : public Napi::AsyncWorker {
  public:
@@ -409,6 +494,8 @@ Napi::Function NativeMap::Define(Napi::Env env) {
       InstanceMethod<&NativeMap::GetInfo>("info"),
       InstanceMethod<&NativeMap::Lookup>("lookup"),
       InstanceMethod<&NativeMap::Update>("update"),
+      InstanceMethod<&NativeMap::UpdateBatch>("updateBatch"),
+      InstanceMethod<&NativeMap::Fd>("fd"),
       InstanceMethod<&NativeMap::Delete>("delete"),
       InstanceMethod<&NativeMap::NextKey>("nextKey"),
       InstanceMethod<&NativeMap::LookupBatch>("lookupBatch"),
@@ -423,7 +510,7 @@ Napi::Function NativeMap::Define(Napi::Env env) {
   return f;
 }
 
-// mapCreate(type, keySize, valueSize, maxEntries, flags, name): NativeMap
+// mapCreate(type, keySize, valueSize, maxEntries, flags, name, innerMap): NativeMap
 static Napi::Value MapCreate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   uint32_t type = IntArg(info, 0, "type", 1, 1000);
@@ -437,7 +524,15 @@ static Napi::Value MapCreate(const Napi::CallbackInfo& info) {
     name = info[5].As<Napi::String>().Utf8Value();
     if (name.size() >= BPF_OBJ_NAME_LEN) throw TypeErr(env, "map name must be at most 15 bytes, got " + std::to_string(name.size()));
   }
+  // Map-in-map types take a map of the inner spec: the kernel copies its attributes and keeps no reference.
+  int innerFd = -1;
+  if (!IsNullish(info[6])) {
+    if (!info[6].IsObject() || !info[6].As<Napi::Object>().InstanceOf(NativeMap::constructor->Value()))
+      throw TypeErr(env, "inner map must be a map");
+    innerFd = NativeMap::Unwrap(info[6].As<Napi::Object>())->FdOrThrow(env, "map create (inner map)");
+  }
   LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = flags);
+  if (innerFd >= 0) opts.inner_map_fd = innerFd;
   int fd = bpf_map_create(static_cast<bpf_map_type>(type), name.empty() ? nullptr : name.c_str(), keySize, valueSize, maxEntries, &opts);
   if (fd < 0) throw ErrnoError(env, "map create", -fd);
   return NativeMap::FromFd(env, fd, "map create");

@@ -50,6 +50,8 @@ class NativeMap : public Napi::ObjectWrap<NativeMap> {
   Napi::Value GetInfo(const Napi::CallbackInfo& info);
   Napi::Value Lookup(const Napi::CallbackInfo& info);
   Napi::Value Update(const Napi::CallbackInfo& info);
+  Napi::Value UpdateBatch(const Napi::CallbackInfo& info);
+  Napi::Value Fd(const Napi::CallbackInfo& info);
   Napi::Value Delete(const Napi::CallbackInfo& info);
   Napi::Value NextKey(const Napi::CallbackInfo& info);
   Napi::Value LookupBatch(const Napi::CallbackInfo& info);
