@@ -171,6 +171,18 @@ test('a garbage line: the real warning on stderr, the other lines printed, exit 
   assert.equal(r.code, 0)
 })
 
+test('a bad pattern in a CEL matches() fails before any flow, one line, exit 1', async () => {
+  const r = await runHubble(['observe', '--input-file', 'sample-flows.jsonl', '--cel-expression', "_flow.node_name.matches('(')"])
+  assert.deepEqual(r, {code: 1, stdout: '', stderr: 'error building CEL program: error parsing regexp: missing closing ): `(`\n'})
+})
+
+test('a pattern that backtracks for minutes in JS RegExp: --http-path (a+)+$ on a 40-character path ends at once', async () => {
+  const evil = JSON.stringify({flow: {time: '2023-05-10T12:00:00Z', event_type: {type: 129},
+    l7: {type: 'REQUEST', http: {method: 'GET', url: `/${'a'.repeat(40)}!`}}}, time: '2023-05-10T12:00:00Z'})
+  const r = await runHubble(['observe', '--input-file', '-', '--http-path', '(a+)+$'], {stdin: `${evil}\n`})
+  assert.deepEqual(r, {code: 0, stdout: '', stderr: ''})
+})
+
 test('--allowlist/--denylist are appended after the filter flags\' FlowFilters (--print-raw-filters)', async () => {
   const r = await runHubble(['observe', '--verdict', 'DROPPED', '--allowlist', '{"source_pod":["a"]}', '--not', '--from-pod', 'x',
     '--denylist', '{"verdict":["FORWARDED"]} {"uuid":["u"]}', '--print-raw-filters'])
