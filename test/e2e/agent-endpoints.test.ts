@@ -7,12 +7,13 @@ import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
 import {test} from 'node:test'
 import {repoRoot} from '../helpers/cli.js'
-import {endpointName, ping, skipUnlessRoot, startAgent} from '../helpers/agent.js'
+import {endpointName, ping, startAgent} from '../helpers/agent.js'
+import {skipUnlessBpf} from '../helpers/kernel.js'
 
 const fixture = (name: string) => `${repoRoot}/test/fixtures/policy/${name}`
 
 test('endpoint create/delete make and remove a namespace, a veth, an address and an identity', async (t) => {
-  if (skipUnlessRoot(t)) return
+  if (skipUnlessBpf(t, 'netns')) return
   const agent = await startAgent(t)
   const a = endpointName(t, 'front'), b = endpointName(t, 'back')
   const ca = await agent.cilium(['endpoint', 'create', '--name', a, '--labels', 'role=frontend', '-o', 'json'])
@@ -61,7 +62,7 @@ test('endpoint create/delete make and remove a namespace, a veth, an address and
 })
 
 test('status says that the datapath is absent, briefly and in full', async (t) => {
-  if (skipUnlessRoot(t)) return
+  if (skipUnlessBpf(t, 'netns')) return
   const agent = await startAgent(t)
   const full = await agent.cilium(['status'])
   assert.equal(full.code, 1)
@@ -82,7 +83,7 @@ test('status says that the datapath is absent, briefly and in full', async (t) =
 })
 
 test('SIGTERM stops cleanly; a restart restores endpoints, policies and the revision; so does one after kill -9', async (t) => {
-  if (skipUnlessRoot(t)) return
+  if (skipUnlessBpf(t, 'netns')) return
   const first = await startAgent(t)
   const a = endpointName(t, 'front'), b = endpointName(t, 'back')
   assert.equal((await first.cilium(['endpoint', 'create', '--name', a, '--labels', 'role=frontend'])).code, 0)
@@ -118,7 +119,7 @@ test('SIGTERM stops cleanly; a restart restores endpoints, policies and the revi
 })
 
 test('an import with one invalid rule changes nothing: clear error, same revision, same endpoint policy', async (t) => {
-  if (skipUnlessRoot(t)) return
+  if (skipUnlessBpf(t, 'netns')) return
   const agent = await startAgent(t)
   const a = endpointName(t, 'front')
   assert.equal((await agent.cilium(['endpoint', 'create', '--name', a, '--labels', 'role=frontend'])).code, 0)

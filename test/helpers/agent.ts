@@ -13,23 +13,6 @@ import {type RunResult, repoRoot, run, runCli, tempDir} from './cli.js'
 
 let seq = 0
 
-/** Root and iproute2 netns, or a reason to skip (a failure under CI=true). */
-export function skipUnlessRoot(t: TestContext): boolean {
-  let reason: string | undefined
-  if (process.getuid?.() !== 0) reason = 'needs root (network namespaces)'
-  else {
-    try {
-      execFileSync('ip', ['netns', 'list'], {stdio: 'pipe'})
-    } catch (err) {
-      reason = `iproute2 netns unavailable: ${(err as Error).message}`
-    }
-  }
-  if (reason === undefined) return false
-  if (process.env.CI === 'true') throw new Error(`agent e2e test cannot run under CI: ${reason}`)
-  t.skip(reason)
-  return true
-}
-
 function netnsDel(name: string): void {
   try {
     execFileSync('ip', ['netns', 'del', name], {stdio: 'pipe'})

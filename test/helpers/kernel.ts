@@ -10,18 +10,21 @@ import {join} from 'node:path'
 import type {TestContext} from 'node:test'
 import {BpfMap, ensureBpffs, isOnBpffs, unmountBpffs} from '../../src/bpf/index.js'
 
-export type KernelFeature = 'bpf' | 'tc'
+/** bpf: root and BPF maps; netns: root and iproute2 network namespaces; tc: both. */
+export type KernelFeature = 'bpf' | 'netns' | 'tc'
 
 const probed = new Map<KernelFeature, string | null>()
 
 function probe(feature: KernelFeature): string | null {
   if (process.getuid?.() !== 0) return 'needs root'
-  try {
-    BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: 1}).close()
-  } catch (err) {
-    return `cannot create a BPF map: ${(err as Error).message}`
+  if (feature !== 'netns') {
+    try {
+      BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: 1}).close()
+    } catch (err) {
+      return `cannot create a BPF map: ${(err as Error).message}`
+    }
   }
-  if (feature === 'tc') {
+  if (feature !== 'bpf') {
     try {
       execFileSync('ip', ['netns', 'list'], {stdio: 'pipe'})
     } catch (err) {
@@ -32,9 +35,9 @@ function probe(feature: KernelFeature): string | null {
 }
 
 /**
- * Skips the test when BPF (or tc with network namespaces) is unavailable, probing once per
- * process. Under CI=true it throws instead: a CI runner without BPF must fail, not go green.
- * Returns true when the caller must return (t.skip() does not stop the test body).
+ * Skips the test when root with BPF (or network namespaces, or both for tc) is unavailable,
+ * probing once per process. Under CI=true it throws instead: a CI runner without them must
+ * fail, not go green. Returns true when the caller must return (t.skip() does not stop the test body).
  */
 export function skipUnlessBpf(t: TestContext, feature: KernelFeature = 'bpf'): boolean {
   if (!probed.has(feature)) probed.set(feature, probe(feature))

@@ -145,14 +145,21 @@ class NativeObject : public Napi::ObjectWrap<NativeObject> {
     return p;
   }
 
-  Napi::Value Maps(const Napi::CallbackInfo& info) {
-    Napi::Env env = info.Env();
-    bpf_object* obj = Obj(env, "object maps");
+  // One JS object per map or program of the object, in libbpf's order; `describe` sets its fields.
+  template <typename Item, typename Next, typename Describe>
+  static Napi::Array List(Napi::Env env, bpf_object* obj, Next next, Describe describe) {
     Napi::Array arr = Napi::Array::New(env);
-    bpf_map* m;
     uint32_t i = 0;
-    bpf_object__for_each_map(m, obj) {
+    for (Item* it = next(obj, nullptr); it; it = next(obj, it)) {
       Napi::Object o = Napi::Object::New(env);
+      describe(o, it);
+      arr.Set(i++, o);
+    }
+    return arr;
+  }
+
+  Napi::Value Maps(const Napi::CallbackInfo& info) {
+    return List<bpf_map>(info.Env(), Obj(info.Env(), "object maps"), bpf_object__next_map, [](Napi::Object o, bpf_map* m) {
       o.Set("name", bpf_map__name(m));
       o.Set("type", uint32_t(bpf_map__type(m)));
       o.Set("keySize", bpf_map__key_size(m));
@@ -161,29 +168,18 @@ class NativeObject : public Napi::ObjectWrap<NativeObject> {
       o.Set("internal", bpf_map__is_internal(m));
       const char* pin = bpf_map__pin_path(m);
       if (pin) o.Set("pinPath", pin);
-      arr.Set(i++, o);
-    }
-    return arr;
+    });
   }
 
   Napi::Value Programs(const Napi::CallbackInfo& info) {
-    Napi::Env env = info.Env();
-    bpf_object* obj = Obj(env, "object programs");
-    Napi::Array arr = Napi::Array::New(env);
-    bpf_program* p;
-    uint32_t i = 0;
-    bpf_object__for_each_program(p, obj) {
-      Napi::Object o = Napi::Object::New(env);
+    return List<bpf_program>(info.Env(), Obj(info.Env(), "object programs"), bpf_object__next_program,
+                             [](Napi::Object o, bpf_program* p) {
       o.Set("name", bpf_program__name(p));
       o.Set("section", bpf_program__section_name(p));
       o.Set("type", uint32_t(bpf_program__type(p)));
-      arr.Set(i++, o);
-    }
-    return arr;
+    });
   }
 
-  // Pins every non-internal map at <dir>/<name>; load reuses a compatible map
-  // already pinned there and fails on an incompatible one.
   Napi::Value SetPinRoot(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     bpf_object* obj = Obj(env, "set pin root");
