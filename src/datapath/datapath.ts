@@ -5,7 +5,7 @@
  * tc programs to an endpoint's host-side veth, and reads the ring buffer of notifications.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {BpfError, BpfMap, BpfObject, ENODEV, ENOENT, KeyNotFoundError, RingBuffer, type TcLink} from '../bpf/index.js'
 import {CiliumkitError} from '../errors.js'
@@ -282,7 +282,7 @@ export class Datapath {
       m.pin(pin)
     }
     this.policyMaps.set(endpointId, m)
-    this.map(DatapathMaps.policyMaps).update(u32(endpointId), u32(mapFd(m)))
+    this.map(DatapathMaps.policyMaps).update(u32(endpointId), u32(m.fd))  // map-in-map values are inner map fds
     return m
   }
 }
@@ -311,24 +311,6 @@ function buildObject(path: string): void {
     throw new CiliumkitError(`cannot build the datapath object ${path}`, out || 'run `make datapath` (needs clang and libbpf-dev)')
   }
   if (!existsSync(path)) throw new CiliumkitError(`the datapath object ${path} is missing`, 'run `make datapath`')
-}
-
-/**
- * The fd of an open map: a map-in-map update takes the inner map's fd as its value. src/bpf
- * does not hand fds out, so find ours through /proc/self/fdinfo, which names each map fd's id.
- */
-function mapFd(m: BpfMap): number {
-  const id = m.info().id
-  for (const fd of readdirSync('/proc/self/fdinfo')) {
-    let info: string
-    try {
-      info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8')
-    } catch {
-      continue  // closed between readdir and read
-    }
-    if (new RegExp(`^map_id:\\s+${id}$`, 'm').test(info)) return Number(fd)
-  }
-  throw new CiliumkitError(`no fd of this process refers to map id ${id}`)
 }
 
 /** Runs a detach; an interface or namespace that is already gone took its filters with it. */
