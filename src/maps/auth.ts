@@ -18,6 +18,15 @@ export interface AuthEntry {
   expirationNs: bigint
 }
 
+/**
+ * The real CLI prints entries in the map's order (random); ours are sorted by local, remote
+ * identity, node and type so that table and JSON are reproducible.
+ */
+export function compareAuthEntries(a: AuthEntry, b: AuthEntry): number {
+  return a.localIdentity - b.localIdentity || a.remoteIdentity - b.remoteIdentity || a.remoteNodeId - b.remoteNodeId ||
+    a.authType - b.authType
+}
+
 export function decodeAuthBatch(b: EntryBatch): AuthEntry[] {
   const out: AuthEntry[] = []
   for (let i = 0; i < b.count; i++) {
@@ -29,11 +38,19 @@ export function decodeAuthBatch(b: EntryBatch): AuthEntry[] {
   return out
 }
 
-/**
- * Go's time.Time.String() in the zone of `timeZone` (default: this process's):
- * `2026-11-23 22:00:00.5 +0000 UTC`, fractional seconds without trailing zeros.
- */
-export function goTimeString(ns: bigint, timeZone?: string): string {
+interface GoTime {
+  date: string
+  clock: string
+  /** Fractional seconds without trailing zeros, '' for none. */
+  frac: string
+  /** `+0000`, `-0500`. */
+  offset: string
+  /** The zone abbreviation Go prints (`UTC`, `EST`, or the offset's hours). */
+  zone: string
+}
+
+/** The parts of a Unix time in nanoseconds in the zone of `timeZone` (default: this process's). */
+function goTime(ns: bigint, timeZone?: string): GoTime {
   const ms = Number(ns / 1_000_000n)
   const frac = (ns % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {timeZone, hourCycle: 'h23', year: 'numeric',
@@ -43,14 +60,32 @@ export function goTimeString(ns: bigint, timeZone?: string): string {
   const abbr = new Intl.DateTimeFormat('en-US', {timeZone, timeZoneName: 'short'}).formatToParts(new Date(ms))
     .find((p) => p.type === 'timeZoneName')?.value ?? ''
   const zone = /^GMT$|^UTC$/.test(abbr) ? 'UTC' : /^GMT[+-]/.test(abbr) ? offset.slice(0, 3) : abbr
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${frac ? `.${frac}` : ''} ${offset} ${zone}`
+  return {date: `${parts.year}-${parts.month}-${parts.day}`, clock: `${parts.hour}:${parts.minute}:${parts.second}`, frac, offset, zone}
+}
+
+/** Go's time.Time.String(): `2026-11-23 22:00:00.5 +0000 UTC`. */
+export function goTimeString(ns: bigint, timeZone?: string): string {
+  const t = goTime(ns, timeZone)
+  return `${t.date} ${t.clock}${t.frac ? `.${t.frac}` : ''} ${t.offset} ${t.zone}`
+}
+
+/** Go's time.Time JSON (RFC 3339 with nanoseconds): `2026-11-23T22:00:00.000512Z`, `…-05:00` elsewhere. */
+export function goTimeJson(ns: bigint, timeZone?: string): string {
+  const t = goTime(ns, timeZone)
+  const zone = t.offset === '+0000' ? 'Z' : `${t.offset.slice(0, 3)}:${t.offset.slice(3)}`
+  return `${t.date}T${t.clock}${t.frac ? `.${t.frac}` : ''}${zone}`
+}
+
+/** The JSON value of `bpf auth list`: cilium-dbg's authEntry slice, null when there is none (a nil Go slice). */
+export function authJson(entries: readonly AuthEntry[], timeZone?: string): unknown {
+  if (entries.length === 0) return null
+  return entries.map((e) => ({LocalIdentity: e.localIdentity, RemoteIdentity: e.remoteIdentity, RemoteNodeID: e.remoteNodeId,
+    AuthType: e.authType, Expiration: goTimeJson(e.expirationNs, timeZone)}))
 }
 
 export function authTable(entries: readonly AuthEntry[], timeZone?: string): string {
   let text = 'SRC IDENTITY\tDST IDENTITY\tREMOTE NODE ID\tAUTH TYPE\tEXPIRATION\n'
-  const sorted = [...entries].sort((a, b) => a.localIdentity - b.localIdentity || a.remoteIdentity - b.remoteIdentity ||
-    a.remoteNodeId - b.remoteNodeId || a.authType - b.authType)
-  for (const e of sorted) {
+  for (const e of entries) {
     text += `${e.localIdentity}\t${e.remoteIdentity}\t${e.remoteNodeId}\t${authTypeName(e.authType)}\t${goTimeString(e.expirationNs, timeZone)}\n`
   }
   return tabwrite(text)

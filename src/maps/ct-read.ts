@@ -92,7 +92,7 @@ export interface CtListOptions {
  * (text); one JSON array of {Key, Value} over all maps (json). The next batch is read only
  * when the consumer (writeChunks) asks for it, and the maps close when it stops early.
  */
-export async function* ctListChunks(o: CtListOptions): AsyncGenerator<string> {
+export async function* ctListChunks(o: CtListOptions): AsyncGenerator<string | Buffer> {
   const root = bpffsRoot(o.bpffs)
   const gen = await ctGenerationHint(root)
   const maps = await openCtMaps(root, o.target, o.warn)
@@ -104,8 +104,8 @@ export async function* ctListChunks(o: CtListOptions): AsyncGenerator<string> {
       const f = {ipv6, gen, global: o.target.kind === 'global'}
       for await (const b of map.batches({batchSize: o.batchSize})) {
         if (o.format === 'table') {
-          const text = formatCtBatch(b, f)
-          if (text) yield text
+          const lines = formatCtBatch(b, f)
+          if (lines.length > 0) yield lines
           continue
         }
         let chunk = ''

@@ -1,4 +1,5 @@
 import type {EntryBatch} from './batch.js'
+import {ascii, put, putHexByte, putIpv4, putIpv6, putU64, putUint} from './ascii.js'
 import {protoName} from './proto.js'
 import {hex} from './text.js'
 
@@ -35,49 +36,23 @@ const flagNamesV1: ReadonlyArray<readonly [number, string]> = [...flagNamesV2.sl
 
 const octet = Array.from({length: 256}, (_, i) => String(i))
 
-function ip4(b: Buffer, at: number): string {
-  return `${octet[b[at]]}.${octet[b[at + 1]]}.${octet[b[at + 2]]}.${octet[b[at + 3]]}`
-}
-
-/** netip.Addr.String for 16 bytes, inlined here because it runs once per entry of a million-entry dump. */
-function ip6(b: Buffer, at: number): string {
-  let bestStart = -1, bestLen = 1, runStart = -1
-  for (let i = 0; i <= 8; i++) {
-    const zero = i < 8 && b[at + 2 * i] === 0 && b[at + 2 * i + 1] === 0
-    if (zero) { if (runStart < 0) runStart = i } else if (runStart >= 0) {
-      if (i - runStart > bestLen) { bestStart = runStart; bestLen = i - runStart }
-      runStart = -1
-    }
-  }
-  if (bestStart === 0 && bestLen === 5 && b[at + 10] === 0xff && b[at + 11] === 0xff) return `::ffff:${ip4(b, at + 12)}`
-  let s = ''
-  for (let i = 0; i < 8; i++) {
-    if (i === bestStart) { s += i === 0 ? '::' : ':'; i += bestLen - 1; continue }
-    s += ((b[at + 2 * i] << 8) | b[at + 2 * i + 1]).toString(16)
-    if (i < 7) s += ':'
-  }
-  return s
-}
-
-const hex2 = Array.from({length: 256}, (_, i) => hex(i, 2))
-
 /** A u64 counter as decimal text without allocating a BigInt while it fits in 32 bits (almost always). */
 function u64(b: Buffer, at: number): string {
   const hi = b.readUInt32LE(at + 4)
   return hi === 0 ? String(b.readUInt32LE(at)) : b.readBigUInt64LE(at).toString()
 }
 
-const flagsCache = [new Map<number, string>(), new Map<number, string>()]
+const flagsCache = [new Map<number, Uint8Array>(), new Map<number, Uint8Array>()]
 
 /** `Flags=0x0013 [ RxClosing TxClosing SeenNonSyn ]`; a dump holds few distinct values, so each is built once. */
-function flagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
+function flagsBytes(flags: number, names: ReadonlyArray<readonly [number, string]>): Uint8Array {
   const cache = flagsCache[names === flagNamesV2 ? 0 : 1]
-  let text = cache.get(flags)
-  if (text === undefined) cache.set(flags, text = buildFlagsText(flags, names))
-  return text
+  let bytes = cache.get(flags)
+  if (bytes === undefined) cache.set(flags, bytes = ascii(flagsText(flags, names)))
+  return bytes
 }
 
-function buildFlagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
+function flagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
   let s = `Flags=${hex(flags, 4)} [ `
   let known = 0
   for (const [bit, name] of names) {
@@ -88,6 +63,17 @@ function buildFlagsText(flags: number, names: ReadonlyArray<readonly [number, st
   return s + ']'
 }
 
+const protoBytes = Array.from({length: 256}, (_, i) => ascii(protoName(i)))
+const word = {
+  svc: ascii(' SVC '), in: ascii(' IN '), out: ascii(' OUT '), arrow: ascii(' -> '), related: ascii('related '),
+  service: ascii('service '), expires: ascii('expires='), packets: ascii(' Packets='), bytes: ascii(' Bytes='),
+  rxPackets: ascii(' RxPackets='), rxBytes: ascii(' RxBytes='), txPackets: ascii(' TxPackets='), txBytes: ascii(' TxBytes='),
+  rxSeen: ascii(' RxFlagsSeen='), lastRx: ascii(' LastRxReport='), txSeen: ascii(' TxFlagsSeen='), lastTx: ascii(' LastTxReport='),
+  revNat: ascii(' RevNAT='), srcId: ascii(' SourceSecurityID='), backend: ascii(' BackendID='), ifindex: ascii(' IfIndex='),
+}
+/** Room for the longest line: an IPv6 tuple, every flag name, u64 counters of 20 digits. */
+const MAX_LINE = 640
+
 /** Options of one dump: the family of the map, its entry generation, and whether it is a global map. */
 export interface CtFormat {
   ipv6: boolean
@@ -97,53 +83,75 @@ export interface CtFormat {
 }
 
 /**
- * The CLI's lines for every entry of a batch, joined (each ends in a newline). Keys with
- * nexthdr 0 are skipped as the real CLI does.
+ * The CLI's lines for every entry of a batch, written as ASCII into one Buffer (each line ends
+ * in a newline). Keys with nexthdr 0 are skipped as the real CLI does.
  */
-export function formatCtBatch(batch: EntryBatch, f: CtFormat): string {
+export function formatCtBatch(batch: EntryBatch, f: CtFormat): Buffer {
   const T = f.ipv6 ? CT6_TUPLE : CT4_TUPLE
-  const addr = f.ipv6 ? ip6 : ip4
+  const putAddr = f.ipv6 ? putIpv6 : putIpv4
   const {keys, values, count, keySize, valueStride} = batch
-  let text = ''
+  const out = Buffer.allocUnsafe(count * MAX_LINE)
+  let o = 0
   for (let i = 0; i < count; i++) {
     const k = i * keySize, v = i * valueStride
     const nexthdr = keys[k + T.nexthdr]
     if (nexthdr === 0) continue
     const tflags = keys[k + T.flags]
-    const sport = keys.readUInt16BE(k + T.sport), dport = keys.readUInt16BE(k + T.dport)
-    let line = protoName(nexthdr)
-    if (f.gen === 'v2') line += tflags & TUPLE_F_SERVICE ? ' SVC ' : tflags & TUPLE_F_IN ? ' IN ' : ' OUT '
-    else line += tflags & TUPLE_F_IN ? ' IN ' : ' OUT '
+    const sport = (keys[k + T.sport] << 8) | keys[k + T.sport + 1], dport = (keys[k + T.dport] << 8) | keys[k + T.dport + 1]
+    o = put(out, o, protoBytes[nexthdr])
+    o = put(out, o, f.gen === 'v2' && tflags & TUPLE_F_SERVICE ? word.svc : tflags & TUPLE_F_IN ? word.in : word.out)
+    o = putAddr(out, o, keys, k + T.daddr)
     if (f.global) {
-      line += `${addr(keys, k + T.daddr)}:${sport} -> ${addr(keys, k + T.saddr)}:${dport} `
+      out[o++] = 58
+      o = putUint(out, o, sport)
+      o = put(out, o, word.arrow)
+      o = putAddr(out, o, keys, k + T.saddr)
+      out[o++] = 58
+      o = putUint(out, o, dport)
     } else {
-      const [a, b] = tflags & TUPLE_F_IN ? [sport, dport] : [dport, sport]
-      line += `${addr(keys, k + T.daddr)} ${a}:${b} `
+      out[o++] = 32
+      o = putUint(out, o, tflags & TUPLE_F_IN ? sport : dport)
+      out[o++] = 58
+      o = putUint(out, o, tflags & TUPLE_F_IN ? dport : sport)
     }
-    if (tflags & TUPLE_F_RELATED) line += 'related '
-    if (f.gen === 'v1' && tflags & TUPLE_F_SERVICE) line += 'service '
-    const flags = values.readUInt16LE(v + 36)
-    const revNat = values.readUInt16BE(v + 38)
-    line += `expires=${values.readUInt32LE(v + 32)} `
+    out[o++] = 32
+    if (tflags & TUPLE_F_RELATED) o = put(out, o, word.related)
+    if (f.gen === 'v1' && tflags & TUPLE_F_SERVICE) o = put(out, o, word.service)
+    o = put(out, o, word.expires)
+    o = putUint(out, o, values.readUInt32LE(v + 32))
     if (f.gen === 'v2') {
       const E = CT_ENTRY_V2
-      line += `Packets=${u64(values, v + E.packets)} Bytes=${u64(values, v + E.bytes)}` +
-        ` RxFlagsSeen=${hex2[values[v + E.rx_flags_seen]]} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
-        ` TxFlagsSeen=${hex2[values[v + E.tx_flags_seen]]} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
-        ` ${flagsText(flags, flagNamesV2)} RevNAT=${revNat} SourceSecurityID=${values.readUInt32LE(v + E.src_sec_id)}` +
-        ` BackendID=${u64(values, v + E.backend_id)}\n`
+      o = putU64(out, put(out, o, word.packets), values, v + E.packets)
+      o = putU64(out, put(out, o, word.bytes), values, v + E.bytes)
+      o = putHexByte(out, put(out, o, word.rxSeen), values[v + E.rx_flags_seen])
+      o = putUint(out, put(out, o, word.lastRx), values.readUInt32LE(v + E.last_rx_report))
+      o = putHexByte(out, put(out, o, word.txSeen), values[v + E.tx_flags_seen])
+      o = putUint(out, put(out, o, word.lastTx), values.readUInt32LE(v + E.last_tx_report))
+      out[o++] = 32
+      o = put(out, o, flagsBytes(values.readUInt16LE(v + E.flags), flagNamesV2))
+      o = putUint(out, put(out, o, word.revNat), (values[v + E.rev_nat_index] << 8) | values[v + E.rev_nat_index + 1])
+      o = putUint(out, put(out, o, word.srcId), values.readUInt32LE(v + E.src_sec_id))
+      o = putU64(out, put(out, o, word.backend), values, v + E.backend_id)
     } else {
       const E = CT_ENTRY_V1
-      line += `RxPackets=${u64(values, v + E.rx_packets)} RxBytes=${u64(values, v + E.rx_bytes)}` +
-        ` RxFlagsSeen=${hex2[values[v + E.rx_flags_seen]]} LastRxReport=${values.readUInt32LE(v + E.last_rx_report)}` +
-        ` TxPackets=${u64(values, v + E.tx_packets)} TxBytes=${u64(values, v + E.tx_bytes)}` +
-        ` TxFlagsSeen=${hex2[values[v + E.tx_flags_seen]]} LastTxReport=${values.readUInt32LE(v + E.last_tx_report)}` +
-        ` ${flagsText(flags, flagNamesV1)} RevNAT=${revNat} SourceSecurityID=${values.readUInt32LE(v + E.src_sec_id)}` +
-        ` IfIndex=${values.readUInt16LE(v + E.ifindex)} \n`
+      o = putU64(out, put(out, o, word.rxPackets), values, v + E.rx_packets)
+      o = putU64(out, put(out, o, word.rxBytes), values, v + E.rx_bytes)
+      o = putHexByte(out, put(out, o, word.rxSeen), values[v + E.rx_flags_seen])
+      o = putUint(out, put(out, o, word.lastRx), values.readUInt32LE(v + E.last_rx_report))
+      o = putU64(out, put(out, o, word.txPackets), values, v + E.tx_packets)
+      o = putU64(out, put(out, o, word.txBytes), values, v + E.tx_bytes)
+      o = putHexByte(out, put(out, o, word.txSeen), values[v + E.tx_flags_seen])
+      o = putUint(out, put(out, o, word.lastTx), values.readUInt32LE(v + E.last_tx_report))
+      out[o++] = 32
+      o = put(out, o, flagsBytes(values.readUInt16LE(v + E.flags), flagNamesV1))
+      o = putUint(out, put(out, o, word.revNat), (values[v + E.rev_nat_index] << 8) | values[v + E.rev_nat_index + 1])
+      o = putUint(out, put(out, o, word.srcId), values.readUInt32LE(v + E.src_sec_id))
+      o = putUint(out, put(out, o, word.ifindex), values.readUInt16LE(v + E.ifindex))
+      out[o++] = 32
     }
-    text += line
+    out[o++] = 10
   }
-  return text
+  return out.subarray(0, o)
 }
 
 /**

@@ -1,6 +1,6 @@
 import {CiliumkitError} from '../errors.js'
 import type {OutputFormat} from '../output/modes.js'
-import {authTable, decodeAuthBatch} from './auth.js'
+import {authJson, authTable, compareAuthEntries, decodeAuthBatch} from './auth.js'
 import type {EntryBatch} from './batch.js'
 import {decodeEndpoint, encodeEndpointKey, endpointKeyString, endpointValueString} from './endpoint.js'
 import {detectGeneration, type Family} from './generations.js'
@@ -266,19 +266,25 @@ export async function natList(bpffs: string | undefined, format: OutputFormat): 
   return {text: await renderListing(format, value, () => text), stderr: stderr || undefined, value}
 }
 
+/**
+ * `bpf auth list` and `bpf nodeid list`: without their map the real CLI says so on stderr and
+ * exits 0; an empty map prints `No entries found.` on stderr in table mode.
+ */
 export async function authList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
   const m = await readFamily(bpffsRoot(bpffs), 'auth', ['cilium_auth_map'])
-  if (!m) throw new CiliumkitError('Cannot find auth bpf map')
-  const entries = m.batches.flatMap(decodeAuthBatch)
-  const value = entries.map((e) => ({localIdentity: e.localIdentity, remoteIdentity: e.remoteIdentity,
-    remoteNodeId: e.remoteNodeId, authType: e.authType, expiration: e.expirationNs}))
-  return {text: await renderListing(format, value, () => authTable(entries)), value}
+  if (!m) return {text: '', stderr: 'Cannot find auth bpf map\n', value: null}
+  const entries = m.batches.flatMap(decodeAuthBatch).sort(compareAuthEntries)
+  return smallTableListing(format, authJson(entries), entries.length, () => authTable(entries))
 }
 
 export async function nodeIdList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
   const m = await readFamily(bpffsRoot(bpffs), 'nodeid', ['cilium_node_map_v2', 'cilium_node_map'])
-  if (!m) throw new CiliumkitError('Cannot find node bpf map')
+  if (!m) return {text: '', stderr: 'Cannot find node bpf map\n', value: []}
   const rows = nodeIdRows(m.batches)
-  const value = rows.map((r) => ({id: r.id, ips: r.ips, spi: r.spi}))
-  return {text: await renderListing(format, value, () => nodeIdTable(rows)), value}
+  return smallTableListing(format, rows, rows.length, () => nodeIdTable(rows))
+}
+
+async function smallTableListing(format: OutputFormat, value: unknown, count: number, table: () => string): Promise<Listing> {
+  if (count === 0 && format === 'table') return {text: '', stderr: NO_ENTRIES_MESSAGE, value}
+  return {text: await renderListing(format, value, table), value}
 }

@@ -1,5 +1,6 @@
 import type {EntryBatch} from './batch.js'
-import {ipv4String, ipv6String, tabwrite} from './text.js'
+import {familyAddressString} from './endpoint.js'
+import {tabwrite} from './text.js'
 
 /*
  * cilium_node_map_v2 (value {u16 id, u8 spi, u8 pad}, 1.16+) and cilium_node_map
@@ -12,34 +13,31 @@ export const NODE_KEY = {size: 20, pad1: 0, pad2: 2, family: 3, ip: 4} as const
 export const NODE_VALUE_V2 = {size: 4, id: 0, spi: 2, pad: 3} as const
 export const NODE_VALUE_V1 = {size: 2, id: 0} as const
 
+/** One entry as cilium-dbg's nodeID struct holds it (its JSON field names). */
 export interface NodeIdRow {
-  id: number
-  ips: string[]
-  spi: number
+  ID: number
+  Address: string
+  SPI: number
 }
 
-/** One row per node ID with its addresses (sorted), as `bpf nodeid list` groups them. */
+/** One row per entry (the real CLI does not group addresses), by node ID then address for a stable order. */
 export function nodeIdRows(batches: Iterable<EntryBatch>): NodeIdRow[] {
-  const byId = new Map<number, NodeIdRow>()
+  const rows: NodeIdRow[] = []
   for (const b of batches) {
     for (let i = 0; i < b.count; i++) {
       const k = i * b.keySize, v = i * b.valueStride
-      const ip = b.keys[k + NODE_KEY.family] === 2 ? ipv6String(b.keys, k + NODE_KEY.ip) : ipv4String(b.keys, k + NODE_KEY.ip)
-      const id = b.values.readUInt16LE(v + NODE_VALUE_V2.id)
-      const spi = b.valueStride >= NODE_VALUE_V2.size ? b.values[v + NODE_VALUE_V2.spi] : 0
-      const row = byId.get(id)
-      if (row) row.ips.push(ip)
-      else byId.set(id, {id, ips: [ip], spi})
+      rows.push({ID: b.values.readUInt16LE(v + NODE_VALUE_V2.id),
+        Address: familyAddressString(b.keys, k + NODE_KEY.ip, b.keys[k + NODE_KEY.family]),
+        SPI: b.valueStride >= NODE_VALUE_V2.size ? b.values[v + NODE_VALUE_V2.spi] : 0})
     }
   }
-  const rows = [...byId.values()].sort((a, b) => a.id - b.id)
-  for (const r of rows) r.ips.sort()
-  return rows
+  return rows.sort((a, b) => a.ID - b.ID || (a.Address < b.Address ? -1 : a.Address > b.Address ? 1 : 0))
 }
 
+/** `NODE ID  IP ADDRESSES  SPI`: `0x%x`, the address, the SPI. */
 export function nodeIdTable(rows: readonly NodeIdRow[]): string {
   let text = 'NODE ID\tIP ADDRESSES\tSPI\n'
-  for (const r of rows) text += `0x${r.id.toString(16)}\t${r.ips.join(',')}\t${r.spi}\n`
+  for (const r of rows) text += `0x${r.ID.toString(16)}\t${r.Address}\t${r.SPI}\n`
   return tabwrite(text)
 }
 

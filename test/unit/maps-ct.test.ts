@@ -14,7 +14,7 @@ const value = Buffer.from([
   0x1b, 0x12, /* tx, rx flags seen */ 1, 1, 0, 0, /* src_sec_id 257 */ 0x0f, 0x27, 0, 0, /* last_tx 9999 */ 0x0e, 0x27, 0, 0])
 
 test('formatCtBatch: the newest line format, global maps print the tuple swapped back', () => {
-  assert.equal(formatCtBatch(batchOf([[key, value]]), {ipv6: false, gen: 'v2', global: true}), 'TCP IN 10.0.0.2:40960 -> 10.0.0.1:80 expires=10000 Packets=5 Bytes=320 RxFlagsSeen=0x12 LastRxReport=9998 ' +
+  assert.equal(formatCtBatch(batchOf([[key, value]]), {ipv6: false, gen: 'v2', global: true}).toString(), 'TCP IN 10.0.0.2:40960 -> 10.0.0.1:80 expires=10000 Packets=5 Bytes=320 RxFlagsSeen=0x12 LastRxReport=9998 ' +
     'TxFlagsSeen=0x1b LastTxReport=9999 Flags=0x0013 [ RxClosing TxClosing SeenNonSyn ] RevNAT=258 SourceSecurityID=257 BackendID=7\n')
 })
 
@@ -23,7 +23,7 @@ test('formatCtBatch: ≤1.15 entries, service flag, skipped nexthdr 0', () => {
   svc[13] = 4
   const zeroProto = Buffer.from(key)
   zeroProto[12] = 0
-  assert.equal(formatCtBatch(batchOf([[svc, value], [zeroProto, value]]), {ipv6: false, gen: 'v1', global: true}), 'TCP OUT 10.0.0.2:40960 -> 10.0.0.1:80 service expires=10000 RxPackets=0 RxBytes=7 RxFlagsSeen=0x12 ' +
+  assert.equal(formatCtBatch(batchOf([[svc, value], [zeroProto, value]]), {ipv6: false, gen: 'v1', global: true}).toString(), 'TCP OUT 10.0.0.2:40960 -> 10.0.0.1:80 service expires=10000 RxPackets=0 RxBytes=7 RxFlagsSeen=0x12 ' +
     'LastRxReport=9998 TxPackets=5 TxBytes=320 TxFlagsSeen=0x1b LastTxReport=9999 Flags=0x0013 [ RxClosing TxClosing SeenNonSyn ] ' +
     'RevNAT=258 SourceSecurityID=257 IfIndex=0 \n')
 })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {goTimeString} from '../../src/maps/auth.js'
+import {goTimeJson, goTimeString} from '../../src/maps/auth.js'
 import {batchOf} from '../../src/maps/batch.js'
 import {decodeEndpoint, endpointKeyString, endpointValueString} from '../../src/maps/endpoint.js'
 import {decodeIpcache, ipcacheContains, ipcacheKeyString, ipcacheValueString} from '../../src/maps/ipcache.js'
@@ -64,13 +64,16 @@ test('metrics: CPUs and line/file rows summed, sorted by the printed cells', () 
   assert.equal(dropReasonText(255), '255')
 })
 
-test('nodeid: rows grouped by node ID with sorted addresses', () => {
+test('nodeid: one row per entry (as cilium-dbg), by node ID then address', () => {
   const key = (ip: number[]) => Buffer.from([0, 0, 0, 1, ...ip, ...new Array(12).fill(0)])
-  const rows = nodeIdRows([batchOf([[key([10, 0, 0, 2]), Buffer.from([5, 0, 9, 0])], [key([10, 0, 0, 1]), Buffer.from([5, 0, 9, 0])]])])
-  assert.deepEqual(rows, [{id: 5, ips: ['10.0.0.1', '10.0.0.2'], spi: 9}])
+  const rows = nodeIdRows([batchOf([[key([10, 0, 0, 2]), Buffer.from([5, 0, 9, 0])], [key([10, 0, 0, 1]), Buffer.from([5, 0, 9, 0])],
+    [key([10, 0, 0, 3]), Buffer.from([4, 0, 0, 0])]])])
+  assert.deepEqual(rows, [{ID: 4, Address: '10.0.0.3', SPI: 0}, {ID: 5, Address: '10.0.0.1', SPI: 9}, {ID: 5, Address: '10.0.0.2', SPI: 9}])
 })
 
-test('goTimeString prints Go time.Time.String() in the given zone', () => {
+test('goTimeString prints Go time.Time.String(), goTimeJson its RFC 3339 JSON, in the given zone', () => {
   assert.equal(goTimeString(1_795_471_200_123_000_000n, 'UTC'), '2026-11-23 22:00:00.123 +0000 UTC')
   assert.equal(goTimeString(1_795_471_200_000_000_000n, 'America/New_York'), '2026-11-23 17:00:00 -0500 EST')
+  assert.equal(goTimeJson(1_795_471_200_123_000_000n, 'UTC'), '2026-11-23T22:00:00.123Z')
+  assert.equal(goTimeJson(1_795_471_200_000_000_000n, 'America/New_York'), '2026-11-23T17:00:00-05:00')
 })
