@@ -2,12 +2,13 @@
 // (root). 50 endpoints (namespaces + veths), 2,000 rules imported through the REST API: the time
 // until every endpoint's policy map is written, against the in-process regeneration of the same
 // rules measured in the same run (the ratio is the cost of the API, the state file and the map
-// writes). Then a replace (map regeneration in place), and 20 concurrent `hubble observe --follow`
-// clients (one process each) while traffic runs: flows each client received, the slowest client, lost events.
+// writes). Then a replace (map regeneration in place), and `hubble observe --follow` processes while
+// steady traffic runs, 1 (the baseline) and then 20 at once: flows each received, the delivery lag of
+// each (print time minus flow time), the agent's CPU time, lost events, the machine's load.
 // Usage: sudo node dist/bench/agent.js
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process'
-import {mkdtempSync, openSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdtempSync, openSync, readFileSync, rmSync} from 'node:fs'
+import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {AgentClient} from '../src/api/client.js'
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     '--state-dir', join(dir, 'state'), '--socket', socket, '--hubble-socket', hubbleSocket, '--bpffs', bpffs,
     '--hubble-event-buffer-capacity', '65535'], {stdio: ['ignore', log, log]})
   children.push(agent)
+  agent.once('exit', (code, signal) => console.error(`agent exited (${signal ?? code})`))
   const client = new AgentClient(socket, 120_000)
   for (let i = 0; ; i++) {
     try {
@@ -113,58 +115,123 @@ async function main(): Promise<void> {
     + `ratio agent/baseline ${(importMs / baseline).toFixed(2)}x`)
   console.log(`agent: replace of all ${ruleCount} rules (maps regenerated in place): ${replaceMs.toFixed(0)} ms`)
 
-  // 20 followers, then traffic: UDP datagrams from endpoint 0 to endpoint 1 (allowed ports and not).
-  const counts = new Array<number>(clients).fill(0)
-  const lastAt = new Array<number>(clients).fill(0)
-  let ready = 0
+  const agentPid = agent.pid!
+  const phases = [await followPhase(1, hubbleSocket, agentPid, client), await followPhase(clients, hubbleSocket, agentPid, client)]
+  const [one, many] = phases
+  for (const r of phases) {
+    console.log(`agent: ${r.followers} \`hubble observe --follow\` process(es) while ${r.packets} UDP datagrams ran for ${r.trafficMs} ms `
+      + `(${r.flows} flows in the ring): flows per follower min ${r.counts[0]} median ${r.counts[r.counts.length >> 1]} max ${r.counts[r.counts.length - 1]}; `
+      + `delivery lag (print time - flow time): median per follower from ${r.lagRange[0].toFixed(0)} to ${r.lagRange[1].toFixed(0)} ms `
+      + `(median of medians ${r.medianLag.toFixed(0)} ms), worst single flow ${r.worstLag.toFixed(0)} ms; `
+      + `CPU: agent ${r.agentCpuMs.toFixed(0)} ms, followers ${r.followerCpuMs.toFixed(0)} ms in all `
+      + `(${(r.followerCpuMs * 1000 / Math.max(1, r.followers * r.flows)).toFixed(0)} us per flow printed); lost events seen by followers ${r.lost}; load average ${r.load.map((x) => x.toFixed(1)).join(' -> ')}`)
+  }
+  console.log(`agent: ${clients} followers against 1: median lag ${(many.medianLag / Math.max(1, one.medianLag)).toFixed(2)}x, `
+    + `agent CPU ${(many.agentCpuMs / Math.max(1, one.agentCpuMs)).toFixed(2)}x; `
+    + `followers that received every flow: ${many.complete}/${clients}; datapath lost counter ${many.datapathLost}`)
+}
+
+interface PhaseResult {
+  followers: number
+  packets: number
+  trafficMs: number
+  flows: number
+  counts: number[]
+  medianLag: number
+  /** The fastest and the slowest follower's median lag: close together, no follower holds the others back. */
+  lagRange: [number, number]
+  worstLag: number
+  followerCpuMs: number
+  complete: number
+  lost: number
+  agentCpuMs: number
+  datapathLost: number
+  load: number[]
+}
+
+/** utime + stime of a process, in ms (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * `n` real `hubble observe --follow -o jsonpb` processes on the agent's socket; once each has
+ * printed a warm-up flow, steady traffic (UDP from endpoint 0 to endpoint 1, 1,000 datagrams a
+ * second for 4 s). Every printed line is timed as it arrives: the lag is arrival minus the flow's
+ * time, so a follower that stalls (or is stalled by the others) shows it.
+ */
+async function followPhase(n: number, hubbleSocket: string, agentPid: number, client: AgentClient): Promise<PhaseResult> {
+  const load0 = loadavg()[0]
+  const lags: number[][] = Array.from({length: n}, () => [])
+  const warm = new Array<number>(n).fill(0)
   let lost = 0
-  // Each follower is its own process with one GetFlows(follow) stream over the hubble socket: the
-  // server path `hubble observe --follow` takes (one line out per response: 'L' lost, 'F' flow).
-  const clientModule = join(root, 'dist', 'src', 'hubble', 'client.js')
-  const followerScript = `const {HubbleClient} = await import(${JSON.stringify(clientModule)});`
-    + `const c = HubbleClient.connect({server: ${JSON.stringify(`unix://${hubbleSocket}`)}});`
-    + `const flows = c.flows({follow: true}); process.stdout.write('R\\n');`
-    + `for await (const r of flows) process.stdout.write(r.lostEvents ? 'L' + r.lostEvents.numEventsLost + '\\n' : 'F\\n')`
-  const followers = Array.from({length: clients}, (_, c) => {
-    const p = spawn(process.execPath, ['--input-type=module', '-e', followerScript], {stdio: ['ignore', 'pipe', 'inherit']})
+  let phaseStartNs = Infinity
+  const followers = Array.from({length: n}, (_, c) => {
+    const p = spawn(process.execPath, [join(root, 'bin', 'hubble.js'), 'observe', '--follow', '-o', 'jsonpb',
+      '--server', `unix://${hubbleSocket}`], {stdio: ['ignore', 'pipe', 'ignore']})
     children.push(p)
     let rest = ''
     p.stdout!.on('data', (b: Buffer) => {
+      const now = Date.now()
       const lines = (rest + b.toString()).split('\n')
       rest = lines.pop()!
       for (const l of lines) {
-        if (l === 'R') ready++
-        else if (l.startsWith('L')) lost += Number(l.slice(1))
-        else counts[c]++
+        const r = JSON.parse(l) as {flow?: {time?: string}; lost_events?: {num_events_lost?: string | number}}
+        if (r.lost_events) lost += Number(r.lost_events.num_events_lost ?? 0)
+        const at = r.flow?.time ? Date.parse(r.flow.time) : NaN
+        if (Number.isNaN(at)) continue
+        if (at * 1e6 < phaseStartNs) warm[c]++
+        else lags[c]!.push(now - at)
       }
-      if (counts[c] > 0) lastAt[c] = Date.now()
     })
     return p
   })
-  // Twenty Node processes take a while to start: traffic begins when every stream is open.
-  for (let i = 0; ready < clients && i < 600; i++) await new Promise((r) => setTimeout(r, 100))
-  await new Promise((r) => setTimeout(r, 1000))
-  const packets = 3000
-  const trafficStart = Date.now()
-  // The sender runs as a child the bench awaits, so this process keeps reading the followers meanwhile.
-  const sender = spawn('nsenter', [`--net=/var/run/netns/ck-${names[0]}`, process.execPath, '-e',
-    `const s=require('dgram').createSocket('udp4');let n=0;const go=()=>{for(let i=0;i<50&&n<${packets};i++,n++)s.send('x',1001+(n%40),'10.200.0.3');`
-    + `if(n<${packets})setImmediate(go);else setTimeout(()=>s.close(),100)};go()`], {stdio: 'ignore'})
-  await new Promise((resolve) => sender.once('exit', resolve))
-  const trafficMs = Date.now() - trafficStart
-  await new Promise((r) => setTimeout(r, 8000))
+  const send = (packets: number, perTick: number) => new Promise<number>((resolve) => {
+    const t0 = Date.now()
+    const sender = spawn('nsenter', [`--net=/var/run/netns/ck-${names[0]}`, process.execPath, '-e',
+      `const s=require('dgram').createSocket('udp4');let n=0;const t=setInterval(()=>{for(let i=0;i<${perTick}&&n<${packets};i++,n++)`
+      + `s.send('x',1001+(n%40),'10.200.0.3');if(n>=${packets}){clearInterval(t);setTimeout(()=>s.close(),100)}},10)`], {stdio: 'ignore'})
+    sender.once('exit', () => resolve(Date.now() - t0))
+  })
+  // Node processes take a while to start under load: warm-up datagrams until every follower printed one.
+  for (let i = 0; warm.some((w) => w === 0) && i < 120; i++) await send(5, 5)
+  await new Promise((r) => setTimeout(r, 500))
+  const seen0 = await seenFlows(client)
+  const cpu0 = cpuMs(agentPid)
+  phaseStartNs = Date.now() * 1e6
+  const packets = 4000
+  const trafficMs = await send(packets, 10)
+  // Followers drain: wait until no follower got a line for a second (at most 30 s).
+  let last = -1
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const total = lags.reduce((a, l) => a + l.length, 0)
+    if (total === last) break
+    last = total
+  }
+  const agentCpuMs = cpuMs(agentPid) - cpu0
   const status = await client.healthz()
-  const seen = (status.hubble as {observer?: {'seen-flows'?: number}} | undefined)?.observer?.['seen-flows'] ?? 0
-  const sorted = [...counts].sort((a, b) => a - b)
-  const slowest = Math.max(...lastAt) - trafficStart
-  console.log(`agent: ${clients} concurrent GetFlows(follow) clients (one process each), ${packets} UDP datagrams in ${trafficMs} ms: `
-    + `flows per client min ${sorted[0]} median ${sorted[clients >> 1]} max ${sorted[clients - 1]}; `
-    + `last flow reached the slowest client ${slowest} ms after traffic began; lost events seen by clients ${lost}, `
-    + `flows the agent saw ${seen}, datapath lost counter ${(status.nodeMonitor as {lost?: number} | undefined)?.lost ?? 0}`)
+  const flows = (await seenFlows(client)) - seen0
+  const followerCpuMs = followers.reduce((a, f) => a + cpuMs(f.pid!), 0)
   for (const f of followers) f.kill('SIGTERM')
+  await Promise.all(followers.map((f) => new Promise((r) => f.exitCode !== null ? r(null) : f.once('exit', r))))
+  const perFollowerMedian = lags.map((l) => median(l.length ? l : [Infinity]))
+  const counts = lags.map((l) => l.length).sort((a, b) => a - b)
+  return {followers: n, packets, trafficMs, flows, counts, medianLag: median(perFollowerMedian), followerCpuMs,
+    lagRange: [Math.min(...perFollowerMedian), Math.max(...perFollowerMedian)],
+    worstLag: Math.max(...lags.map((l) => (l.length ? Math.max(...l) : Infinity))), complete: counts.filter((c) => c >= flows).length,
+    lost, agentCpuMs, datapathLost: (status.nodeMonitor as {lost?: number} | undefined)?.lost ?? 0, load: [load0, loadavg()[0]]}
+}
+
+async function seenFlows(client: AgentClient): Promise<number> {
+  const status = await client.healthz()
+  return (status.hubble as {observer?: {'seen-flows'?: number}} | undefined)?.observer?.['seen-flows'] ?? 0
 }
 
 main().then(() => cleanup(), (err: unknown) => {
+  // The agent's last words say why (a crash, a refused start).
+  console.error(readFileSync(join(dir, 'agent.log'), 'utf8').trim().split('\n').slice(-15).join('\n'))
   cleanup()
   console.error(err)
   process.exitCode = 1
