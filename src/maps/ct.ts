@@ -123,35 +123,48 @@ export function formatCtBatch(batch: EntryBatch, f: CtFormat): Buffer {
       const E = CT_ENTRY_V2
       o = putU64(out, put(out, o, word.packets), values, v + E.packets)
       o = putU64(out, put(out, o, word.bytes), values, v + E.bytes)
-      o = putHexByte(out, put(out, o, word.rxSeen), values[v + E.rx_flags_seen])
-      o = putUint(out, put(out, o, word.lastRx), values.readUInt32LE(v + E.last_rx_report))
-      o = putHexByte(out, put(out, o, word.txSeen), values[v + E.tx_flags_seen])
-      o = putUint(out, put(out, o, word.lastTx), values.readUInt32LE(v + E.last_tx_report))
-      out[o++] = 32
-      o = put(out, o, flagsBytes(values.readUInt16LE(v + E.flags), flagNamesV2))
-      o = putUint(out, put(out, o, word.revNat), (values[v + E.rev_nat_index] << 8) | values[v + E.rev_nat_index + 1])
-      o = putUint(out, put(out, o, word.srcId), values.readUInt32LE(v + E.src_sec_id))
+      o = putTxReport(out, putRxReport(out, o, values, v), values, v)
+      o = putFlagsRevNatSource(out, o, values, v, flagNamesV2)
       o = putU64(out, put(out, o, word.backend), values, v + E.backend_id)
     } else {
       const E = CT_ENTRY_V1
       o = putU64(out, put(out, o, word.rxPackets), values, v + E.rx_packets)
       o = putU64(out, put(out, o, word.rxBytes), values, v + E.rx_bytes)
-      o = putHexByte(out, put(out, o, word.rxSeen), values[v + E.rx_flags_seen])
-      o = putUint(out, put(out, o, word.lastRx), values.readUInt32LE(v + E.last_rx_report))
+      o = putRxReport(out, o, values, v)
       o = putU64(out, put(out, o, word.txPackets), values, v + E.tx_packets)
       o = putU64(out, put(out, o, word.txBytes), values, v + E.tx_bytes)
-      o = putHexByte(out, put(out, o, word.txSeen), values[v + E.tx_flags_seen])
-      o = putUint(out, put(out, o, word.lastTx), values.readUInt32LE(v + E.last_tx_report))
-      out[o++] = 32
-      o = put(out, o, flagsBytes(values.readUInt16LE(v + E.flags), flagNamesV1))
-      o = putUint(out, put(out, o, word.revNat), (values[v + E.rev_nat_index] << 8) | values[v + E.rev_nat_index + 1])
-      o = putUint(out, put(out, o, word.srcId), values.readUInt32LE(v + E.src_sec_id))
+      o = putTxReport(out, o, values, v)
+      o = putFlagsRevNatSource(out, o, values, v, flagNamesV1)
       o = putUint(out, put(out, o, word.ifindex), values.readUInt16LE(v + E.ifindex))
       out[o++] = 32
     }
     out[o++] = 10
   }
   return out.subarray(0, o)
+}
+
+// The fields both entry generations hold at the same offsets (CT_ENTRY_V1 and CT_ENTRY_V2 agree from byte 32 on).
+
+/** ` RxFlagsSeen=0x12 LastRxReport=9998` */
+function putRxReport(out: Buffer, o: number, values: Buffer, v: number): number {
+  o = putHexByte(out, put(out, o, word.rxSeen), values[v + CT_ENTRY_V2.rx_flags_seen])
+  return putUint(out, put(out, o, word.lastRx), values.readUInt32LE(v + CT_ENTRY_V2.last_rx_report))
+}
+
+/** ` TxFlagsSeen=0x1b LastTxReport=9999` */
+function putTxReport(out: Buffer, o: number, values: Buffer, v: number): number {
+  o = putHexByte(out, put(out, o, word.txSeen), values[v + CT_ENTRY_V2.tx_flags_seen])
+  return putUint(out, put(out, o, word.lastTx), values.readUInt32LE(v + CT_ENTRY_V2.last_tx_report))
+}
+
+/** ` Flags=0x0013 [ … ] RevNAT=258 SourceSecurityID=257` (rev_nat_index is network order). */
+function putFlagsRevNatSource(out: Buffer, o: number, values: Buffer, v: number,
+  names: ReadonlyArray<readonly [number, string]>): number {
+  const E = CT_ENTRY_V2
+  out[o++] = 32
+  o = put(out, o, flagsBytes(values.readUInt16LE(v + E.flags), names))
+  o = putUint(out, put(out, o, word.revNat), (values[v + E.rev_nat_index] << 8) | values[v + E.rev_nat_index + 1])
+  return putUint(out, put(out, o, word.srcId), values.readUInt32LE(v + E.src_sec_id))
 }
 
 /**
