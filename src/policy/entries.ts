@@ -72,6 +72,7 @@ export interface IdentityInfo {
 }
 
 export interface PolicyContext {
+  /** Never changed in place: work derived from a rule list is kept per list (the repository makes a new one per change). */
   rules: readonly Rule[]
   identities: readonly IdentityInfo[]
   enforcement?: EnforcementMode
