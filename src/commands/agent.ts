@@ -46,15 +46,18 @@ export default class AgentCommand extends BaseCommand {
       flowCapacity: flags['hubble-event-buffer-capacity'], logLevel: flags['log-level'],
       ...(flags['node-name'] ? {nodeName: flags['node-name']} : {}),
     }, {loadDatapath: flags['no-datapath'] ? undefined : loadBpfDatapath})
+    // Handlers first: a signal during start-up lets the start finish (or undo itself), then stops.
+    let signal: string | undefined
+    let wake: (() => void) | undefined
+    for (const name of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(name, () => {
+        signal ??= name
+        wake?.()
+      })
+    }
     await agent.start()
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        agent.log.info('Received signal, stopping', {signal})
-        resolve()
-      }
-      process.once('SIGTERM', () => stop('SIGTERM'))
-      process.once('SIGINT', () => stop('SIGINT'))
-    })
+    if (!signal) await new Promise<void>((resolve) => { wake = resolve })
+    agent.log.info('Received signal, stopping', {signal})
     await agent.stop()
   }
 }
