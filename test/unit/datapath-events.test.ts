@@ -71,9 +71,10 @@ test('an L7 record: method and path for a request, status and latency for a resp
 test('endpoint config round-trips through its 20-byte layout', () => {
   const c = {...defaultEndpointConfig(300, 12345), policyEnforcement: 'always' as const, selected: {ingress: true, egress: false},
     monitorAggregation: 0 as const, eventsPerSecond: 50}
-  c.options = {...c.options, PolicyAuditMode: true, HttpVisibility: true}
+  assert.equal(c.options.ConntrackAccounting, false)  // Cilium's default: no per-connection counters
+  c.options = {...c.options, PolicyAuditMode: true, HttpVisibility: true, ConntrackAccounting: true}
   const b = encodeEndpointConfig(c)
   assert.equal(b.length, EP_CONFIG.size)
-  assert.equal(b.readUInt32LE(EP_CONFIG.options), 0x01 | 0x02 | 0x04 | 0x08 | 0x10 | 0x40)
+  assert.equal(b.readUInt32LE(EP_CONFIG.options), 0x01 | 0x02 | 0x04 | 0x08 | 0x10 | 0x40 | 0x80)
   assert.deepEqual(decodeEndpointConfig(b), c)
 })
