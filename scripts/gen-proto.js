@@ -89,8 +89,13 @@ try {
   execFileSync(bin('pbjs'), [...pbjsArgs, '--no-comments', '-o', runtime])
   // tsc compiles this file (allowJs) and cannot infer declarations for pbjs's constructor
   // functions; point each namespace at its hubble.d.ts type instead.
+  // protobufjs's oneof setter `delete`s every other member of the oneof, present or not, each
+  // time decode sets one (Layer4.TCP, GetFlowsResponse.flow): a `delete` turns the message into
+  // a slow dictionary-mode object. Ours deletes only members that are there (same meaning).
   writeFileSync(runtime, readFileSync(runtime, 'utf8').replace(/^export const (\w+) = \$root/gm,
-    '/** @type {typeof import("./hubble.js").$1} */\nexport const $1 = $root'))
+    '/** @type {typeof import("./hubble.js").$1} */\nexport const $1 = $root')
+    .replace(/^(const \$Reader = .*)$/m, '$1\nconst $oneOfSetter = (fields) => function (name) { for (const f of fields) if (f !== name && $Object.prototype.hasOwnProperty.call(this, f)) delete this[f]; };')
+    .replaceAll('$util.oneOfSetter(', '$oneOfSetter('))
 
   const json = JSON.parse(execFileSync(bin('pbjs'), ['-t', 'json', '--keep-case', '-p', join(root, 'proto'),
     ...protos.map((p) => join(root, 'proto', p))], {maxBuffer: 64 << 20}).toString())

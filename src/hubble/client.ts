@@ -14,7 +14,8 @@ import {readFileSync} from 'node:fs'
 import * as grpc from '@grpc/grpc-js'
 import {ConnectionError, ValidationError} from '../errors.js'
 import {grpc as health, observer} from './proto/index.js'
-import {HEALTH_SERVICE_NAME, healthService, observerService} from './proto/services.js'
+import {HEALTH_SERVICE_NAME, healthService, OBSERVER_SERVICE, observerService} from './proto/services.js'
+import {StreamChannel, StreamStatusError} from './proto/stream-reader.js'
 
 export interface HubbleClientOptions {
   /** `host:port`, `unix:///path` or `tls://host:port`; default localhost:4245 */
@@ -49,13 +50,16 @@ export class HubbleClient {
   readonly target: string
   private readonly observer: grpc.Client
   private readonly health: grpc.Client
+  /** the streaming calls' own connection (proto/stream-reader.ts says why) */
+  private readonly streams: StreamChannel
   private readonly metadata: grpc.Metadata
   private readonly timeoutMs: number
   private readonly requestTimeoutMs: number
 
   private constructor(target: string, dialTarget: string, creds: grpc.ChannelCredentials, options: grpc.ChannelOptions,
-    metadata: grpc.Metadata, timeoutMs: number, requestTimeoutMs: number) {
+    metadata: grpc.Metadata, timeoutMs: number, requestTimeoutMs: number, streams: StreamChannel) {
     this.target = target
+    this.streams = streams
     this.observer = new ObserverClient(dialTarget, creds, options)
     // Share the observer's channel: one connection, one handshake.
     this.health = new HealthClient(dialTarget, creds, {...options, channelOverride: this.observer.getChannel()})
@@ -89,6 +93,7 @@ export class HubbleClient {
     }
     const options: grpc.ChannelOptions = {...channelOptions}
     let creds = grpc.credentials.createInsecure()
+    let streamTls: ConstructorParameters<typeof StreamChannel>[0]['tls']
     if (useTls) {
       const ca = opts.tlsCaCertFiles?.length ? Buffer.concat(opts.tlsCaCertFiles.map(readCaFile)) : null
       const cert = hasCert ? readPem(opts.tlsClientCertFile!, 'cert') : null
@@ -96,9 +101,12 @@ export class HubbleClient {
       const verify: grpc.VerifyOptions = opts.tlsAllowInsecure ? {rejectUnauthorized: false} : {}
       creds = grpc.credentials.createSsl(ca, key, cert, verify)
       if (opts.tlsServerName) options['grpc.ssl_target_name_override'] = opts.tlsServerName
+      streamTls = {ca, cert, key, serverName: opts.tlsServerName || undefined, rejectUnauthorized: !opts.tlsAllowInsecure}
     }
+    const authorization = metadata.get('authorization')[0]
+    const streams = new StreamChannel({target, tls: streamTls, headers: authorization ? {authorization: String(authorization)} : undefined})
     return new HubbleClient(target, target, creds, options, metadata,
-      opts.timeoutMs ?? 5000, opts.requestTimeoutMs ?? 12_000)
+      opts.timeoutMs ?? 5000, opts.requestTimeoutMs ?? 12_000, streams)
   }
 
   /**
@@ -108,47 +116,47 @@ export class HubbleClient {
    * stream cut mid-way; a server-side filter error keeps the server's bare message.
    */
   flows(req: observer.IGetFlowsRequest, signal?: AbortSignal): AsyncGenerator<observer.GetFlowsResponse> {
-    return this.stream('GetFlows', req, signal)
+    return this.stream('GetFlows', observer.GetFlowsRequest.encode(req).finish(), (b) => observer.GetFlowsResponse.decode(b), signal)
   }
 
   /** GetAgentEvents (`hubble observe agent-events`), like flows(). */
   agentEvents(req: observer.IGetAgentEventsRequest, signal?: AbortSignal): AsyncGenerator<observer.GetAgentEventsResponse> {
-    return this.stream('GetAgentEvents', req, signal)
+    return this.stream('GetAgentEvents', observer.GetAgentEventsRequest.encode(req).finish(), (b) => observer.GetAgentEventsResponse.decode(b), signal)
   }
 
   /** GetDebugEvents (`hubble observe debug-events`), like flows(). */
   debugEvents(req: observer.IGetDebugEventsRequest, signal?: AbortSignal): AsyncGenerator<observer.GetDebugEventsResponse> {
-    return this.stream('GetDebugEvents', req, signal)
+    return this.stream('GetDebugEvents', observer.GetDebugEventsRequest.encode(req).finish(), (b) => observer.GetDebugEventsResponse.decode(b), signal)
   }
 
-  private async *stream<Res>(method: string, req: object, signal?: AbortSignal): AsyncGenerator<Res> {
+  private async *stream<Res>(method: string, request: Uint8Array, decode: (b: Uint8Array) => Res, signal?: AbortSignal): AsyncGenerator<Res> {
     if (signal?.aborted) return
-    const call = (this.observer as unknown as Record<string, (req: unknown, md: grpc.Metadata) => grpc.ClientReadableStream<Res>>)[method]!
-      .call(this.observer, req, this.metadata)
-    const onAbort = () => call.cancel()
+    const ac = new AbortController()
+    const onAbort = () => ac.abort()
     signal?.addEventListener('abort', onAbort, {once: true})
     // grpc-go's dial timeout: a stream that cannot connect in time fails instead of hanging.
     let timedOut = false
     const dial = setTimeout(() => {
-      if (this.observer.getChannel().getConnectivityState(false) !== grpc.connectivityState.READY) {
+      if (!this.streams.isConnected) {
         timedOut = true
-        call.cancel()
+        ac.abort()
       }
     }, this.timeoutMs)
-    call.once('metadata', () => clearTimeout(dial))
     try {
-      for await (const resp of call) {
+      for await (const batch of this.streams.call(`/${OBSERVER_SERVICE}/${method}`, request, ac.signal)) {
         clearTimeout(dial)
-        yield resp as Res
+        for (const bytes of batch) yield decode(bytes)
       }
-    } catch (err) {
-      if (signal?.aborted) return
       if (timedOut) throw new ConnectionError(`failed to connect to '${this.target}': context deadline exceeded`, hint(this.target))
-      throw toConnectionError(err, this.target, 'stream')
+    } catch (err) {
+      if (err instanceof ConnectionError) throw err
+      if (signal?.aborted) return
+      if (err instanceof StreamStatusError) throw toConnectionError(err, this.target, 'stream')
+      throw err
     } finally {
       clearTimeout(dial)
       signal?.removeEventListener('abort', onAbort)
-      call.cancel()
+      ac.abort()
     }
   }
 
@@ -176,6 +184,7 @@ export class HubbleClient {
   close(): void {
     this.health.close()
     this.observer.close()
+    this.streams.close()
   }
 
   private unary<Res>(client: grpc.Client, method: string, req: object): Promise<Res> {
@@ -268,7 +277,7 @@ function goDescription(code: number, details: string, target: string, kind: 'una
   }
   if (/wrong version number|packet length too long|SSL|TLS|certificate|handshake/i.test(details)) {
     const why = /wrong version number|packet length too long/i.test(details) ? 'tls: first record does not look like a TLS handshake'
-      : /self.signed|unable to verify|unknown ca|certificate verify failed/i.test(details) ? 'tls: failed to verify certificate: x509: certificate signed by unknown authority'
+      : /self.signed|unable to verify|unable to get local issuer|unknown ca|certificate verify failed/i.test(details) ? 'tls: failed to verify certificate: x509: certificate signed by unknown authority'
         : /certificate|altname|hostname|Hostname/i.test(details) ? `tls: failed to verify certificate: ${details}`
           : details
     return `connection error: desc = "transport: authentication handshake failed: ${why}"`

@@ -9,8 +9,12 @@ import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {fileURLToPath} from 'node:url'
+import {connect as netConnect} from 'node:net'
+import * as grpc from '@grpc/grpc-js'
 import {HubbleClient, type HubbleClientOptions} from '../../src/hubble/client.js'
 import {encodeFlowsResponseJson, parseFlowJson} from '../../src/hubble/codec/index.js'
+import {flow, observer} from '../../src/hubble/proto/index.js'
+import {observerService} from '../../src/hubble/proto/services.js'
 import {createHubbleServer, type ServerTlsOptions} from '../../src/hubble/server/index.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -78,7 +82,7 @@ for (const transport of transports) {
       const k = security === 'plaintext' ? undefined : sharedPki(t)
       const tls = k && {cert: readFileSync(k.serverCert), key: readFileSync(k.serverKey), serverName: SERVER_NAME,
         clientCa: security === 'mtls' ? readFileSync(k.ca) : undefined}
-      const {address} = await startServer(t, transport === 'unix' ? `unix://${join(dir, 'hubble.sock')}` : '127.0.0.1:0', tls)
+      const {address, observer} = await startServer(t, transport === 'unix' ? `unix://${join(dir, 'hubble.sock')}` : '127.0.0.1:0', tls)
       const client = connect(t, {server: address, tls: Boolean(k), tlsCaCertFiles: k ? [k.ca] : undefined,
         tlsServerName: k ? SERVER_NAME : undefined,
         tlsClientCertFile: security === 'mtls' ? k!.clientCert : undefined, tlsClientKeyFile: security === 'mtls' ? k!.clientKey : undefined})
@@ -96,7 +100,13 @@ for (const transport of transports) {
       assert.equal(nodes[0]!.tls?.enabled ?? false, Boolean(k))
       const {namespaces} = await client.getNamespaces()
       assert.deepEqual(namespaces.map((n) => n.namespace), ['default', 'kube-system', 'shop', 'tenant-b'])
+      const masked = await drain(client.flows({number: 1, fieldMask: {paths: ['Summary', 'source.pod_name']}}))
+      const last = parseFlowJson(sampleLines.at(-1)!).response!
+      assert.deepEqual(masked.map((r) => [r.flow?.Summary, r.flow?.source?.podName, r.flow?.destination, r.nodeName]),
+        [[last.flow!.Summary, last.flow!.source?.podName, null, last.nodeName]])
       assert.deepEqual(await drain(client.agentEvents({number: 5})), [])
+      observer.addAgentEvent({type: flow.AgentEventType.AGENT_STARTED})
+      assert.deepEqual((await drain(client.agentEvents({number: 5}))).map((r) => r.agentEvent?.type), [flow.AgentEventType.AGENT_STARTED])
       assert.deepEqual(await drain(client.debugEvents({number: 5})), [])
     })
   }
@@ -108,6 +118,7 @@ test('TLS failures: wrong CA, mTLS without a client certificate, TLS against pla
   const {address} = await startServer(t, '127.0.0.1:0', tls)
   const wrongCa = connect(t, {server: `tls://${address}`, tlsCaCertFiles: [k.otherCa], tlsClientCertFile: k.clientCert, tlsClientKeyFile: k.clientKey})
   await assert.rejects(wrongCa.serverStatus(), /^ConnectionError: rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority"$/)
+  await assert.rejects(drain(wrongCa.flows({})), {message: 'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority"'})
   const noClientCert = connect(t, {server: `tls://${address}`, tlsCaCertFiles: [k.ca]})
   await assert.rejects(noClientCert.serverStatus(), (e: Error) => /^rpc error: code = Unavailable desc = /.test(e.message))
   const insecureSkip = connect(t, {server: `tls://${address}`, tlsAllowInsecure: true, tlsClientCertFile: k.clientCert, tlsClientKeyFile: k.clientKey})
@@ -116,6 +127,7 @@ test('TLS failures: wrong CA, mTLS without a client certificate, TLS against pla
   const plain = await startServer(t, '127.0.0.1:0')
   const tlsToPlain = connect(t, {server: `tls://${plain.address}`, tlsAllowInsecure: true})
   await assert.rejects(tlsToPlain.serverStatus(), {message: 'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: first record does not look like a TLS handshake"'})
+  await assert.rejects(drain(tlsToPlain.flows({})), {message: 'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: first record does not look like a TLS handshake"'})
 })
 
 test('flag and file validation with the real CLI\'s wording', (t) => {
@@ -189,24 +201,88 @@ test('a truncated gRPC stream: flows already received, then one clear error', as
   assert.equal(got.length, 1)
 })
 
+/** Collects a stream's items; `count(n)` resolves once n have arrived (no fixed sleeps). */
+function follower<T>(items: AsyncIterable<T>) {
+  const got: T[] = []
+  const waiters: Array<{n: number, resolve: () => void}> = []
+  const done = (async () => {
+    for await (const x of items) {
+      got.push(x)
+      for (const w of waiters.filter((w) => got.length >= w.n)) w.resolve()
+    }
+  })()
+  const count = (n: number) => new Promise<void>((resolve) => {
+    if (got.length >= n) resolve()
+    else waiters.push({n, resolve})
+  })
+  return {got, done, count}
+}
+
 test('the server going away mid-follow ends the stream with one error; aborting ends it cleanly', async (t) => {
   const dir = tempDir(t)
   const {server, observer, address} = await startServer(t, `unix://${join(dir, 'f.sock')}`)
   const c = connect(t, {server: address})
   const ac = new AbortController()
-  const got: unknown[] = []
-  const following = (async () => { for await (const r of c.flows({follow: true, number: 2}, ac.signal)) got.push(r) })()
-  await new Promise((r) => setTimeout(r, 200))
-  assert.equal(got.length, 2)
+  const f1 = follower(c.flows({follow: true, number: 2}, ac.signal))
+  await f1.count(2)
   observer.addFlow(parseFlowJson(sampleLines[0]!).response!.flow!)
-  await new Promise((r) => setTimeout(r, 100))
-  assert.equal(got.length, 3)
+  await f1.count(3)
   ac.abort()
-  await following  // no error after an abort
+  await f1.done  // no error after an abort
+  assert.equal(f1.got.length, 3)
 
   const c2 = connect(t, {server: address})
-  const following2 = (async () => { for await (const _ of c2.flows({follow: true})) { /* nothing new */ } })()
-  await new Promise((r) => setTimeout(r, 200))
+  const f2 = follower(c2.flows({follow: true, number: 1}))
+  await f2.count(1)  // the follower is attached
   await server.close(0)
-  await assert.rejects(following2, {message: 'rpc error: code = Unavailable desc = error reading from server: EOF'})
+  await assert.rejects(f2.done, {message: 'rpc error: code = Unavailable desc = error reading from server: EOF'})
+})
+
+test('a stream that cannot connect in time fails with the dial timeout', async (t) => {
+  // Accepts the TCP connection and never speaks HTTP/2.
+  const sockets = new Set<import('node:net').Socket>()
+  const silent = (await import('node:net')).createServer((s) => sockets.add(s))
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
+  t.after(() => { for (const s of sockets) s.destroy(); silent.close() })
+  const address = `127.0.0.1:${(silent.address() as {port: number}).port}`
+  const c = connect(t, {server: address, timeoutMs: 300})
+  await assert.rejects(drain(c.flows({})), {message: `failed to connect to '${address}': context deadline exceeded`})
+})
+
+test('the server\'s batched stream is plain gRPC: grpc-js and a bare HTTP/2 reader decode every message', async (t) => {
+  const dir = tempDir(t)
+  const {address} = await startServer(t, `unix://${join(dir, 'wire.sock')}`)
+  const expected = sampleLines.map((l) => encodeFlowsResponseJson(parseFlowJson(l).response!))
+  const request = observer.GetFlowsRequest.encode({}).finish()
+
+  // A bare HTTP/2 request: gRPC framing by hand, the generated decoder on each message.
+  const session = http2.connect('http://localhost', {createConnection: () => netConnect(address.slice('unix://'.length))})
+  t.after(() => session.close())
+  const stream = session.request({':method': 'POST', ':path': '/observer.Observer/GetFlows', 'content-type': 'application/grpc', te: 'trailers'})
+  const prefix = Buffer.alloc(5)
+  prefix.writeUInt32BE(request.length, 1)
+  stream.end(Buffer.concat([prefix, request]))
+  const chunks: Buffer[] = []
+  let trailers: http2.IncomingHttpHeaders = {}
+  stream.on('data', (c: Buffer) => chunks.push(c))
+  stream.on('trailers', (h) => { trailers = h })
+  await new Promise((r) => stream.on('close', r))
+  const body = Buffer.concat(chunks)
+  const decoded: string[] = []
+  for (let off = 0; off < body.length;) {
+    assert.equal(body[off], 0, 'not compressed')
+    const len = body.readUInt32BE(off + 1)
+    decoded.push(encodeFlowsResponseJson(observer.GetFlowsResponse.decode(body.subarray(off + 5, off + 5 + len))))
+    off += 5 + len
+  }
+  assert.deepEqual(decoded, expected)
+  assert.equal(trailers['grpc-status'], '0')
+  assert.ok(chunks.length < sampleLines.length, `messages go out batched (${chunks.length} DATA chunks for ${sampleLines.length} messages)`)
+
+  // grpc-js, message by message.
+  const Client = grpc.makeGenericClientConstructor(observerService, 'observer.Observer')
+  const client = new Client(address, grpc.credentials.createInsecure())
+  t.after(() => client.close())
+  const call = (client as unknown as {GetFlows(req: object): grpc.ClientReadableStream<observer.GetFlowsResponse>}).GetFlows({})
+  assert.deepEqual((await drain(call)).map(encodeFlowsResponseJson), expected)
 })

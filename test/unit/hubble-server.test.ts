@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import {encodeJson} from '../../src/hubble/codec/index.js'
 import {compileFlowFilters} from '../../src/hubble/filters/index.js'
 import {flow, Long, observer} from '../../src/hubble/proto/index.js'
-import {FlowObserver, FlowRing, type FlowSink} from '../../src/hubble/server/index.js'
+import {FlowObserver, FlowRing, InvalidRequestError, type FlowSink} from '../../src/hubble/server/index.js'
 
 // Flow i happens at second 1000 + i; its Summary says which one it is.
 function makeObserver(n: number, capacity = 4095, clock = {ms: 5_000_000}) {
@@ -15,6 +16,8 @@ function flowAt(i: number): flow.IFlow {
     verdict: i % 3 === 0 ? flow.Verdict.DROPPED : flow.Verdict.FORWARDED,
     source: {namespace: i % 2 ? 'ns-odd' : 'ns-even', podName: `p${i}`}}
 }
+
+const asJson = (type: string, m: object): unknown => JSON.parse(encodeJson(type, m))
 
 /** A sink that decodes what it gets and reports back-pressure after `highWater` items. */
 function collect(highWater = Infinity) {
@@ -143,4 +146,80 @@ test('ServerStatus, GetNodes, GetNamespaces', () => {
   assert.deepEqual(obs.getNamespaces().namespaces, [{cluster: '', namespace: 'ns-even'}, {cluster: '', namespace: 'ns-odd'}])
   clock.ms += 3600_001
   assert.deepEqual(obs.getNamespaces().namespaces, [], 'only namespaces seen in the last hour')
+})
+
+test('field_mask: the flow keeps only the masked fields (a parent path keeps all of it); node_name and time stay', async () => {
+  const obs = makeObserver(0)
+  obs.addFlow({...flowAt(1), l4: {TCP: {sourcePort: 40000, destinationPort: 80, flags: {SYN: true}}},
+    destination: {namespace: 'ns-d', podName: 'd', identity: 42, labels: ['k8s:app=d']},
+    source: {namespace: 'ns-s', podName: 's', identity: 7, labels: ['k8s:app=s', 'k8s:tier=web']}})
+  const c = collect()
+  const raw: observer.GetFlowsResponse[] = []
+  const sink: FlowSink = {write: (item) => { raw.push(observer.GetFlowsResponse.decode(item as Uint8Array)); return c.sink.write(item) }, drain: c.sink.drain}
+  await obs.getFlows({fieldMask: {paths: ['time', 'l4', 'source.identity', 'source.pod_name', 'Summary', 'destination']}}, sink, new AbortController().signal)
+  const r = raw[0]!
+  assert.equal(r.nodeName, 'node-a')
+  assert.equal(Number(r.time!.seconds), 1001)
+  assert.deepEqual(asJson('flow.Flow', r.flow!), {
+    time: '1970-01-01T00:16:41Z', Summary: 'f1', l4: {TCP: {source_port: 40000, destination_port: 80, flags: {SYN: true}}},
+    source: {identity: 7, pod_name: 's'}, destination: {namespace: 'ns-d', pod_name: 'd', identity: 42, labels: ['k8s:app=d']},
+  })
+  // A present sub-message stays present when none of its masked fields is set.
+  const empty: observer.GetFlowsResponse[] = []
+  await obs.getFlows({fieldMask: {paths: ['source.cluster_name']}},
+    {write: (item) => { empty.push(observer.GetFlowsResponse.decode(item as Uint8Array)); return true }, drain: async () => {}}, new AbortController().signal)
+  assert.deepEqual(asJson('flow.Flow', empty[0]!.flow!), {source: {}})
+})
+
+test('field_mask: an unknown path is refused; lost events are not masked', async () => {
+  const obs = makeObserver(2)
+  await assert.rejects(run(obs, {fieldMask: {paths: ['source.nope']}}), (e: Error) => e instanceof InvalidRequestError && /invalid path "source.nope"/.test(e.message))
+  await assert.rejects(run(obs, {fieldMask: {paths: ['l4.TCP.flags.SYN.x']}}), InvalidRequestError)
+  obs.addLostEvents(flow.LostEventSource.PERF_EVENT_RING_BUFFER, 17, 3)
+  const got: observer.GetFlowsResponse[] = []
+  await obs.getFlows({fieldMask: {paths: ['Summary']}}, {write: (item) => { got.push(observer.GetFlowsResponse.decode(item as Uint8Array)); return true }, drain: async () => {}},
+    new AbortController().signal)
+  assert.deepEqual(got.map((r) => r.flow ? asJson('flow.Flow', r.flow) : null), [{Summary: 'f0'}, {Summary: 'f1'}, null])
+  assert.deepEqual(asJson('flow.LostEvent', got[2]!.lostEvents!), {source: 'PERF_EVENT_RING_BUFFER', num_events_lost: '17', cpu: 3})
+})
+
+test('addLostEvents: GetFlows readers receive the LostEvent in ring order, followers as it happens', async () => {
+  const obs = makeObserver(2)
+  obs.addLostEvents(flow.LostEventSource.PERF_EVENT_RING_BUFFER, 5)
+  obs.addFlow(flowAt(2))
+  assert.deepEqual(await run(obs, {}), ['f0', 'f1', 'lost:5', 'f2'])
+  const c = collect()
+  const ac = new AbortController()
+  const done = obs.getFlows({follow: true}, c.sink, ac.signal)
+  obs.addLostEvents(flow.LostEventSource.OBSERVER_EVENTS_QUEUE, 9)
+  await new Promise(setImmediate)
+  assert.deepEqual(c.got, ['lost:9'])
+  ac.abort()
+  await done
+})
+
+test('agent and debug events: their own streams (number/first/follow), never in GetFlows', async () => {
+  const clock = {ms: 5_000_000}
+  const obs = makeObserver(2, 4095, clock)
+  obs.addAgentEvent({type: flow.AgentEventType.AGENT_STARTED, agentStart: {time: {seconds: 1}}})
+  obs.addDebugEvent({type: flow.DebugEventType.DBG_GENERIC, message: 'hello'})
+  obs.addAgentEvent({type: flow.AgentEventType.POLICY_UPDATED, policyUpdate: {ruleCount: 3}})
+  assert.deepEqual(await run(obs, {}), ['f0', 'f1'])
+  const agent = async (req: observer.IGetAgentEventsRequest) => {
+    const out: observer.GetAgentEventsResponse[] = []
+    await obs.getAgentEvents(req, {write: (item) => { out.push(observer.GetAgentEventsResponse.decode(item as Uint8Array)); return true }, drain: async () => {}},
+      new AbortController().signal)
+    return out
+  }
+  const all = await agent({})
+  assert.deepEqual(all.map((r) => r.agentEvent?.type), [flow.AgentEventType.AGENT_STARTED, flow.AgentEventType.POLICY_UPDATED])
+  assert.equal(all[0]!.nodeName, 'node-a')
+  assert.equal(Number(all[0]!.time!.seconds), 5000)
+  assert.deepEqual((await agent({number: 1})).map((r) => r.agentEvent?.policyUpdate?.ruleCount), [3])
+  assert.deepEqual((await agent({number: 1, first: true})).map((r) => r.agentEvent?.type), [flow.AgentEventType.AGENT_STARTED])
+  const debug: observer.GetDebugEventsResponse[] = []
+  await obs.getDebugEvents({}, {write: (item) => { debug.push(observer.GetDebugEventsResponse.decode(item as Uint8Array)); return true }, drain: async () => {}},
+    new AbortController().signal)
+  assert.deepEqual(debug.map((r) => r.debugEvent?.message), ['hello'])
+  await assert.rejects(obs.getAgentEvents({first: true, follow: true}, collect().sink, new AbortController().signal), InvalidRequestError)
 })

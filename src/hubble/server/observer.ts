@@ -6,7 +6,17 @@
  * server (grpc-server.ts) writes what this yields.
  */
 import {flow, observer, type Int64} from '../proto/index.js'
+import {compileFieldMask} from './field-mask.js'
 import {DEFAULT_RING_CAPACITY, FlowRing, type RingEntry} from './ring.js'
+
+// What GetFlows, GetAgentEvents and GetDebugEvents requests have in common.
+interface StreamRequest {
+  number?: Int64 | null
+  first?: boolean | null
+  follow?: boolean | null
+  since?: {seconds?: Int64 | null, nanos?: number | null} | null
+  until?: {seconds?: Int64 | null, nanos?: number | null} | null
+}
 
 /** A compiled allow/deny pair, as src/hubble/filters' compileFlowFilters returns it. */
 export type FlowFilterCompiler = (allow: flow.IFlowFilter[], deny: flow.IFlowFilter[]) =>
@@ -63,9 +73,7 @@ export class FlowObserver {
   /** Adds one flow (the agent's pipeline, or `hubble serve` reading a log). */
   addFlow(f: flow.IFlow): void {
     const time = f.time ?? null
-    // A copy with its own buffer: encode() returns a slice of a shared 8 KiB pool slab that also
-    // holds the encoder's scratch bytes, and a ring entry would pin ~3x its size in slabs.
-    const bytes = new Uint8Array(observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish())
+    const bytes = ownBytes(observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish())
     this.ring.push({bytes, seconds: Number(time?.seconds ?? 0), nanos: time?.nanos ?? 0})
     this.seen++
     const nowMs = this.now()
@@ -77,6 +85,37 @@ export class FlowObserver {
         this.namespaces.set(`${cluster}/${ep.namespace}`, {cluster, namespace: ep.namespace, lastMs: nowMs})
       }
     }
+  }
+
+  /**
+   * Adds a LostEvent, e.g. for datapath events the agent could not read (source
+   * PERF_EVENT_RING_BUFFER): GetFlows readers receive it in ring order, as Hubble's do.
+   */
+  addLostEvents(source: flow.LostEventSource, numEventsLost: number, cpu?: number): void {
+    const time = this.timestamp()
+    const lostEvents: flow.ILostEvent = {source, numEventsLost}
+    if (cpu !== undefined) lostEvents.cpu = {value: cpu}
+    this.ring.push({bytes: ownBytes(observer.GetFlowsResponse.encode({lostEvents, nodeName: this.nodeName, time}).finish()),
+      seconds: time.seconds, nanos: time.nanos})
+  }
+
+  /** Adds an agent event (what `hubble observe agent-events` shows); its time is now. */
+  addAgentEvent(event: flow.IAgentEvent): void {
+    const time = this.timestamp()
+    this.ring.push({bytes: ownBytes(observer.GetAgentEventsResponse.encode({agentEvent: event, nodeName: this.nodeName, time}).finish()),
+      seconds: time.seconds, nanos: time.nanos, kind: 'agent'})
+  }
+
+  /** Adds a debug event (`hubble observe debug-events`); its time is now. */
+  addDebugEvent(event: flow.IDebugEvent): void {
+    const time = this.timestamp()
+    this.ring.push({bytes: ownBytes(observer.GetDebugEventsResponse.encode({debugEvent: event, nodeName: this.nodeName, time}).finish()),
+      seconds: time.seconds, nanos: time.nanos, kind: 'debug'})
+  }
+
+  private timestamp(): {seconds: number, nanos: number} {
+    const ms = this.now()
+    return {seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6}
   }
 
   // Moves the rate window to the current second, clearing the seconds that passed without flows.
@@ -118,16 +157,39 @@ export class FlowObserver {
 
   /**
    * Streams GetFlows into `sink` until done (non-follow) or until `signal` aborts (follow).
-   * Throws InvalidRequestError for first+follow, and whatever compileFilters throws for a bad filter.
+   * Throws InvalidRequestError for first+follow and for a bad field mask, and whatever
+   * compileFilters throws for a bad filter.
    */
   async getFlows(req: observer.IGetFlowsRequest, sink: FlowSink, signal: AbortSignal): Promise<void> {
-    const follow = req.follow === true
-    if (req.first && follow) throw new InvalidRequestError('first cannot be specified with follow')
+    if (req.first && req.follow) throw new InvalidRequestError('first cannot be specified with follow')
     const whitelist = req.whitelist ?? []
     const blacklist = req.blacklist ?? []
+    const project = compileFieldMask(req.fieldMask?.paths)
     const unfiltered = whitelist.length === 0 && blacklist.length === 0
     const predicate = this.compileFilters(whitelist, blacklist)
-    const matches = unfiltered ? () => true : (e: RingEntry) => predicate(observer.GetFlowsResponse.decode(e.bytes).flow)
+    const matches = unfiltered
+      ? (e: RingEntry) => e.kind === undefined
+      : (e: RingEntry) => e.kind === undefined && predicate(observer.GetFlowsResponse.decode(e.bytes).flow)
+    await this.stream(req, matches, project, true, sink, signal)
+  }
+
+  /** GetAgentEvents: the agent events in the ring, with number/first/follow/since/until as GetFlows. */
+  async getAgentEvents(req: observer.IGetAgentEventsRequest, sink: FlowSink, signal: AbortSignal): Promise<void> {
+    if (req.first && req.follow) throw new InvalidRequestError('first cannot be specified with follow')
+    await this.stream(req, (e) => e.kind === 'agent', undefined, false, sink, signal)
+  }
+
+  /** GetDebugEvents: the debug events in the ring, like getAgentEvents. */
+  async getDebugEvents(req: observer.IGetDebugEventsRequest, sink: FlowSink, signal: AbortSignal): Promise<void> {
+    if (req.first && req.follow) throw new InvalidRequestError('first cannot be specified with follow')
+    await this.stream(req, (e) => e.kind === 'debug', undefined, false, sink, signal)
+  }
+
+  // The reading loop the three streams share: start position, stop conditions, follow, and for
+  // GetFlows (`reportLost`) a LostEvent when a slow reader was lapped.
+  private async stream(req: StreamRequest, matches: (e: RingEntry) => boolean, project: ((b: Uint8Array) => Uint8Array) | undefined,
+    reportLost: boolean, sink: FlowSink, signal: AbortSignal): Promise<void> {
+    const follow = req.follow === true
     const since = req.since ? [Number(req.since.seconds ?? 0), req.since.nanos ?? 0] as const : undefined
     const until = req.until && !follow ? [Number(req.until.seconds ?? 0), req.until.nanos ?? 0] as const : undefined
     // In follow mode `number` only sets how far back to start; the stream then never ends.
@@ -159,7 +221,7 @@ export class FlowObserver {
         // Lapped while we waited for a slow client: say how much was lost, skip ahead.
         const lost = ring.oldest - cursor
         cursor = ring.oldest
-        if (!sink.write(this.lostEvent(lost))) await sink.drain()
+        if (reportLost && !sink.write(this.lostEvent(lost))) await sink.drain()
         continue
       }
       const entry = ring.at(cursor++)!
@@ -168,7 +230,7 @@ export class FlowObserver {
       if (++scanned % yieldEvery === 0) await new Promise(setImmediate)
       if (!matches(entry)) continue
       sent++
-      if (!sink.write(entry.bytes)) await sink.drain()
+      if (!sink.write(project ? project(entry.bytes) : entry.bytes)) await sink.drain()
     }
   }
 
@@ -188,14 +250,13 @@ export class FlowObserver {
   }
 
   private lostEvent(n: number): observer.IGetFlowsResponse {
-    const ms = this.now()
-    return {
-      lostEvents: {source: flow.LostEventSource.HUBBLE_RING_BUFFER, numEventsLost: n},
-      nodeName: this.nodeName,
-      time: {seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6},
-    }
+    return {lostEvents: {source: flow.LostEventSource.HUBBLE_RING_BUFFER, numEventsLost: n}, nodeName: this.nodeName, time: this.timestamp()}
   }
 }
+
+// A copy with its own buffer: encode() returns a slice of a shared 8 KiB pool slab that also
+// holds the encoder's scratch bytes, and a ring entry would pin ~3x its size in slabs.
+const ownBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b)
 
 function toLimit(n: Int64 | null | undefined): number {
   if (n === null || n === undefined) return Infinity

@@ -6,8 +6,13 @@
  */
 
 export interface RingEntry {
-  /** encoded observer.GetFlowsResponse */
+  /**
+   * The encoded response it is sent as: a GetFlowsResponse (a flow or a lost event), or for
+   * `kind` 'agent'/'debug' a GetAgentEventsResponse/GetDebugEventsResponse
+   */
   bytes: Uint8Array
+  /** which stream reads it: GetFlows when absent, else GetAgentEvents or GetDebugEvents */
+  kind?: 'agent' | 'debug'
   /** event time (flow.time), for since/until */
   seconds: number
   nanos: number

@@ -2,6 +2,7 @@
 import $protobuf from "protobufjs/minimal.js";
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $oneOfSetter = (fields) => function (name) { for (const f of fields) if (f !== name && $Object.prototype.hasOwnProperty.call(this, f)) delete this[f]; };
 const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
 
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -844,7 +845,7 @@ export const flow = $root.flow = (() => {
 
         $Object.defineProperty(Layer4.prototype, "protocol", {
             get: $util.oneOfGetter($oneOfFields = ["TCP", "UDP", "ICMPv4", "ICMPv6", "SCTP", "VRRP", "IGMP"]),
-            set: $util.oneOfSetter($oneOfFields)
+            set: $oneOfSetter($oneOfFields)
         });
 
         Layer4.create = function(properties) {
@@ -1002,7 +1003,7 @@ export const flow = $root.flow = (() => {
 
         $Object.defineProperty(Layer7.prototype, "record", {
             get: $util.oneOfGetter($oneOfFields = ["dns", "http", "kafka"]),
-            set: $util.oneOfSetter($oneOfFields)
+            set: $oneOfSetter($oneOfFields)
         });
 
         Layer7.create = function(properties) {
@@ -4911,7 +4912,7 @@ export const flow = $root.flow = (() => {
 
         $Object.defineProperty(AgentEvent.prototype, "notification", {
             get: $util.oneOfGetter($oneOfFields = ["unknown", "agentStart", "policyUpdate", "endpointRegenerate", "endpointUpdate", "ipcacheUpdate", "serviceUpsert", "serviceDelete"]),
-            set: $util.oneOfSetter($oneOfFields)
+            set: $oneOfSetter($oneOfFields)
         });
 
         AgentEvent.create = function(properties) {
@@ -7192,7 +7193,7 @@ export const observer = $root.observer = (() => {
 
         $Object.defineProperty(GetFlowsResponse.prototype, "responseTypes", {
             get: $util.oneOfGetter($oneOfFields = ["flow", "nodeStatus", "lostEvents"]),
-            set: $util.oneOfSetter($oneOfFields)
+            set: $oneOfSetter($oneOfFields)
         });
 
         GetFlowsResponse.create = function(properties) {
@@ -8479,7 +8480,7 @@ export const observer = $root.observer = (() => {
 
         $Object.defineProperty(ExportEvent.prototype, "responseTypes", {
             get: $util.oneOfGetter($oneOfFields = ["flow", "nodeStatus", "lostEvents", "agentEvent", "debugEvent"]),
-            set: $util.oneOfSetter($oneOfFields)
+            set: $oneOfSetter($oneOfFields)
         });
 
         ExportEvent.create = function(properties) {
