@@ -1,8 +1,7 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {CiliumkitError} from '../errors.js'
+import {packagePath} from '../paths.js'
 
 /** What the kernel reports for a map (struct bpf_map_info), plus the bytes one lookup writes. */
 export interface NativeMapInfo {
@@ -128,23 +127,12 @@ export interface Addon {
 
 const addonFile = 'ciliumkit_bpf.node'
 
-/** The package root: the first parent directory with our package.json (works from src/ and dist/src/). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 8; i++) {
-    const pkg = join(dir, 'package.json')
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as {name?: string}).name === 'ciliumkit') return dir
-    dir = dirname(dir)
-  }
-  throw new CiliumkitError('cannot find the ciliumkit package root to load the eBPF addon')
-}
-
 let loaded: Addon | undefined
 
 /** Loads the addon once. Throws a CiliumkitError naming the missing file when src/native is not built. */
 export function addon(): Addon {
   if (loaded) return loaded
-  const file = join(packageRoot(), 'src', 'native', 'build', 'Release', addonFile)
+  const file = packagePath('src', 'native', 'build', 'Release', addonFile)
   if (!existsSync(file)) throw new CiliumkitError('the eBPF addon is not built', `${file} is missing: run \`make addon\``)
   loaded = createRequire(import.meta.url)(file) as Addon
   return loaded
