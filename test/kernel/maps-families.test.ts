@@ -11,8 +11,9 @@ import {encodeAuth} from '../../src/maps/auth.js'
 import {encodeNodeKey, encodeNodeValue} from '../../src/maps/nodeid.js'
 import {encodeTunnelKey, encodeTunnelValue} from '../../src/maps/tunnel.js'
 import {parseIp} from '../../src/maps/text.js'
+import {runCli} from '../helpers/cli.js'
 import {skipUnlessBpf} from '../helpers/kernel.js'
-import {assertLines, be16, bin, bpffs, bytes, cilium, ip4, le16, le32, le64, pinned, zeros} from './maps-support.js'
+import {assertLines, be16, bpffs, bytes, cilium, ip4, le16, le32, le64, pinned, zeros} from './maps-support.js'
 
 const ip6 = (s: string) => [...parseIp(s)!]
 const hash = (keySize: number, valueSize: number) => ({type: 'hash' as const, keySize, valueSize, maxEntries: 1024})
@@ -80,8 +81,19 @@ test('bpf lb list: services with their slots, --backends, --revnat, --frontends'
     '[fd00::10]:80/ANY/i   0 (2) (0)    ',
     '                      13 (2) (1)   ',
   ])
-  const j = JSON.parse((await cilium(root, ['bpf', 'lb', 'list', '-o', 'json'])).stdout) as Record<string, string[]>
-  assert.deepEqual(j['10.96.0.1:443/TCP'], ['0.0.0.0:0 (1) (0) [ClusterIP, non-routable]', '10.0.1.5:8443/TCP (1) (1)', 'backend 12 not found'])
+  assertLines((await cilium(root, ['bpf', 'lb', 'list', '-o', 'json'])).stdout, [
+    '{',
+    '  "10.96.0.1:443/TCP": [',
+    '    "0.0.0.0:0 (1) (0) [ClusterIP, non-routable]",',
+    '    "10.0.1.5:8443/TCP (1) (1)",',
+    '    "backend 12 not found"',
+    '  ],',
+    '  "[fd00::10]:80/ANY/i": [',
+    '    "[::]:0 (2) (0) [NodePort, two-scopes]",',
+    '    "[fd00::5]:8080/TCP (2) (1)"',
+    '  ]',
+    '}',
+  ])
 })
 
 test('bpf lb list: 1.9 (u16 key) and 1.10-1.13 (v2) backend maps', async (t) => {
@@ -310,11 +322,11 @@ test('bpf metrics list: per-CPU values and line/file rows summed per reason and 
     'Policy denied   INGRESS     4         240     ',
     'Success         EGRESS      10        1000    ',
   ])
-  assert.deepEqual(JSON.parse((await cilium(root, ['bpf', 'metrics', 'list', '-o', 'json'])).stdout), [
-    {reason: '250', direction: 'service', packets: 1, bytes: 1},
-    {reason: 'Policy denied', direction: 'ingress', packets: 4, bytes: 240},
-    {reason: 'Success', direction: 'egress', packets: 10, bytes: 1000},
-  ])
+  const row = (reason: string, direction: string, packets: number, byteCount: number) => ['  {', `    "reason": "${reason}",`,
+    `    "direction": "${direction}",`, `    "packets": ${packets},`, `    "bytes": ${byteCount}`]
+  assertLines((await cilium(root, ['bpf', 'metrics', 'list', '-o', 'json'])).stdout, ['[',
+    ...row('250', 'service', 1, 1), '  },', ...row('Policy denied', 'ingress', 4, 240), '  },',
+    ...row('Success', 'egress', 10, 1000), '  }', ']'])
 })
 
 test('bpf nat list: OUT entries translate the source, IN entries the destination', async (t) => {
@@ -403,15 +415,19 @@ test('bpf nat list: IPv6 entries (56-byte value), -o json; CILIUM_BPFFS names th
   // ipv6 tuple (38) as the CT one; ipv6_nat_entry (56): 0 created · 8 needs_ct · 16 pad · 24 pad · 32 to_addr[16] · 48 be16 to_port · 50 pad.
   m.update(bytes(38, ip6('2001:db8::1'), ip6('fd00::5'), be16(443), be16(40000), [6, 0]),
     bytes(56, le64(nowSec - 10), le64(1), zeros(16), ip6('2001:db8:dead:beef::2'), be16(40001), zeros(6)))
-  const r = execFileSync(process.execPath, [bin, 'bpf', 'nat', 'list'],
-    {encoding: 'utf8', env: {...process.env, CILIUM_BPFFS: root}})
+  const r = (await runCli('cilium', ['bpf', 'nat', 'list'], {env: {...process.env, CILIUM_BPFFS: root}})).stdout
   const created = /^TCP OUT \[fd00::5\]:40000 -> \[2001:db8::1\]:443 XLATE_SRC \[2001:db8:dead:beef::2\]:40001 Created=(\d+)sec ago NeedsCT=1\n$/.exec(r)
   assert.ok(created, r)
   // 10 s before the fill, plus however long this (loaded) machine took since.
   assert.ok(Number(created[1]) >= 10 && Number(created[1]) <= 10 + Number(process.hrtime.bigint() / 1_000_000_000n) - nowSec + 1, r)
-  const j = JSON.parse((await cilium(root, ['bpf', 'nat', 'list', '-o', 'json'])).stdout) as Array<{Key: Record<string, unknown>; Value: Record<string, unknown>}>
-  assert.equal(j.length, 1)
-  assert.deepEqual(j[0].Value.Addr, ip6('2001:db8:dead:beef::2'))
-  assert.equal(j[0].Value.Port, 0x419c)
-  assert.equal(j[0].Key.NextHeader, 6)
+  // Go's {Key, Value}: addresses as byte arrays, ports as the stored network-order u16 read in host order.
+  const bytesField = (name: string, values: number[], last = false) =>
+    [`      "${name}": [`, ...values.map((b, i) => `        ${b}${i < values.length - 1 ? ',' : ''}`), `      ]${last ? '' : ','}`]
+  assertLines((await cilium(root, ['bpf', 'nat', 'list', '-o', 'json'])).stdout, [
+    '[', '  {', '    "Key": {',
+    ...bytesField('DestAddr', ip6('2001:db8::1')), ...bytesField('SourceAddr', ip6('fd00::5')),
+    '      "DestPort": 47873,', '      "SourcePort": 16540,', '      "NextHeader": 6,', '      "Flags": 0',
+    '    },', '    "Value": {',
+    `      "Created": ${nowSec - 10},`, '      "NeedsCT": 1,', ...bytesField('Addr', ip6('2001:db8:dead:beef::2')), '      "Port": 16796',
+    '    }', '  }', ']'])
 })
