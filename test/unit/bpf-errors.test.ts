@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {KernelError} from '../../src/errors.js'
-import {BpfError, ClosedError, errnoText, fromErrno, KeyExistsError, KeyNotFoundError, MapFullError, NotAMapError,
+import {BpfError, CallbackError, ClosedError, errnoText, fromErrno, KeyExistsError, KeyNotFoundError, MapFullError, NotAMapError,
   NotPinnedError, NotSupportedError, PermissionError, ProgramLoadError, translate} from '../../src/bpf/errors.js'
 
 test('each errno becomes its named error, with the path or map in the message', () => {
@@ -11,6 +11,8 @@ test('each errno becomes its named error, with the path or map in the message', 
     ['open map by id', 2, {map: 'id 7'}, BpfError, 'open map by id (map id 7): not found'],
     ['map update', 17, {map: 'm'}, KeyExistsError, 'map update (map m): key already exists'],
     ['map update', 7, {map: 'm'}, MapFullError, 'map update (map m): map is full'],
+    ['map update batch', 7, {map: 'm'}, MapFullError, 'map update batch (map m): map is full'],
+    ['map update batch', 2, {map: 'm'}, KeyNotFoundError, 'map update batch (map m): key not found'],
     ['map create', 1, {}, PermissionError, 'map create: permission denied'],
     ['open pinned map', 13, {path: '/p'}, PermissionError, 'open pinned map /p: permission denied'],
     ['map lookup batch', 524, {map: 'm'}, NotSupportedError, 'map lookup batch (map m): not supported by this kernel or map type'],
@@ -46,4 +48,13 @@ test('errno text', () => {
   assert.equal(errnoText(22), 'EINVAL (22)')
   assert.equal(errnoText(524), 'ENOTSUPP (524)')
   assert.equal(errnoText(1234), 'errno 1234')
+})
+
+test('a callback that threw: CallbackError names it and keeps what it threw as cause', () => {
+  const thrown = new RangeError('bad event')
+  const err = new CallbackError('ring buffer callback', {map: 'events'}, thrown)
+  assert.equal(err.message, 'ring buffer callback (map events) threw: bad event')
+  assert.equal(err.cause, thrown)
+  assert.equal(err.name, 'CallbackError')
+  assert.equal(new CallbackError('ring buffer onError', {}, 'text').message, 'ring buffer onError threw: text')
 })
