@@ -27,11 +27,24 @@ function rssKb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   return m ? Number(m[1]) : NaN
 }
 
-function timeRun(args: string[]): number {
+// user+system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s).
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+// CPU seconds (user+sys) of each variant's runs: the child's from /usr/bin/time, the server's from /proc.
+const cpu: Record<string, Array<{client: number, server: number}>> = {}
+let serverPid = 0
+
+function timeRun(name: string, args: string[]): number {
+  const server0 = serverPid ? cpuSeconds(serverPid) : 0
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, args, {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
+  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args], {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr.toString())
+  ;(cpu[name] ??= []).push({client: m ? Number(m[1]) + Number(m[2]) : NaN, server: serverPid ? cpuSeconds(serverPid) - server0 : 0})
   return ms
 }
 
@@ -58,24 +71,32 @@ try {
   const file = join(dir, 'flows.jsonl')
   writeFlowFile(file, flows)
   const socket = join(dir, 'hubble.sock')
+  const loadBefore = loadavg()[0]
   const big = await serve(file, socket, 2 ** Math.ceil(Math.log2(flows + 1)) - 1)
   children.push(big.child)
+  serverPid = big.child.pid!
   const server = `unix://${socket}`
   const times = interleave(rounds, {
-    bare: () => timeRun(['-e', bareLoop, file]),
-    'serve+observe compact': () => timeRun([hubble, 'observe', '--server', server, '--all', '-o', 'compact']),
-    'serve+observe POST': () => timeRun([hubble, 'observe', '--server', server, '--all', '-o', 'compact', '--http-method', 'POST']),
+    bare: () => timeRun('bare', ['-e', bareLoop, file]),
+    'serve+observe compact': () => timeRun('serve+observe compact', [hubble, 'observe', '--server', server, '--all', '-o', 'compact']),
+    'serve+observe POST': () => timeRun('serve+observe POST', [hubble, 'observe', '--server', server, '--all', '-o', 'compact', '--http-method', 'POST']),
   })
   const rate = (ms: number) => Math.round(flows / (ms / 1000))
   const bare = median(times.bare)
-  console.log(`observe-serve (${flows.toLocaleString('en-US')} flows over a unix socket, ${rounds} rounds, load ${loadavg()[0].toFixed(2)}):`)
+  const bareCpu = median(cpu.bare!.map((c) => c.client))
+  console.log(`observe-serve (${flows.toLocaleString('en-US')} flows over a unix socket, ${rounds} rounds, load ${loadBefore.toFixed(2)} -> ${loadavg()[0].toFixed(2)}):`)
   console.log(`  serve loaded the file in ${(big.loadMs / 1000).toFixed(1)} s (${rate(big.loadMs).toLocaleString('en-US')} flows/s), RSS ${mib(rssKb(big.child.pid!))} with all of it in the ring`)
+  console.log('  variant                  wall   flows/s  vs bare | CPU s: client server  flows per CPU s (client)  vs bare')
   for (const [name, ts] of Object.entries(times)) {
     const m = median(ts)
-    console.log(`  ${name.padEnd(22)} ${(m / 1000).toFixed(2)} s  ${rate(m).toLocaleString('en-US').padStart(9)} flows/s  ${(100 * bare / m).toFixed(0)}% of bare`)
+    const c = median(cpu[name]!.map((x) => x.client))
+    const sv = median(cpu[name]!.map((x) => x.server))
+    console.log(`  ${name.padEnd(22)} ${(m / 1000).toFixed(2).padStart(6)} s ${rate(m).toLocaleString('en-US').padStart(9)} ${(100 * bare / m).toFixed(0).padStart(5)}% |`
+      + ` ${c.toFixed(2).padStart(6)} ${sv.toFixed(2).padStart(6)}  ${Math.round(flows / c).toLocaleString('en-US').padStart(9)} ${(100 * bareCpu / c).toFixed(0).padStart(14)}%`)
   }
   const d = rate(median(times['serve+observe compact']))
   console.log(`  goal: (d) >= 80,000 flows/s -> ${d.toLocaleString('en-US')} (${d >= 80_000 ? 'met' : 'NOT met'}); real hubble 0.12.3 compact from a file: 16,121 flows/s (perf.md)`)
+  serverPid = 0
 
   // Back-pressure: nobody reads the client's stdout for 3 s.
   const slow = spawn(process.execPath, [hubble, 'observe', '--server', server, '--all', '-o', 'compact'], {stdio: ['ignore', 'pipe', 'ignore']})

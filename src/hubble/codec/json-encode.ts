@@ -25,9 +25,14 @@ const htmlTest = /[<>&\u2028\u2029]/
  * (lower-case hex) like protojson; Go's encoder then escapes HTML characters and U+2028/9.
  */
 export function jsonString(s: string): string {
+  // Most strings (names, labels, IPs) need no escape at all: one test instead of a stringify.
+  if (!escapeTest.test(s)) return '"' + s + '"'
   const q = JSON.stringify(s)
   return htmlTest.test(q) ? q.replace(htmlRe, htmlEscape) : q
 }
+// Anything JSON.stringify or the HTML escaping would change (surrogates: lone ones become \udXXX).
+// eslint-disable-next-line no-control-regex
+const escapeTest = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/
 
 // Go prints a double with the shortest repr, 'e' form below 1e-6 and from 1e21 — as JS does;
 // only NaN and the infinities differ (protojson quotes them).
