@@ -26,9 +26,17 @@ const entryV1 = (rxP: number, rxB: number, txP: number, txB: number, lifetime: n
   bytes(56, le64(rxP), le64(rxB), le64(txP), le64(txB), le32(lifetime), le16(flags), be16(revNat), le16(ifindex), [tx, rx],
     le32(src), le32(lastTx), le32(lastRx))
 
-/** A Go [4]byte / [16]byte field of MarshalIndent at the third level. */
-const addrField = (name: string, values: number[]) =>
-  [`      "${name}": [`, ...values.map((b, i) => `        ${b}${i < values.length - 1 ? ',' : ''}`), '      ],']
+/**
+ * The text of Go's MarshalIndent of a one-entry [{Key, Value}] dump: the two addresses as
+ * byte arrays first in Key, then the other fields in order.
+ */
+function ctJson(daddr: number[], saddr: number[], key: Array<[string, number]>, value: Array<[string, number]>): string[] {
+  const addr = (name: string, values: number[]) =>
+    [`      "${name}": [`, ...values.map((b, i) => `        ${b}${i < values.length - 1 ? ',' : ''}`), '      ],']
+  const fields = (list: Array<[string, number]>) => list.map(([n, v], i) => `      "${n}": ${v}${i < list.length - 1 ? ',' : ''}`)
+  return ['[', '  {', '    "Key": {', ...addr('DestAddr', daddr), ...addr('SourceAddr', saddr), ...fields(key),
+    '    },', '    "Value": {', ...fields(value), '    }', '  }', ']']
+}
 
 const ctSpec = (keySize: number) => ({type: 'lru_hash' as const, keySize, valueSize: 56, maxEntries: 4096})
 
@@ -110,15 +118,10 @@ test('bpf ct list: a ≤1.15 node (hash policy maps) is read with the old entry 
     'TCP OUT 10.1.0.1:50000 -> 10.1.0.2:443 service expires=21600 RxPackets=2 RxBytes=120 RxFlagsSeen=0x12 LastRxReport=101 TxPackets=3 TxBytes=180 TxFlagsSeen=0x1a LastTxReport=100 Flags=0x0010 [ SeenNonSyn ] RevNAT=7 SourceSecurityID=256 IfIndex=12 ',
     '', ''])
   // -o json: the ≤1.15 CtEntry's Go field names; ports and RevNAT as the stored network-order u16 read in host order.
-  assertLines((await cilium(root, ['bpf', 'ct', 'list', 'global', '-o', 'json'])).stdout, [
-    '[', '  {', '    "Key": {',
-    ...addrField('DestAddr', [10, 1, 0, 1]), ...addrField('SourceAddr', [10, 1, 0, 2]),
-    '      "DestPort": 47873,', '      "SourcePort": 20675,', '      "NextHeader": 6,', '      "Flags": 4',
-    '    },', '    "Value": {',
-    '      "RxPackets": 2,', '      "RxBytes": 120,', '      "TxPackets": 3,', '      "TxBytes": 180,', '      "Lifetime": 21600,',
-    '      "Flags": 16,', '      "RevNAT": 1792,', '      "IfIndex": 12,', '      "TxFlagsSeen": 26,', '      "RxFlagsSeen": 18,',
-    '      "SourceSecurityID": 256,', '      "LastTxReport": 100,', '      "LastRxReport": 101',
-    '    }', '  }', ']'])
+  assertLines((await cilium(root, ['bpf', 'ct', 'list', 'global', '-o', 'json'])).stdout, ctJson([10, 1, 0, 1], [10, 1, 0, 2],
+    [['DestPort', 47873], ['SourcePort', 20675], ['NextHeader', 6], ['Flags', 4]],
+    [['RxPackets', 2], ['RxBytes', 120], ['TxPackets', 3], ['TxBytes', 180], ['Lifetime', 21600], ['Flags', 16], ['RevNAT', 1792],
+      ['IfIndex', 12], ['TxFlagsSeen', 26], ['RxFlagsSeen', 18], ['SourceSecurityID', 256], ['LastTxReport', 100], ['LastRxReport', 101]]))
 })
 
 test('bpf ct list -o json: the 1.16+ CtEntry, line by line', async (t) => {
@@ -127,15 +130,10 @@ test('bpf ct list -o json: the 1.16+ CtEntry, line by line', async (t) => {
   pinned(t, globals, 'cilium_ct4_global', ctSpec(14)).update(tuple4('10.0.0.2', '10.0.0.1', 80, 40960, 6, 1),
     entryV2({backend: 4, packets: 9, bytes: 900, lifetime: 77, flags: 3, revNat: 5, tx: 2, rx: 0x12, src: 300, lastTx: 70, lastRx: 71}))
   pinned(t, globals, 'cilium_ct_any4_global', ctSpec(14))
-  assertLines((await cilium(root, ['bpf', 'ct', 'list', 'global', '-o', 'json'])).stdout, [
-    '[', '  {', '    "Key": {',
-    ...addrField('DestAddr', [10, 0, 0, 2]), ...addrField('SourceAddr', [10, 0, 0, 1]),
-    '      "DestPort": 20480,', '      "SourcePort": 160,', '      "NextHeader": 6,', '      "Flags": 1',
-    '    },', '    "Value": {',
-    '      "Reserved0": 0,', '      "BackendID": 4,', '      "Packets": 9,', '      "Bytes": 900,', '      "Lifetime": 77,',
-    '      "Flags": 3,', '      "RevNAT": 1280,', '      "Reserved4": 0,', '      "TxFlagsSeen": 2,', '      "RxFlagsSeen": 18,',
-    '      "SourceSecurityID": 300,', '      "LastTxReport": 70,', '      "LastRxReport": 71',
-    '    }', '  }', ']'])
+  assertLines((await cilium(root, ['bpf', 'ct', 'list', 'global', '-o', 'json'])).stdout, ctJson([10, 0, 0, 2], [10, 0, 0, 1],
+    [['DestPort', 20480], ['SourcePort', 160], ['NextHeader', 6], ['Flags', 1]],
+    [['Reserved0', 0], ['BackendID', 4], ['Packets', 9], ['Bytes', 900], ['Lifetime', 77], ['Flags', 3], ['RevNAT', 1280],
+      ['Reserved4', 0], ['TxFlagsSeen', 2], ['RxFlagsSeen', 18], ['SourceSecurityID', 300], ['LastTxReport', 70], ['LastRxReport', 71]]))
 })
 
 test('bpf ct list: an entry written with our encoder reads back as the same line', async (t) => {
