@@ -5,7 +5,7 @@
  * time. The pipeline reads the datapath's events and feeds the flow ring; datapath losses are
  * reported as LostEvents (source PERF_EVENT_RING_BUFFER, as the agent names its ring).
  */
-import {flow as FlowNs, observer as ObserverNs} from '../hubble/proto/index.js'
+import {flow as FlowNs} from '../hubble/proto/index.js'
 import type {FlowObserver} from '../hubble/server/index.js'
 import type {AgentState} from './rest/state.js'
 import type {Datapath, DatapathEvent} from './datapath.js'
@@ -230,19 +230,13 @@ export class FlowPipeline {
     }
   }
 
-  /** Reports datapath losses since the last report as one LostEvent in the ring. */
+  /** Reports datapath losses since the last report to the Hubble server, as one LostEvent (source PERF_EVENT_RING_BUFFER). */
   reportLost(): void {
     const total = this.deps.datapath.lostEvents()
     const n = total - this.lostReported
     if (n <= 0) return
     this.lostReported = total
-    // The observer has no call for datapath losses yet: the LostEvent goes into the ring as the
-    // GetFlowsResponse it is sent as (unfiltered readers receive it).
-    const ms = Date.now()
-    const time = {seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6}
-    const bytes = ObserverNs.GetFlowsResponse.encode({lostEvents: {source: LOST_FROM_PERF_RING, numEventsLost: n},
-      nodeName: this.deps.nodeName, time}).finish()
-    this.deps.observer.ring.push({bytes, seconds: time.seconds, nanos: time.nanos})
+    this.deps.observer.addLostEvents(LOST_FROM_PERF_RING, n)
     this.deps.log.warn('Datapath events lost', {lost: n, total})
   }
 

@@ -86,3 +86,34 @@ test('/healthz is derived from the agent: no datapath and an invalid endpoint ar
   assert.equal(await probeSocket(c.hubbleSocket), 'absent')
   assert.ok(existsSync(join(c.stateDir, 'agent.json')), 'the state stays for the next start')
 })
+
+test('datapath losses reach GetFlows readers as LostEvents (PERF_EVENT_RING_BUFFER), each loss once', async (t) => {
+  const {createHubbleServer} = await import('../../src/hubble/server/index.js')
+  const {HubbleClient} = await import('../../src/hubble/client.js')
+  const {flow} = await import('../../src/hubble/proto/index.js')
+  const {FlowPipeline} = await import('../../src/agent/flows.js')
+  const {absentDatapath} = await import('../../src/agent/datapath.js')
+  const {createAgentState} = await import('../../src/agent/rest/state.js')
+  const {Logger} = await import('../../src/agent/log.js')
+  const socket = join(tempDir(t), 'hubble.sock')
+  const {observer, server} = createHubbleServer({nodeName: 'ck-node', version: 'test'})
+  await server.listen(`unix://${socket}`)
+  t.after(() => server.close(100))
+  // What the ring buffer and the event budget dropped so far, as BpfAgentDatapath counts it.
+  let lost = 0
+  const log: string[] = []
+  const pipeline = new FlowPipeline({datapath: {...absentDatapath('test'), lostEvents: () => lost}, observer, state: createAgentState(),
+    nodeName: 'ck-node', clusterName: 'default', log: new Logger({write: (l: string) => log.push(l)})})
+  lost = 7
+  pipeline.reportLost()
+  pipeline.reportLost()
+  lost = 10
+  pipeline.reportLost()
+  const client = HubbleClient.connect({server: `unix://${socket}`})
+  t.after(() => client.close())
+  const got: unknown[] = []
+  for await (const r of client.flows({})) got.push({source: r.lostEvents?.source, n: r.lostEvents?.numEventsLost, node: r.nodeName})
+  const source = flow.LostEventSource.PERF_EVENT_RING_BUFFER
+  assert.deepEqual(got, [{source, n: 7, node: 'ck-node'}, {source, n: 3, node: 'ck-node'}])
+  assert.match(log.join(''), /level=warn msg="Datapath events lost" lost=7 total=7\n.*lost=3 total=10/s)
+})
