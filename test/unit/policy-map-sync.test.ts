@@ -5,15 +5,17 @@ import {Precedence, type PolicyEntry} from '../../src/policy/entries.js'
 import {type PolicyMapHandle, PolicyMapSync} from '../../src/policy/map-sync.js'
 import {decodePolicyEntry, encodePolicyKey, encodePolicyValue, STAT_NOT_AVAILABLE} from '../../src/maps/policy.js'
 
-/** A policy map held in memory, logging every operation (the kernel map's semantics for update/delete). */
+/** A policy map held in memory, logging every operation (the kernel map's semantics: a batch writes in order and stops at a failure). */
 class LoggedMap implements PolicyMapHandle {
   readonly content = new Map<string, Buffer>()
   readonly log: string[] = []
   failUpdatesAfter = Infinity
-  update(key: Uint8Array, value: Uint8Array): void {
-    if (this.failUpdatesAfter-- <= 0) throw new Error('E2BIG')
-    this.log.push(`update ${describe(Buffer.from(key), Buffer.from(value))}`)
-    this.content.set(Buffer.from(key).toString('hex'), Buffer.from(value))
+  async updateBatch(keys: readonly Uint8Array[], values: readonly Uint8Array[]): Promise<void> {
+    for (const [i, key] of keys.entries()) {
+      if (this.failUpdatesAfter-- <= 0) throw new Error('E2BIG')
+      this.log.push(`update ${describe(Buffer.from(key), Buffer.from(values[i]))}`)
+      this.content.set(Buffer.from(key).toString('hex'), Buffer.from(values[i]))
+    }
   }
   delete(key: Uint8Array): void {
     const k = Buffer.from(key).toString('hex')
