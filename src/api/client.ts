@@ -96,33 +96,46 @@ export class AgentClient {
     return new Promise<T>((resolve, reject) => {
       const where = 'socketPath' in this.target ? {socketPath: this.target.socketPath}
         : {host: this.target.host, port: this.target.port}
-      const req = request({...where, path, method: op.method, timeout: this.timeoutMs,
-        headers: {Host: 'localhost', Accept: 'application/json', ...(payload ? {'Content-Type': 'application/json',
-          'Content-Length': String(payload.length)} : {}), ...o.headers}}, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('error', (err) => reject(new ConnectionError(`${verb} "${url}": ${err.message}`)))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          const status = res.statusCode ?? 0
-          if (status < 200 || status > 299) {
-            reject(new AgentApiError(status, op, errorPayload(text)))
-            return
-          }
-          if (text.trim() === '') {
-            resolve(undefined as T)
-            return
-          }
-          try {
-            resolve(JSON.parse(text) as T)
-          } catch (err) {
-            reject(new ConnectionError(`${verb} "${url}": invalid JSON in the response: ${(err as Error).message}`))
-          }
+      let retried = false
+      const send = (): void => {
+        const req = request({...where, path, method: op.method, timeout: this.timeoutMs,
+          headers: {Host: 'localhost', Accept: 'application/json', ...(payload ? {'Content-Type': 'application/json',
+            'Content-Length': String(payload.length)} : {}), ...o.headers}}, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('error', (err) => reject(new ConnectionError(`${verb} "${url}": ${err.message}`)))
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            const status = res.statusCode ?? 0
+            if (status < 200 || status > 299) {
+              reject(new AgentApiError(status, op, errorPayload(text)))
+              return
+            }
+            if (text.trim() === '') {
+              resolve(undefined as T)
+              return
+            }
+            try {
+              resolve(JSON.parse(text) as T)
+            } catch (err) {
+              reject(new ConnectionError(`${verb} "${url}": invalid JSON in the response: ${(err as Error).message}`))
+            }
+          })
         })
-      })
-      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), {code: 'ETIMEDOUT'})))
-      req.on('error', (err: NodeJS.ErrnoException) => reject(this.dialError(verb, url, err)))
-      req.end(payload)
+        req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), {code: 'ETIMEDOUT'})))
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          // A kept-alive connection the server closed (its keep-alive timeout) just as we reused it:
+          // the request never reached the server, so it is sent once more on a new connection.
+          if (req.reusedSocket && !retried && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+            retried = true
+            send()
+            return
+          }
+          reject(this.dialError(verb, url, err))
+        })
+        req.end(payload)
+      }
+      send()
     })
   }
 
