@@ -19,7 +19,7 @@ import {healthz} from './health.js'
 import {assertNoForeignCilium} from './node-guard.js'
 import {Logger} from './log.js'
 import {AddressPool} from './pool.js'
-import {type AgentState, createAgentState, regenerate} from './rest/state.js'
+import {type AgentState, createAgentState, flowAgentEventType, regenerate} from './rest/state.js'
 import {StateStore} from './state-store.js'
 import {packageVersion} from '../paths.js'
 
@@ -126,6 +126,7 @@ export class Agent {
       clientCa: c.hubbleTls.clientCaFile ? readFileSync(c.hubbleTls.clientCaFile) : undefined}
     const local = createHubbleServer({nodeName: c.nodeName, version: `ciliumkit ${this.version}`, capacity: c.flowCapacity})
     this.observer = local.observer
+    this.state.onAgentEvent = (event) => this.observer.addAgentEvent(event)
     await local.server.listen(`unix://${c.hubbleSocket}`)
     this.hubble.push(local.server)
     done('hubble socket', () => this.closeHubble())
@@ -143,6 +144,9 @@ export class Agent {
 
     this.api = await startApiServer({state: this.state, endpoints: this.endpoints, status: () => this.status(),
       log: this.log}, c.socket)
+    const started = Date.now()
+    this.observer.addAgentEvent({type: flowAgentEventType.AGENT_STARTED,
+      agentStart: {time: {seconds: Math.floor(started / 1000), nanos: (started % 1000) * 1e6}}})
     this.log.info('Agent started', {datapath: this.datapath.status().state, endpoints: this.state.endpoints.size,
       revision: this.state.repository.revision})
   }

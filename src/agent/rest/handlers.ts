@@ -14,7 +14,7 @@ import {SelectorCache} from '../../policy/entries.js'
 import {PolicyNotFoundError, PolicyValidationError, parseLabelFilter, rulesJson} from '../../policy/repository.js'
 import type {EndpointSelector} from '../../policy/types.js'
 import {CiliumkitError} from '../../errors.js'
-import {type AgentState, StateError, createEndpoint, deleteEndpoint, findEndpoints, ipcacheRows,
+import {type AgentState, StateError, createEndpoint, deleteEndpoint, findEndpoints, flowAgentEventType, ipcacheRows,
   regenerate, setUserLabels} from './state.js'
 
 export interface ApiRequest {
@@ -211,11 +211,17 @@ export const handlers: Record<StateOperation, Handler> = {
     const replaceWithLabels = req.query.getAll('replace-with-labels').flatMap((l) => l.split(',')).filter(Boolean)
     state.repository.add(rules, {replace: req.query.get('replace') === 'true', replaceWithLabels: parseLabelFilter(replaceWithLabels)})
     regenerate(state)
-    return ok({revision: state.repository.revision, policy: rulesJson(rules.length ? state.repository.list().slice(-rules.length) : [])})
+    const added = rules.length ? state.repository.list().slice(-rules.length) : []
+    state.onAgentEvent?.({type: flowAgentEventType.POLICY_UPDATED, policyUpdate: {revision: state.repository.revision,
+      ruleCount: added.length, labels: [...new Set(added.flatMap((r) => (r.labels ?? []).map((l) => `${l.source}:${l.key}=${l.value}`)))]}})
+    return ok({revision: state.repository.revision, policy: rulesJson(added)})
   },
   deletePolicy: (state, req) => {
-    state.repository.delete(parseLabelFilter(bodyLabels(req.body)))
+    const labels = bodyLabels(req.body)
+    const {deleted} = state.repository.delete(parseLabelFilter(labels))
     regenerate(state)
+    state.onAgentEvent?.({type: flowAgentEventType.POLICY_DELETED,
+      policyUpdate: {revision: state.repository.revision, ruleCount: deleted, labels}})
     return ok({revision: state.repository.revision, policy: rulesJson(state.repository.list())})
   },
   getPolicySelectors: (state) => {

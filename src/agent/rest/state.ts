@@ -4,6 +4,7 @@
  * endpoint's policy map entries. Plain data and functions; the agent wires the datapath in
  * through `onRegenerate`, which receives the entries to write.
  */
+import type {flow} from '../../hubble/proto/index.js'
 import {IdentityAllocator} from '../../identity/allocator.js'
 import {prefixString} from '../../identity/cidr.js'
 import {buildIpcache, type IpcacheEntry} from '../../identity/ipcache.js'
@@ -28,6 +29,8 @@ export interface AgentState {
   proxyPorts: ProxyPorts
   /** Called after every regeneration with the new policies (the agent writes the maps here). */
   onRegenerate?: (policies: ReadonlyMap<number, ComputedPolicy>, revision: number) => void
+  /** Hubble's agent events (`hubble observe agent-events`): endpoints made and removed, policy changes. */
+  onAgentEvent?: (event: flow.IAgentEvent) => void
   /** This node's addresses, for the ipcache. */
   hostIps: string[]
 }
@@ -115,6 +118,7 @@ export function createEndpoint(state: AgentState, id: number, req: EndpointChang
   }
   state.endpoints.set(id, ep)
   regenerate(state)
+  state.onAgentEvent?.({type: flowAgentEventType.ENDPOINT_CREATED, endpointUpdate: endpointUpdate(ep)})
   return ep
 }
 
@@ -128,6 +132,17 @@ export function deleteEndpoint(state: AgentState, id: number): void {
   state.endpoints.delete(id)
   state.policies.delete(id)
   regenerate(state)
+  state.onAgentEvent?.({type: flowAgentEventType.ENDPOINT_DELETED, endpointUpdate: endpointUpdate(ep)})
+}
+
+/** flow.AgentEventType values (the proto's numbering). */
+export const flowAgentEventType = {AGENT_STARTED: 2, POLICY_UPDATED: 3, POLICY_DELETED: 4, ENDPOINT_CREATED: 7,
+  ENDPOINT_DELETED: 8} as const
+
+function endpointUpdate(ep: Endpoint): flow.IEndpointUpdateNotification {
+  const ids = ep.status?.['external-identifiers']
+  return {id: ep.id, labels: ep.status?.labels?.['security-relevant'] ?? [],
+    ...(ids?.['k8s-namespace'] ? {namespace: ids['k8s-namespace']} : {}), ...(ids?.['k8s-pod-name'] ? {podName: ids['k8s-pod-name']} : {})}
 }
 
 /** Replaces an endpoint's user labels; its identity follows the new label set. */

@@ -236,3 +236,50 @@ function valueFlagNames(flags: Record<string, {type: string; char?: string}>): S
   }
   return names
 }
+
+const eventsFlagNames = ['all', 'last', 'first', 'follow', 'since', 'until', 'output', 'print-node-name', 'time-format'] as const
+
+/**
+ * `hubble observe agent-events` and `debug-events`: the selector, formatting and server
+ * flags of `observe`, no filters (the RPCs take none).
+ */
+export function eventsCommand(kind: 'agent' | 'debug'): typeof HubbleCommand {
+  const what = kind === 'agent' ? 'agent events' : 'debug events'
+  return class HubbleObserveEvents extends HubbleCommand {
+    static override summary = `Observe ${what}`
+    static override description = kind === 'agent'
+      ? 'Shows the agent\'s events (agent started, policy updated, endpoint created, ...) from a Hubble server (GetAgentEvents).'
+      : 'Shows the datapath\'s debug events from a Hubble server (GetDebugEvents).'
+    static override examples = [
+      `<%= config.bin %> <%= command.id %>`,
+      `<%= config.bin %> <%= command.id %> --follow --print-node-name`,
+      `<%= config.bin %> <%= command.id %> --since 5m -o json`,
+    ]
+    static override flags = {
+      ...Object.fromEntries(eventsFlagNames.map((name) => [name, observeFlags[name]])) as Pick<typeof observeFlags, typeof eventsFlagNames[number]>,
+      ...serverFlags,
+    }
+
+    async run(): Promise<void> {
+      const {flags} = await this.parse(HubbleObserveEvents)
+      const [{runEvents}, {guardOutput}, {HubbleClient}] = await Promise.all([import('../../hubble/observe/events.js'),
+        import('../../hubble/observe/output-guard.js'), import('../../hubble/client.js')])
+      const client = HubbleClient.connect(await this.hubbleSettings(flags))
+      const stop = new AbortController()
+      const onSignal = (): void => stop.abort()
+      process.once('SIGINT', onSignal)
+      let ending: 'done' | 'closed'
+      try {
+        ending = await guardOutput(process.stdout, stop, () => runEvents({kind, output: flags.output,
+          timeFormat: flags['time-format'], printNodeName: flags['print-node-name'], env: process.env,
+          selector: {last: flags.last, first: flags.first, all: flags.all, follow: flags.follow, since: flags.since, until: flags.until},
+          write: (text) => process.stdout.write(text),
+          events: (request) => kind === 'agent' ? client.agentEvents(request, stop.signal) : client.debugEvents(request, stop.signal)}))
+      } finally {
+        process.off('SIGINT', onSignal)
+        client.close()
+      }
+      if (ending === 'closed') this.exit(0)
+    }
+  }
+}

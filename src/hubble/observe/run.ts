@@ -49,7 +49,7 @@ export interface ObserveOptions {
 }
 
 /** A uint64 for protobufjs: a number while exact, else its decimal string (which protobufjs encodes). */
-function uint64(n: bigint): number {
+export function uint64(n: bigint): number {
   return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : (n.toString() as unknown as number)
 }
 
@@ -168,6 +168,6 @@ async function printAll(responses: AsyncIterable<GetFlowsResponse>, printer: Pri
 }
 
 /** HUBBLE_COMPAT: a comma list of options, case-insensitive; only legacy-json-output is known. */
-function legacyJsonOutput(env: NodeJS.ProcessEnv): boolean {
+export function legacyJsonOutput(env: NodeJS.ProcessEnv): boolean {
   return (env.HUBBLE_COMPAT ?? '').split(',').some((s) => s.trim().toLowerCase() === 'legacy-json-output')
 }

@@ -1,0 +1,4 @@
+import {eventsCommand} from '../observe.js'
+
+/** `hubble observe agent-events`. */
+export default eventsCommand('agent')

@@ -1,0 +1,4 @@
+import {eventsCommand} from '../observe.js'
+
+/** `hubble observe debug-events`. */
+export default eventsCommand('debug')
