@@ -43,7 +43,7 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
 export function unknownCommandLine(bin: 'cilium' | 'hubble', words: readonly string[], isTopic: (id: string) => boolean): string {
   let known = 0
   while (known < words.length - 1 && isTopic(words.slice(0, known + 1).join(':'))) known++
-  const line = `unknown command "${words[known]}" for "${[bin, ...words.slice(0, known)].join(' ')}" (run '${bin} --help' for usage)`
+  const line = `unknown command "${words[known]}" for "${[bin, ...words.slice(0, known)].join(' ')}"`
   return bin === 'hubble' ? line : `Error: ${line}`
 }
 

@@ -1,5 +1,4 @@
 import {HubbleCommand} from '../../cli/hubble-command.js'
-import {hubbleVersionLine} from '../../lib/version.js'
 
 export default class HubbleVersion extends HubbleCommand {
   static override summary = 'Display detailed version information'
@@ -8,6 +7,7 @@ export default class HubbleVersion extends HubbleCommand {
 
   async run(): Promise<string> {
     await this.parse(HubbleVersion)
+    const {hubbleVersionLine} = await import('../../lib/version.js')
     const line = hubbleVersionLine(this.config.version)
     this.out(`${line}\n`)
     return line
