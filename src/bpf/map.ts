@@ -370,10 +370,13 @@ function checkBatchSize(size: number): number {
 
 /** How long a dump may run before it lets the event loop turn (other I/O, and the release of batch memory, wait for one). */
 const turnMs = 4
+/** How many batches a dump hands over without a turn of the event loop, however fast they go (a bound that does not depend on the clock). */
+export const maxBatchesPerTurn = 16
 
 /**
  * The batches of one dump from the addon's reader thread. take() hands over a batch that is ready
- * without a turn of the event loop, as long as the loop turned within turnMs; next() lets it turn
+ * without a turn of the event loop, as long as the loop turned within turnMs and fewer than
+ * maxBatchesPerTurn batches ago; next() lets it turn
  * and waits for the thread. When the first batch shows that the kernel has no batch lookup for
  * this map, it starts over with the walk.
  */
@@ -384,6 +387,7 @@ class BatchSource {
   private waiting?: Promise<void>
   private wake?: () => void
   private lastTurn = performance.now()
+  private batchesSinceTurn = 0
 
   constructor(private readonly subject: ErrorSubject, private walk: boolean,
     private readonly open: (useBatch: boolean, onReady: () => void) => NativeMapReader,
@@ -392,14 +396,17 @@ class BatchSource {
   /** The next batch if it is ready (and the loop turned lately); undefined: await next(); null: no more. */
   take(): MapBatch | null | undefined {
     if (this.finished) return null
-    if (performance.now() - this.lastTurn > turnMs) return undefined
-    return this.takeReady()
+    if (this.batchesSinceTurn >= maxBatchesPerTurn || performance.now() - this.lastTurn > turnMs) return undefined
+    const b = this.takeReady()
+    if (b) this.batchesSinceTurn++
+    return b
   }
 
   /** The next batch, after a turn of the event loop; null: no more. */
   async next(): Promise<MapBatch | null> {
     await new Promise<void>((resolve) => setImmediate(resolve))
     this.lastTurn = performance.now()
+    this.batchesSinceTurn = 0
     for (;;) {
       if (this.finished) return null
       const b = this.takeReady()

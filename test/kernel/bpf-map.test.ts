@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {BpfError, BpfMap, ClosedError, KeyExistsError, KeyNotFoundError, MapFullError, NotPinnedError, NotSupportedError} from '../../src/bpf/index.js'
+import {maxBatchesPerTurn} from '../../src/bpf/map.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
 const u32 = (n: number): Buffer => {
@@ -177,26 +178,34 @@ test('a tiny batch size grows past a crowded hash bucket (ENOSPC)', async (t) =>
   assert.equal(n, 2000)
 })
 
-test('a dump reads ahead on its own thread, yet timers run meanwhile; closing the map ends it with ClosedError', async (t) => {
+test('a dump reads ahead on its own thread, yet the event loop turns every maxBatchesPerTurn batches; closing the map ends it with ClosedError', async (t) => {
   if (skipUnlessBpf(t)) return
-  const n = 50_000
+  const n = 50_000, batchSize = 500
   const m = BpfMap.create({type: 'hash', keySize: 4, valueSize: 4, maxEntries: n})
   t.after(() => m.close())
   for (let i = 0; i < n; i++) m.update(u32(i), u32(i))
-  let turns = 0, seen = 0, spin = 0
-  const tick = setInterval(() => turns++, 1)
-  t.after(() => clearInterval(tick))
-  let half = {turns: 0, at: 0}
-  for await (const [k] of m.entries({batchSize: 500})) {
+  // A chain of setImmediate callbacks records how many entries the dump had handed over at each turn.
+  let seen = 0, spin = 0, done = false
+  const turnsAt: number[] = []
+  const onTurn = (): void => {
+    turnsAt.push(seen)
+    if (!done) setImmediate(onTurn)
+  }
+  setImmediate(onTurn)
+  for await (const [k] of m.entries({batchSize})) {
     // Work per entry, so the reader thread runs ahead and batches are always ready.
     for (let j = 0; j < 300; j++) spin = (spin * 31 + k[j & 3]) | 0
-    if (++seen === n / 2) half = {turns, at: performance.now()}
+    seen++
   }
-  const secondHalf = {turns: turns - half.turns, ms: performance.now() - half.at}
-  clearInterval(tick)
+  done = true
   assert.equal(seen, n)
-  // A dump that never let the event loop turn while batches were ready would run no timer in its second half.
-  if (secondHalf.ms > 20) assert.ok(secondHalf.turns > 0, `no timer ran in ${secondHalf.ms.toFixed(0)} ms of dump (${spin})`)
+  const during = turnsAt.filter((s) => s > 0 && s < n)
+  assert.ok(during.length >= n / batchSize / (maxBatchesPerTurn + 1) - 1, `turns during the dump at ${during.join(',')} (${spin})`)
+  // Between two turns, at most maxBatchesPerTurn batches go by (plus the one being iterated when the callback was queued).
+  for (let i = 1; i < turnsAt.length; i++) {
+    const gap = turnsAt[i] - turnsAt[i - 1]
+    assert.ok(gap <= (maxBatchesPerTurn + 1) * batchSize, `${gap} entries without a turn of the event loop`)
+  }
 
   const it = m.entries({batchSize: 100})
   assert.equal((await it.next()).done, false)
