@@ -119,6 +119,7 @@ export class Datapath {
     }
     const config: EndpointConfig = {...defaultEndpointConfig(spec.id, spec.identity), ...spec.config}
     config.options = {...defaultEndpointConfig(spec.id, spec.identity).options, ...spec.config?.options}
+    // An array value is copied in place, not swapped: a packet running meanwhile may read a half-written config.
     this.map(DatapathMaps.config).update(u32(spec.ifindex), encodeEndpointConfig(config))
     for (const ip of spec.ips) {
       const bytes = ipBytes(ip)
@@ -144,6 +145,7 @@ export class Datapath {
     const current = this.endpointConfig(ifindex)
     const next: EndpointConfig = {...current, ...change, options: {...current.options, ...change.options},
       selected: {...current.selected, ...change.selected}}
+    // Copied in place (an array value): a packet running meanwhile may see part old, part new options.
     this.map(DatapathMaps.config).update(u32(ifindex), encodeEndpointConfig(next))
     return next
   }
@@ -195,6 +197,8 @@ export class Datapath {
     if (!ep) return
     this.detach(endpointId)
     this.map(DatapathMaps.config).update(u32(ep.spec.ifindex), Buffer.alloc(EP_CONFIG.size))
+    // A later endpoint on a reused ifindex must start with a fresh budget, not this one's suppressed count.
+    deleteIfPresent(this.map(DatapathMaps.eventBudget), u32(ep.spec.ifindex))
     for (const ip of ep.spec.ips) {
       deleteIfPresent(this.map(DatapathMaps.lxc), encodeEndpointKey(ipBytes(ip)))
       this.deleteIpcache(ip)

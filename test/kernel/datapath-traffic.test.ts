@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {createInterface} from 'node:readline'
 import {after, test, type TestContext} from 'node:test'
-import {Datapath, DatapathMaps, EP_CONFIG_SLOTS, type DatapathEvent, type DropEvent, type EndpointSpec, type PolicyVerdictEvent,
+import {Datapath, DatapathMaps, EP_CONFIG_SLOTS, EVENT_BUDGET, type DatapathEvent, type DropEvent, type EndpointSpec, type PolicyVerdictEvent,
   type TraceEvent} from '../../src/datapath/index.js'
 import {encodePolicyStatsKey} from '../../src/maps/policystats.js'
 import {portRangeKeys, Precedence, type PolicyEntry} from '../../src/policy/entries.js'
@@ -109,7 +109,7 @@ test('attached programs forward traffic and send a to-endpoint trace with both i
   assert.equal(of('trace', clientSpec.id).filter((e: TraceEvent) => e.observationPointName === 'from-endpoint').length, 0)
 })
 
-test('config slots: upsertEndpoint fills the ifindex slot, removeEndpoint clears it, an index past the slots is refused', (t) => {
+test('config slots: upsertEndpoint fills the ifindex slot, removeEndpoint clears it and the event budget, an index past the slots is refused', (t) => {
   if (skipUnlessBpf(t)) return
   const d = load()
   const id = nextEndpointId
@@ -118,8 +118,13 @@ test('config slots: upsertEndpoint fills the ifindex slot, removeEndpoint clears
   d.upsertEndpoint({id, ifindex, identity: 10_000 + id, ips: []})
   t.after(() => d.removeEndpoint(id))
   assert.deepEqual([d.endpointConfig(ifindex).endpointId, d.endpointConfig(ifindex).identity], [id, 10_000 + id])
+  const budget = Buffer.alloc(EVENT_BUDGET.size)
+  budget.writeUInt32LE(7, EVENT_BUDGET.suppressed)
+  d.map(DatapathMaps.eventBudget).update(Buffer.from(new Uint32Array([ifindex]).buffer), budget)  // as the datapath leaves it after suppressing 7 notifications
+  assert.equal(d.suppressedEvents(ifindex), 7)
   d.removeEndpoint(id)
   assert.throws(() => d.endpointConfig(ifindex), KeyNotFoundError)
+  assert.equal(d.suppressedEvents(ifindex), 0)  // a later endpoint on this ifindex starts with a fresh budget
   assert.throws(() => d.upsertEndpoint({id, ifindex: EP_CONFIG_SLOTS, identity: 1, ips: []}), /outside the datapath's config slots/)
 })
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Per-endpoint configuration the datapath reads on every packet (ck_ep_config, HASH
- * keyed by the ifindex of the endpoint's host-side veth), so a change of an endpoint
+ * Per-endpoint configuration the datapath reads on every packet (ck_ep_config, an ARRAY
+ * indexed by the ifindex of the endpoint's host-side veth), so a change of an endpoint
  * option takes effect on the next packet instead of after a reload. Cilium compiles
  * these options into each endpoint's program as defines (cilium.md §4.4); ours is one
  * program for every endpoint. ABI shared with src/datapath/config.ts.
