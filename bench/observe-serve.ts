@@ -5,7 +5,7 @@
  * (e, 1 flow in 6 matches, filtered in the server) read it over a unix socket to /dev/null.
  * The floor of bench/observe (split + JSON.parse of the same file) runs in the same rounds.
  * Then: the server's RSS with a 65,535-flow ring (goal < 300 MiB), and back-pressure: a client
- * whose stdout is not read for 3 s must stall the stream with flat memory on both sides.
+ * whose stdout is not read (sampled at 2 s and 6 s) must stall the stream with flat memory on both sides.
  * Goals: (d) >= 80,000 flows/s. Run: make build && node dist/bench/observe-serve.js [flows] [rounds]
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
@@ -102,15 +102,16 @@ try {
   const slow = spawn(process.execPath, [hubble, 'observe', '--server', server, '--all', '-o', 'compact'], {stdio: ['ignore', 'pipe', 'ignore']})
   children.push(slow)
   slow.stdout!.pause()
-  await sleep(1000)
-  const at1 = [rssKb(slow.pid!), rssKb(big.child.pid!)]
+  // The first sample once the client runs and its stream has filled up (start-up takes ~2 s under load).
   await sleep(2000)
+  const at1 = [rssKb(slow.pid!), rssKb(big.child.pid!)]
+  await sleep(4000)
   const at3 = [rssKb(slow.pid!), rssKb(big.child.pid!)]
   let bytes = 0
   slow.stdout!.on('data', (b: Buffer) => { bytes += b.length })
   slow.stdout!.resume()
   await new Promise((r) => slow.on('close', r))
-  console.log(`  back-pressure: stdout unread 3 s: client RSS ${mib(at1[0]!)} -> ${mib(at3[0]!)}, server RSS ${mib(at1[1]!)} -> ${mib(at3[1]!)}; then read to the end: ${(bytes / 2 ** 20).toFixed(0)} MiB`)
+  console.log(`  back-pressure: stdout unread from 2 s to 6 s: client RSS ${mib(at1[0]!)} -> ${mib(at3[0]!)}, server RSS ${mib(at1[1]!)} -> ${mib(at3[1]!)}; then read to the end: ${(bytes / 2 ** 20).toFixed(0)} MiB`)
   big.child.kill('SIGTERM')
 
   // The server with the agent-sized ring of the issue.

@@ -18,11 +18,17 @@ const flows = Number(process.argv[2] ?? 1_000_000)
 const rounds = Number(process.argv[3] ?? 3)
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const hubble = join(root, 'bin', 'hubble.js')
-function timeRun(args: string[]): number {
+// CPU seconds (user+sys, from /usr/bin/time) of each variant's runs: the load of the shared
+// machine moves wall times a lot between variants, CPU time much less.
+const cpu: Record<string, number[]> = {}
+
+function timeRun(name: string, args: string[]): number {
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, args, {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
+  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args], {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr.toString())
+  ;(cpu[name] ??= []).push(m ? Number(m[1]) + Number(m[2]) : NaN)
   return ms
 }
 
@@ -30,20 +36,24 @@ const dir = mkdtempSync(join(tmpdir(), 'ck-bench-observe-'))
 try {
   const file = join(dir, 'flows.jsonl')
   writeFlowFile(file, flows)
+  const loadBefore = loadavg()[0]
   const times = interleave(rounds, {
-    bare: () => timeRun(['-e', bareLoop, file]),
-    compact: () => timeRun([hubble, 'observe', '--input-file', file, '--all', '-o', 'compact']),
-    filtered: () => timeRun([hubble, 'observe', '--input-file', file, '--all', '-o', 'compact', '--http-method', 'POST']),
-    json: () => timeRun([hubble, 'observe', '--input-file', file, '--all', '-o', 'json']),
+    bare: () => timeRun('bare', ['-e', bareLoop, file]),
+    compact: () => timeRun('compact', [hubble, 'observe', '--input-file', file, '--all', '-o', 'compact']),
+    filtered: () => timeRun('filtered', [hubble, 'observe', '--input-file', file, '--all', '-o', 'compact', '--http-method', 'POST']),
+    json: () => timeRun('json', [hubble, 'observe', '--input-file', file, '--all', '-o', 'json']),
   })
   const rate = (ms: number): string => `${Math.round(flows / (ms / 1000)).toLocaleString('en-US')} flows/s`
   const bare = median(times.bare)
-  console.log(`observe (${flows.toLocaleString('en-US')} flows, ${rounds} rounds, load ${loadavg()[0].toFixed(2)}):`)
+  const bareCpu = median(cpu.bare!)
+  console.log(`observe (${flows.toLocaleString('en-US')} flows, ${rounds} rounds, load ${loadBefore.toFixed(2)} -> ${loadavg()[0].toFixed(2)}):`)
   for (const [name, ts] of Object.entries(times)) {
     const m = median(ts)
-    console.log(`  ${name.padEnd(9)} ${(m / 1000).toFixed(2)} s  ${rate(m)}  ${(100 * bare / m).toFixed(0)}% of bare`)
+    const c = median(cpu[name]!)
+    console.log(`  ${name.padEnd(9)} ${(m / 1000).toFixed(2)} s  ${rate(m)}  ${(100 * bare / m).toFixed(0)}% of bare | CPU ${c.toFixed(2)} s  ${(100 * bareCpu / c).toFixed(0)}% of bare`)
   }
-  console.log(`  goal: (b) json and (c) compact >= 40% of bare -> ${(100 * bare / median(times.json)).toFixed(0)}% and ${(100 * bare / median(times.compact)).toFixed(0)}%`)
+  const pct = (name: string) => `${(100 * bare / median(times[name]!)).toFixed(0)}% wall / ${(100 * bareCpu / median(cpu[name]!)).toFixed(0)}% CPU`
+  console.log(`  goal: (b) json and (c) compact >= 40% of bare -> ${pct('json')} and ${pct('compact')}`)
 } finally {
   rmSync(dir, {recursive: true, force: true})
 }

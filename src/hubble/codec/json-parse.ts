@@ -146,6 +146,11 @@ const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
 
 /** An RFC 3339 string as a Timestamp message ({seconds, nanos}), as protojson accepts it. */
 export function parseTimestamp(v: unknown): {seconds: number, nanos: number} {
+  // Saved flows come in time order, two timestamps a line: most share the last one's second.
+  if (typeof v === 'string' && lastUtcSecond !== '' && v.startsWith(lastUtcSecond)) {
+    const rest = utcFraction.exec(v.slice(lastUtcSecond.length))
+    if (rest) return {seconds: lastUtcSeconds, nanos: rest[1] ? Number(rest[1].padEnd(9, '0')) : 0}
+  }
   const m = typeof v === 'string' ? rfc3339.exec(v) : null
   if (!m) throw new JsonCodecError(`invalid google.protobuf.Timestamp value ${String(JSON.stringify(v))}`)
   const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m
@@ -154,8 +159,16 @@ export function parseTimestamp(v: unknown): {seconds: number, nanos: number} {
   date.setUTCHours(+h!, +mi!, +s!, 0)
   let seconds = date.getTime() / 1000
   if (sign) seconds -= (sign === '-' ? -1 : 1) * (+oh! * 3600 + +om! * 60)
+  else {
+    lastUtcSecond = (v as string).slice(0, 19)
+    lastUtcSeconds = seconds
+  }
   return {seconds, nanos: frac ? Number(frac.padEnd(9, '0')) : 0}
 }
+// "YYYY-MM-DDTHH:MM:SS" of the last UTC timestamp parsed, and its seconds since the epoch.
+let lastUtcSecond = ''
+let lastUtcSeconds = 0
+const utcFraction = /^(?:\.(\d{1,9}))?[Zz]$/
 
 function parseFieldMask(v: unknown): {paths: string[]} {
   if (typeof v !== 'string') throw new JsonCodecError(`invalid google.protobuf.FieldMask value ${String(JSON.stringify(v))}`)
