@@ -22,7 +22,7 @@ const maxQueuedEvents = 65_536
 /** API option names (Enabled/Disabled) -> the datapath's option bits. */
 const optionBits: Partial<Record<string, EndpointOptionName>> = {
   PolicyAuditMode: 'PolicyAuditMode', DropNotification: 'DropNotification', TraceNotification: 'TraceNotification',
-  PolicyVerdictNotification: 'PolicyVerdictNotification', Debug: 'Debug',
+  PolicyVerdictNotification: 'PolicyVerdictNotification', Debug: 'Debug', ConntrackAccounting: 'ConntrackAccounting',
 }
 const aggregationLevels: Record<string, 0 | 1 | 2 | 3 | 4> = {None: 0, Lowest: 1, Low: 2, Medium: 3, Max: 4}
 

@@ -10,6 +10,7 @@ import {existsSync, mkdirSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {repoRoot} from '../helpers/cli.js'
+import {decodeEndpointConfig, DatapathMaps, EP_CONFIG} from '../../src/datapath/index.js'
 import {BpfMap} from '../../src/bpf/index.js'
 import {type AgentProcess, endpointName, httpRequest, httpServer, inNetns, ping, startAgent, tcpConnect, testNetns} from '../helpers/agent.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
@@ -135,6 +136,32 @@ test('PolicyAuditMode turns the next drops into AUDIT verdicts; bad options are 
   // The agent itself refuses a bad value sent around the CLI's check.
   await assert.rejects(agent.client.patchEndpointConfig(frontend.id, {options: {PolicyAuditMode: 'maybe'}}),
     /\[400\] patchEndpointIdConfigInvalid {2}invalid option value maybe/)
+})
+
+test('ConntrackAccounting set through `cilium endpoint config` reaches the endpoint\'s datapath config bit', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const bpffs = tempBpffsDir(t)
+  const agent = await startAgent(t, {bpffs})
+  const created = await agent.cilium(['endpoint', 'create', '--name', endpointName(t, 'acct'), '--labels', 'role=acct', '-o', 'json'])
+  assert.equal(created.code, 0, created.stderr + agent.log())
+  const id = (JSON.parse(created.stdout) as {id: number}).id
+  const accounting = async (): Promise<boolean> => {
+    const m = BpfMap.openPinned(join(bpffs, 'tc', 'globals', DatapathMaps.config))
+    try {
+      for await (const [, v] of m.entries()) {
+        if (v.readUInt16LE(EP_CONFIG.endpoint_id) === id) return decodeEndpointConfig(v).options.ConntrackAccounting
+      }
+      assert.fail(`no config slot for endpoint ${id}`)
+    } finally {
+      m.close()
+    }
+  }
+  assert.equal(await accounting(), false)
+  const on = await agent.cilium(['endpoint', 'config', String(id), 'ConntrackAccounting=true'])
+  assert.equal(on.code, 0, on.stderr)
+  assert.equal(await accounting(), true)
+  assert.equal((await agent.cilium(['endpoint', 'config', String(id), 'ConntrackAccounting=false'])).code, 0)
+  assert.equal(await accounting(), false)
 })
 
 test('an import with one invalid rule changes no policy map and not the revision', async (t) => {
