@@ -74,3 +74,23 @@ test('a sync that fails part-way makes the next one read the map again; a key al
   assert.deepEqual([...m.content.values()].map((v, i) => describe(Buffer.from([...m.content.keys()][i], 'hex'), v)).sort(),
     ['allow 256 6/90', 'allow 256 6/91', 'allow 256 6/92'])
 })
+
+test('every rereadEvery syncs, and after rereadAfterMs, a sync reads the map again and repairs a change made behind its back', async () => {
+  const m = new LoggedMap()
+  let now = 1_000
+  const s = new PolicyMapSync(m, {rereadEvery: 3, rereadAfterMs: 10_000, now: () => now})
+  const policy = [entry(256, 80), entry(257, 443)]
+  await s.sync(policy)
+  m.content.delete(encodePolicyKey('v3', entry(257, 443)).toString('hex'))  // as `cilium bpf policy delete` would
+  m.log.length = 0
+  assert.deepEqual(await s.sync(policy), {written: 0, deleted: 0}, 'between rereads the sync trusts what it wrote')
+  await s.sync(policy)
+  assert.deepEqual(m.log, [])
+  assert.deepEqual(await s.sync(policy), {written: 1, deleted: 0}, 'the third sync after a read reads again')
+  assert.deepEqual(m.log, ['read', 'update allow 257 6/443'])
+  m.content.delete(encodePolicyKey('v3', entry(256, 80)).toString('hex'))
+  m.log.length = 0
+  now += 10_000
+  assert.deepEqual(await s.sync(policy), {written: 1, deleted: 0}, 'rereadAfterMs passed')
+  assert.deepEqual(m.log, ['read', 'update allow 256 6/80'])
+})
