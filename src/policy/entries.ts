@@ -385,10 +385,6 @@ function covers(outer: L4Key, inner: L4Key): boolean {
   return Math.floor(v(outer) / 2 ** shift) === Math.floor(v(inner) / 2 ** shift)
 }
 
-function precedenceOf(deny: boolean, proxyPort: number): number {
-  return deny ? Precedence.deny : proxyPort !== 0 ? Precedence.redirect : Precedence.allow
-}
-
 /** One endpoint's entries by key while they are computed; the entries are its own and change in place. */
 class MapState {
   readonly entries = new Map<string, PolicyEntry>()
@@ -399,7 +395,7 @@ class MapState {
     if (!old) {
       // Every entry is built by this one literal: one object shape, fast property access later.
       this.entries.set(k, {identity, egress, protocol: key.protocol, dport: key.dport, prefixLen: key.prefixLen, deny,
-        proxyPort, auth, precedence: precedenceOf(deny, proxyPort), cookie: 0})
+        proxyPort, auth, precedence: rulePrecedence({deny, proxyPort}), cookie: 0})
       return
     }
     // Same key: deny wins; between allows a redirect wins and the stronger auth is kept.
@@ -412,7 +408,7 @@ class MapState {
       old.proxyPort = old.proxyPort === 0 ? proxyPort : proxyPort === 0 ? old.proxyPort : Math.min(old.proxyPort, proxyPort)
       old.auth = mergeAuth(old.auth, auth)
     }
-    old.precedence = precedenceOf(old.deny, old.proxyPort)
+    old.precedence = rulePrecedence(old)
   }
 
   /** A deny removes every allow of the same identity and direction that its key covers. */
