@@ -929,19 +929,19 @@ static __always_inline int starts_with(const char *buf, const char *word, int le
 	return 1;
 }
 
+/* The request methods we parse: each word with its trailing space, and that length. */
+#define CK_HTTP_METHODS(X) \
+	X("GET ", 4) X("PUT ", 4) X("POST ", 5) X("HEAD ", 5) X("PATCH ", 6) X("DELETE ", 7) \
+	X("OPTIONS ", 8) X("CONNECT ", 8)
+
 /* Length of the method if buf starts with "<METHOD> ", else 0. */
 static __always_inline __u8 http_method_len(const char *buf)
 {
-	if (starts_with(buf, "GET ", 4) || starts_with(buf, "PUT ", 4))
-		return 3;
-	if (starts_with(buf, "POST ", 5) || starts_with(buf, "HEAD ", 5))
-		return 4;
-	if (starts_with(buf, "PATCH ", 6))
-		return 5;
-	if (starts_with(buf, "DELETE ", 7))
-		return 6;
-	if (starts_with(buf, "OPTIONS ", 8) || starts_with(buf, "CONNECT ", 8))
-		return 7;
+#define CK_METHOD_LEN(word, len) \
+	if (starts_with(buf, word, len)) \
+		return len - 1;
+	CK_HTTP_METHODS(CK_METHOD_LEN)
+#undef CK_METHOD_LEN
 	return 0;
 }
 
@@ -958,9 +958,15 @@ static __always_inline int http_candidate(struct __sk_buff *skb, __u32 payload_o
 
 	if (load(skb, payload_off, b, sizeof(b)) < 0)
 		return 0;
-	return starts_with(b, "HTTP", 4) || starts_with(b, "GET ", 4) || starts_with(b, "POST", 4) ||
-	       starts_with(b, "PUT ", 4) || starts_with(b, "HEAD", 4) || starts_with(b, "DELE", 4) ||
-	       starts_with(b, "PATC", 4) || starts_with(b, "OPTI", 4) || starts_with(b, "CONN", 4);
+	if (starts_with(b, "HTTP", 4))
+		return 1;
+	/* The first four bytes of a method: every word in the list has at least four. */
+#define CK_METHOD_START(word, len) \
+	if (starts_with(b, word, 4)) \
+		return 1;
+	CK_HTTP_METHODS(CK_METHOD_START)
+#undef CK_METHOD_START
+	return 0;
 }
 
 /*
