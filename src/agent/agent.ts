@@ -4,7 +4,8 @@
  * events into the flow ring as flow.Flow. Library code: `cilium agent` runs it in the
  * foreground, tests and scripts can run it in-process.
  */
-import {mkdirSync, readFileSync, rmSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmdirSync, rmSync} from 'node:fs'
+import {dirname} from 'node:path'
 import type {Endpoint, StatusResponse} from '../api/models.js'
 import {claimSocketPath} from '../lib/unix-socket.js'
 import {FileIdentityStore, IdentityAllocator} from '../identity/allocator.js'
@@ -98,7 +99,7 @@ export class Agent {
     this.pool = new AddressPool(c.pool)
 
     const madeStateDir = mkdirSync(c.stateDir, {recursive: true, mode: 0o700})
-    if (madeStateDir) done('state dir', () => rmSync(madeStateDir, {recursive: true, force: true}))
+    if (madeStateDir) done('state dir', () => removeMadeStateDir(c.stateDir, madeStateDir))
     this.store = new StateStore(c.stateDir)
     const identities = new IdentityAllocator(new FileIdentityStore(this.store.path('identities.json')))
     this.state = createAgentState({identities, enforcement: c.enablePolicy, clusterName: c.clusterName,
@@ -221,5 +222,21 @@ export class Agent {
       revision: this.state.repository.revision,
       ipam: {cidr: this.pool.cidr, allocated: this.pool.allocated, capacity: this.pool.capacity, allocations, router: this.pool.router},
     })
+  }
+}
+
+/**
+ * Undoes `mkdir -p stateDir` whose first new directory was `made`: the state dir (new, so all
+ * of it is ours), then each parent this start made, deepest first, only while it is empty
+ * (another process may have put something there meanwhile).
+ */
+function removeMadeStateDir(stateDir: string, made: string): void {
+  rmSync(stateDir, {recursive: true, force: true})
+  for (let dir = dirname(stateDir); dir.length >= made.length && dir.startsWith(made); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir)
+    } catch {
+      return
+    }
   }
 }

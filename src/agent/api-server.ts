@@ -124,6 +124,8 @@ export async function startApiServer(deps: ApiServerDeps, socketPath: string): P
     server.once('error', reject)
     server.listen(socketPath, () => {
       server.off('error', reject)
+      // A failed accept (EMFILE when descriptors run out) is an 'error' event: log it, keep serving.
+      server.on('error', (err) => deps.log?.error('API server error', {subsys: 'api', error: err.message}))
       resolve()
     })
   })

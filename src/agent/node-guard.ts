@@ -46,7 +46,12 @@ export function ciliumAgentProcess(): string | undefined {
       continue  // exited meanwhile
     }
     if (comm !== 'cilium-agent') continue
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ')
+    let cmd = ''
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ')
+    } catch {
+      // exited between the two reads: comm is enough to name it
+    }
     return `pid ${pid}: ${cmd || comm}`
   }
   return undefined
