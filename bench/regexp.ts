@@ -3,7 +3,8 @@
  * matched by JS RegExp (the backtracking engine the filters used before; the baseline),
  * by re2js alone, and by compileGoRegexp (re2js, plain literals as string searches: what
  * the filter engine ships). In-process, interleaved rounds, medians of wall and CPU time.
- * Then the whole filter engine (compileFlowFilters, URL parsing included) per flow.
+ * Then the whole filter engine (compileFlowFilters, URL parsing included) per flow, and the
+ * CPU time of `(a+)+$` on n a's and a `!` (JS RegExp for 20..24, re2js for 30 and 100,000).
  * Run: npx tsc -p tsconfig.json && node dist/bench/regexp.js [flows=1000000] [rounds=5]
  */
 import {loadavg} from 'node:os'
@@ -112,3 +113,17 @@ const t = timeLoops({filtered: passAll(pass), unfiltered: passAll(none)})
 const perFlowNs = (median(t.filtered.cpu) - median(t.unfiltered.cpu)) * 1e6 / flows
 console.log(`  compileFlowFilters http_path ^/api/v[0-9]+/items: ${fmt(t.filtered).trim()} ms for ${flows.toLocaleString('en-US')} flows`
   + ` (${perFlowNs.toFixed(0)} ns CPU per flow over an empty filter)`)
+
+// Catastrophic backtracking: `(a+)+$` against n a's and a `!`. JS RegExp only up to 24 a's (it
+// doubles per a: about 5 s in all here); re2js on 30 and 100,000 a's, compilation included.
+const cpuMs = (f: () => void): number => {
+  const start = process.cpuUsage()
+  f()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+const redos = (n: number) => 'a'.repeat(n) + '!'
+const nativeRedos = [20, 21, 22, 23, 24].map((n) => `${n}: ${cpuMs(() => /(a+)+$/.test(redos(n))).toFixed(0)}`)
+console.log(`  (a+)+$ on n a's and a '!', CPU ms: JS RegExp ${nativeRedos.join(', ')}`)
+const re2Redos = [30, 100_000].map((n) => `${n.toLocaleString('en-US')}: ${cpuMs(() => RE2JS.compile('(a+)+$').matcher(redos(n)).find()).toFixed(0)}`)
+console.log(`  (a+)+$ on n a's and a '!', CPU ms: re2js ${re2Redos.join(', ')}`)
