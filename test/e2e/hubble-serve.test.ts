@@ -120,8 +120,19 @@ test('the server killed mid-follow: one line, exit 1; no server: one line, exit 
   const dir = tempDir(t)
   const sock = join(dir, 'hubble.sock')
   const server = await serve(t, sample, sock)
-  const following = hubble(['observe', '--server', `unix://${sock}`, '--follow', '--last', '2'])
-  await new Promise((r) => setTimeout(r, 1500))
+  // Kill the server once the follower has printed the two flows (no fixed wait: a loaded machine is slow).
+  let printed!: Promise<void>
+  const following = hubble(['observe', '--server', `unix://${sock}`, '--follow', '--last', '2'], {child: (c) => {
+    printed = new Promise((resolve) => {
+      let text = ''
+      c.stdout?.on('data', (d: Buffer | string) => {
+        text += String(d)
+        if (text.split('\n').length > 2) resolve()
+      })
+      c.on('close', () => resolve())
+    })
+  }})
+  await printed
   server.kill('SIGKILL')
   const r = await following
   assert.equal(r.code, 1)

@@ -118,11 +118,20 @@ export class StreamChannel {
       w?.()
     }
 
-    // gRPC framing across DATA chunks: `pending` holds the bytes of an incomplete message.
-    let pending: Buffer | undefined
+    // gRPC framing across DATA chunks: `pending` holds the chunks of an incomplete message, joined
+    // once `need` bytes are there (joining on every chunk would copy a large message many times).
+    let pending: Buffer[] = []
+    let pendingBytes = 0
+    let need = 0
     const onData = (chunk: Buffer) => {
-      const buf = pending ? Buffer.concat([pending, chunk]) : chunk
-      pending = undefined
+      if (pendingBytes > 0 && pendingBytes + chunk.length < need) {
+        pending.push(chunk)
+        pendingBytes += chunk.length
+        return
+      }
+      const buf = pendingBytes > 0 ? Buffer.concat([...pending, chunk]) : chunk
+      pending = []
+      pendingBytes = 0
       const batch: Buffer[] = []
       let off = 0
       while (buf.length - off >= 5) {
@@ -133,7 +142,12 @@ export class StreamChannel {
         batch.push(buf.subarray(off + 5, off + 5 + len))
         off += 5 + len
       }
-      if (off < buf.length) pending = Buffer.from(buf.subarray(off))
+      if (off < buf.length) {
+        const rest = Buffer.from(buf.subarray(off))
+        pending = [rest]
+        pendingBytes = rest.length
+        need = rest.length >= 5 ? 5 + rest.readUInt32BE(1) : 5
+      }
       if (batch.length === 0) return
       queue.push(batch)
       queuedBytes += off
@@ -152,7 +166,7 @@ export class StreamChannel {
       const code = headers['grpc-status']
       if (code === undefined) return undefined
       const message = headers['grpc-message']
-      return {code: Number(code), details: typeof message === 'string' ? decodeURIComponent(message) : ''}
+      return {code: Number(code), details: typeof message === 'string' ? percentDecoded(message) : ''}
     }
     stream.on('response', (headers) => {
       const httpStatus = Number(headers[':status'])
@@ -235,4 +249,13 @@ function httpStatusToGrpc(httpStatus: number): StreamStatus {
   const code = httpStatus === 400 ? INTERNAL : httpStatus === 401 ? UNAUTHENTICATED : httpStatus === 403 ? PERMISSION_DENIED
     : httpStatus === 404 ? UNIMPLEMENTED : [429, 502, 503, 504].includes(httpStatus) ? UNAVAILABLE : UNKNOWN
   return {code, details: `Received HTTP status code ${httpStatus}`}
+}
+
+/** grpc-message is percent-encoded; a server that sends a bare `%` gets its text shown as is. */
+function percentDecoded(message: string): string {
+  try {
+    return decodeURIComponent(message)
+  } catch {
+    return message
+  }
 }

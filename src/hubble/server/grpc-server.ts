@@ -2,10 +2,11 @@
  * Hubble's gRPC API over a FlowObserver: observer.Observer, grpc.health.v1.Health (what
  * `hubble status` checks) and peer.Peer, on a unix socket or TCP, plaintext, TLS or mTLS.
  */
-import {lstatSync, rmSync} from 'node:fs'
+import {rmSync, statSync} from 'node:fs'
 import type {ServerHttp2Stream} from 'node:http2'
 import * as grpc from '@grpc/grpc-js'
 import {CiliumkitError, ConnectionError, ValidationError} from '../../errors.js'
+import {claimSocketPath} from '../../lib/unix-socket.js'
 import {grpc as health, observer, peer} from '../proto/index.js'
 import {HEALTH_SERVICE_NAME, healthService, observerService, peerService} from '../proto/services.js'
 import {InvalidRequestError, type FlowObserver, type FlowSink} from './observer.js'
@@ -33,6 +34,7 @@ export class HubbleServer {
   private readonly tls?: ServerTlsOptions
   private serving = true
   private address = ''
+  private socketInode = 0
   private readonly active = new Map<AbortController, grpc.ServerWritableStream<unknown, unknown>>()
   private closing = false
 
@@ -52,8 +54,8 @@ export class HubbleServer {
   async listen(address: string): Promise<string> {
     let target = address
     if (address.startsWith('unix://')) {
-      const path = address.slice('unix://'.length)
-      removeStaleSocket(path)
+      // Never unlink a live socket (a real Cilium's hubble.sock): a stale one only.
+      await claimSocketPath(address.slice('unix://'.length), 'the Hubble API socket')
     } else if (address.startsWith(':')) {
       target = `0.0.0.0${address}`
     }
@@ -66,6 +68,7 @@ export class HubbleServer {
       throw new ConnectionError(`failed to listen on ${address}: ${err.message}`, 'check that the address is free and its directory exists')
     })
     this.address = address.startsWith('unix://') ? address : `${target.slice(0, target.lastIndexOf(':'))}:${port}`
+    if (address.startsWith('unix://')) this.socketInode = statSync(address.slice('unix://'.length)).ino
     return this.address
   }
 
@@ -93,7 +96,15 @@ export class HubbleServer {
         resolve()
       })
     })
-    if (this.address.startsWith('unix://')) rmSync(this.address.slice('unix://'.length), {force: true})
+    // Remove the socket only while it is still the one bound here, not a successor's.
+    if (this.address.startsWith('unix://')) {
+      const path = this.address.slice('unix://'.length)
+      try {
+        if (statSync(path).ino === this.socketInode) rmSync(path, {force: true})
+      } catch {
+        // already gone
+      }
+    }
   }
 
   private tlsInfo() {
@@ -263,10 +274,3 @@ function toStatus(err: unknown): Partial<grpc.StatusObject> {
   return {code: grpc.status.INTERNAL, details: err instanceof Error ? err.message : String(err)}
 }
 
-function removeStaleSocket(path: string): void {
-  try {
-    if (lstatSync(path).isSocket()) rmSync(path)
-  } catch {
-    // nothing there
-  }
-}
