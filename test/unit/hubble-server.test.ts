@@ -198,6 +198,21 @@ test('addLostEvents: GetFlows readers receive the LostEvent in ring order, follo
   await done
 })
 
+test('lost events in GetFlows bypass filters and the time range and do not count toward number', async () => {
+  const obs = makeObserver(3)
+  obs.addLostEvents(flow.LostEventSource.PERF_EVENT_RING_BUFFER, 4)
+  obs.addFlow(flowAt(3))
+  // --last 2 gives the two newest flows plus the lost event between them, not one flow and the loss.
+  assert.deepEqual(await run(obs, {number: 2}), ['f2', 'lost:4', 'f3'])
+  // A filter no flow matches still lets the loss through; so does a time range that excludes it.
+  assert.deepEqual(await run(obs, {whitelist: [{sourcePod: ['nobody/']}]}), ['lost:4'])
+  // A loss stamped before --since (clock at 0 s, flows at 1000 s and later) is still sent.
+  const early = makeObserver(3, 4095, {ms: 0})
+  early.addLostEvents(flow.LostEventSource.PERF_EVENT_RING_BUFFER, 4)
+  early.addFlow(flowAt(3))
+  assert.deepEqual(await run(early, {since: {seconds: 1001}}), ['f1', 'f2', 'lost:4', 'f3'])
+})
+
 test('agent and debug events: their own streams (number/first/follow), never in GetFlows', async () => {
   const clock = {ms: 5_000_000}
   const obs = makeObserver(2, 4095, clock)

@@ -96,7 +96,7 @@ export class FlowObserver {
     const lostEvents: flow.ILostEvent = {source, numEventsLost}
     if (cpu !== undefined) lostEvents.cpu = {value: cpu}
     this.ring.push({bytes: ownBytes(observer.GetFlowsResponse.encode({lostEvents, nodeName: this.nodeName, time}).finish()),
-      seconds: time.seconds, nanos: time.nanos})
+      seconds: time.seconds, nanos: time.nanos, lost: true})
   }
 
   /** Adds an agent event (what `hubble observe agent-events` shows); its time is now. */
@@ -225,6 +225,11 @@ export class FlowObserver {
         continue
       }
       const entry = ring.at(cursor++)!
+      if (entry.lost) {
+        // As Hubble: lost events bypass the filters and the time range, and do not count.
+        if (reportLost && !sink.write(entry.bytes)) await sink.drain()
+        continue
+      }
       if (until && after(entry, until)) return
       if (since && before(entry, since)) continue
       if (++scanned % yieldEvery === 0) await new Promise(setImmediate)
@@ -243,7 +248,8 @@ export class FlowObserver {
     let scanned = 0
     while (found < limit && cursor > ring.oldest && !signal.aborted) {
       cursor--
-      if (matches(ring.at(cursor)!)) found++
+      const entry = ring.at(cursor)!
+      if (!entry.lost && matches(entry)) found++
       if (++scanned % yieldEvery === 0) await new Promise(setImmediate)
     }
     return Math.max(cursor, ring.oldest)

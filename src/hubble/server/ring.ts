@@ -13,6 +13,8 @@ export interface RingEntry {
   bytes: Uint8Array
   /** which stream reads it: GetFlows when absent, else GetAgentEvents or GetDebugEvents */
   kind?: 'agent' | 'debug'
+  /** a LostEvent of GetFlows: sent to every reader, never filtered, counted or time-ranged */
+  lost?: true
   /** event time (flow.time), for since/until */
   seconds: number
   nanos: number
