@@ -1,4 +1,5 @@
 import {CiliumkitError} from '../errors.js'
+import {drained} from '../lib/drain.js'
 
 /**
  * Writes the chunks of a streaming listing to `stream` in order. When the stream is full
@@ -27,19 +28,4 @@ export async function writeChunks(chunks: AsyncIterable<string | Buffer>, stream
   if (failure && failure.code !== 'EPIPE') {
     throw new CiliumkitError(`Unable to write output: ${failure.message}`, undefined, {cause: failure})
   }
-}
-
-/** Resolves on the next 'drain', 'close' or 'error' of `stream`, whichever comes first. */
-function drained(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done)
-      stream.off('close', done)
-      stream.off('error', done)
-      resolve()
-    }
-    stream.on('drain', done)
-    stream.on('close', done)
-    stream.on('error', done)
-  })
 }

@@ -6,6 +6,7 @@ import {rmSync, statSync} from 'node:fs'
 import type {ServerHttp2Stream} from 'node:http2'
 import * as grpc from '@grpc/grpc-js'
 import {CiliumkitError, ConnectionError, ValidationError} from '../../errors.js'
+import {drained} from '../../lib/drain.js'
 import {claimSocketPath} from '../../lib/unix-socket.js'
 import {grpc as health, observer, peer} from '../proto/index.js'
 import {HEALTH_SERVICE_NAME, healthService, observerService, peerService} from '../proto/services.js'
@@ -206,7 +207,7 @@ function streamSink(call: grpc.ServerWritableStream<unknown, unknown>, signal: A
   if (typeof stream?.respond !== 'function' || typeof stream.write !== 'function' || typeof stream.writableNeedDrain !== 'boolean') {
     return {
       write: (item) => call.write(encode(item)),
-      drain: () => waitForDrain(call, signal),
+      drain: () => drained(call, signal),
       flush: () => {},
     }
   }
@@ -246,25 +247,10 @@ function streamSink(call: grpc.ServerWritableStream<unknown, unknown>, signal: A
     },
     drain: () => {
       flush()
-      return h2.writableNeedDrain ? waitForDrain(h2, signal) : Promise.resolve()
+      return h2.writableNeedDrain ? drained(h2, signal) : Promise.resolve()
     },
     flush,
   }
-}
-
-// Resolves on the stream's next 'drain', or when the call ends.
-function waitForDrain(stream: NodeJS.EventEmitter, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done)
-      stream.off('close', done)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    stream.on('drain', done)
-    stream.on('close', done)
-    signal.addEventListener('abort', done, {once: true})
-  })
 }
 
 // Filter errors are plain errors on the Go server: status Unknown with the text (the CLI prints it bare).
