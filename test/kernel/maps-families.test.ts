@@ -108,6 +108,9 @@ test('bpf lb list: 1.9 (u16 key) and 1.10-1.13 (v2) backend maps', async (t) => 
     '3    TCP://10.0.0.3:80                  ',
     '4    UDP://[fd00::3]:80 [terminating]   ',
   ])
+  // -o json: the same map[string][]string the table prints, keyed by backend ID (Go sorts the keys).
+  assertLines((await cilium(root, ['bpf', 'lb', 'list', '--backends', '-o', 'json'])).stdout,
+    ['{', '  "3": [', '    "TCP://10.0.0.3:80"', '  ],', '  "4": [', '    "UDP://[fd00::3]:80 [terminating]"', '  ]', '}'])
 })
 
 test('bpf lb maglev list|get: each service lookup table from the inner map of a hash-of-maps', async (t) => {
@@ -122,6 +125,9 @@ test('bpf lb maglev list|get: each service lookup table from the inner map of a 
   const expected = ['SVC ID   LOOKUP TABLE', '[1]/v4   11,12,11,12,11,12,11   ']
   assertLines((await cilium(root, ['bpf', 'lb', 'maglev', 'list'])).stdout, expected)
   assertLines((await cilium(root, ['bpf', 'lb', 'maglev', 'get', '1'])).stdout, expected)
+  // cilium-dbg prints DumpBackends' map[string][]string: one joined table per "[id]/v4" key.
+  assertLines((await cilium(root, ['bpf', 'lb', 'maglev', 'list', '-o', 'json'])).stdout,
+    ['{', '  "[1]/v4": [', '    "11,12,11,12,11,12,11"', '  ]', '}'])
   assert.equal((await cilium(root, ['bpf', 'lb', 'maglev', 'get', '2'])).stderr, 'No entries found.\n')
 })
 
@@ -404,6 +410,8 @@ test('bpf nodeid list on cilium_node_map_v2 and the older cilium_node_map: one r
   const [root2, globals2] = bpffs(t)
   pinned(t, globals2, 'cilium_node_map', hash(20, 2)).update(bytes(20, zeros(3), [2], ip6('fd00::9')), bytes(2, le16(7)))
   assertLines((await cilium(root2, ['bpf', 'nodeid', 'list'])).stdout, ['NODE ID   IP ADDRESSES   SPI', '0x7       fd00::9        0'])
+  assertLines((await cilium(root2, ['bpf', 'nodeid', 'list', '-o', 'json'])).stdout,
+    ['[', '  {', '    "ID": 7,', '    "Address": "fd00::9",', '    "SPI": 0', '  }', ']'])
 })
 
 test('bpf nat list: IPv6 entries (56-byte value), -o json; CILIUM_BPFFS names the root without the flag', async (t) => {
