@@ -305,3 +305,21 @@ test('map-in-map: hash_of_maps from an inner spec or map; an inner map goes in b
   assert.equal(inner.isClosed, false)
   assert.throws(() => BpfMap.create({type: 'hash_of_maps', keySize: 4, valueSize: 4, maxEntries: 2}), BpfError)
 })
+
+test('a process that ends right after iterating maps exits cleanly (the reader thread never calls JS at teardown)', async (t) => {
+  if (skipUnlessBpf(t)) return
+  // The shape that crashed with std::terminate about every other run: an LPM map iterated twice,
+  // closed, and the process left to end on its own while the reader's wake-up was in flight.
+  const bpf = new URL('../../src/bpf/index.js', import.meta.url).href
+  const script = `import {BpfMap} from ${JSON.stringify(bpf)}
+const m = BpfMap.create({type: 'lpm_trie', keySize: 12, valueSize: 12, maxEntries: 64})
+const key = (i) => { const k = Buffer.alloc(12); k.writeUInt32LE(64, 0); k.writeUInt32BE(i, 4); return k }
+for (let i = 0; i < 3; i++) m.update(key(i), Buffer.alloc(12))
+for (let round = 0; round < 2; round++) for await (const e of m.entries()) void e
+m.close()`
+  for (let i = 0; i < 12; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 30_000})
+    assert.equal(r.status, 0, `run ${i}: ${r.stderr}`)
+    assert.doesNotMatch(r.stderr, /terminate called/)
+  }
+})

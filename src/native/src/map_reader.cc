@@ -66,9 +66,18 @@ struct ReaderState {
   }
 };
 
+// Calls onReady through the C API: at environment teardown the call fails (napi_cannot_run_js),
+// and node-addon-api's default caller would turn that into a C++ exception nothing catches
+// (std::terminate). A JS exception stays pending and surfaces as any callback's would.
+void CallOnReady(Napi::Env env, Napi::Function cb) {
+  if (env == nullptr || cb.IsEmpty()) return;
+  napi_value result;
+  napi_call_function(env, env.Undefined(), cb, 0, nullptr, &result);
+}
+
 // Tells JS a batch is there, if it is waiting for one.
 void Wake(ReaderState* s, bool wake) {
-  if (wake && !s->finalizing.load()) s->onReady.NonBlockingCall();
+  if (wake && !s->finalizing.load()) s->onReady.NonBlockingCall(CallOnReady);
 }
 
 void Run(std::shared_ptr<ReaderState> s) {
