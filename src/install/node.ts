@@ -16,6 +16,7 @@ import {agentArgs, runningAgentPid, startAgent, stopAgent, systemctl, unitPath, 
 import {installFiles, type NodePaths, pinRoot, unitName} from './layout.js'
 import {checks, datapathObjects, type PreflightCheck, preflightContext, runPreflight} from './preflight.js'
 import {already, done, type Progress, skipped} from './progress.js'
+import {probeSocket} from '../lib/unix-socket.js'
 
 /** What an install made, kept in `<stateDir>/install.json` for the next install and for uninstall. */
 export interface InstallRecord {
@@ -327,7 +328,10 @@ export async function uninstallNode(o: NodeUninstallOptions, progress: Progress)
   })
 
   await progress.step('Removing the state', async () => {
-    const leftovers = [paths.stateDir, paths.socket, paths.hubbleSocket].filter((p) => existsSync(p))
+    // A socket something still listens on (another agent's) is not ours to remove.
+    const sockets = []
+    for (const p of [paths.socket, paths.hubbleSocket]) if (existsSync(p) && await probeSocket(p) !== 'listening') sockets.push(p)
+    const leftovers = [...(existsSync(paths.stateDir) ? [paths.stateDir] : []), ...sockets]
     for (const p of leftovers) rmSync(p, {recursive: true, force: true})
     let dirs = 0
     for (const d of [...(record?.createdDirs ?? [])].reverse()) {
