@@ -166,31 +166,22 @@ A flow matches a filter flag when it matches any of its values; it must match ev
 
   async run(): Promise<void> {
     const {flags} = await this.parse(this.ctor as typeof HubbleObserve, goBoolSyntax(this.argv, this.ctor.flags))
-    const [{runObserve}, {guardOutput}, {observeFilterLists}] = await Promise.all([
+    const [{runObserve}, {streamToStdout}, {observeFilterLists}] = await Promise.all([
       import('../../hubble/observe/run.js'), import('../../hubble/observe/output-guard.js'), import('../../hubble/config.js')])
     // --allowlist/--denylist: flag > HUBBLE_ALLOWLIST/HUBBLE_DENYLIST > config file, as the real CLI binds them.
     const lists = await observeFilterLists({configFlag: flags.config})
-    // Ctrl-C ends a stream cleanly (exit 0); so does a closed pipe (| head), quietly.
-    const stop = new AbortController()
-    const onSignal = (): void => stop.abort()
-    process.once('SIGINT', onSignal)
-    let ending: 'done' | 'closed'
-    try {
-      ending = await guardOutput(process.stdout, stop, () => runObserve({
-        argv: this.argv, valueFlags: valueFlagNames({...this.ctor.baseFlags, ...this.ctor.flags}), output: flags.output, timeFormat: flags['time-format'],
-        color: flags.color, printNodeName: flags['print-node-name'], printPolicyNames: flags['print-policy-names'],
-        numeric: flags.numeric, ipTranslation: flags['ip-translation'], silentErrors: flags['silent-errors'],
-        printRawFilters: flags['print-raw-filters'], debug: flags.debug, inputFile: flags['input-file'],
-        fieldMask: flags['field-mask'] ?? [], useDefaultFieldMasks: flags['use-default-field-masks'],
-        selector: {last: flags.last, first: flags.first, all: flags.all, follow: flags.follow, since: flags.since, until: flags.until},
-        allowlist: flags.allowlist ?? lists.allowlist, denylist: flags.denylist ?? lists.denylist,
-        stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: stop.signal,
-        portForward: flags['port-forward'],
-        serverFlows: (request, signal) => this.serverFlows(flags, request, signal),
-      }))
-    } finally {
-      process.off('SIGINT', onSignal)
-    }
+    const ending = await streamToStdout((signal) => runObserve({
+      argv: this.argv, valueFlags: valueFlagNames({...this.ctor.baseFlags, ...this.ctor.flags}), output: flags.output, timeFormat: flags['time-format'],
+      color: flags.color, printNodeName: flags['print-node-name'], printPolicyNames: flags['print-policy-names'],
+      numeric: flags.numeric, ipTranslation: flags['ip-translation'], silentErrors: flags['silent-errors'],
+      printRawFilters: flags['print-raw-filters'], debug: flags.debug, inputFile: flags['input-file'],
+      fieldMask: flags['field-mask'] ?? [], useDefaultFieldMasks: flags['use-default-field-masks'],
+      selector: {last: flags.last, first: flags.first, all: flags.all, follow: flags.follow, since: flags.since, until: flags.until},
+      allowlist: flags.allowlist ?? lists.allowlist, denylist: flags.denylist ?? lists.denylist,
+      stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal,
+      portForward: flags['port-forward'],
+      serverFlows: (request, signal) => this.serverFlows(flags, request, signal),
+    }))
     // Exit now: what is left (oclif's final flush of stdout) would wait on the closed pipe forever.
     if (ending === 'closed') this.exit(0)
   }
@@ -262,21 +253,17 @@ export function eventsCommand(kind: 'agent' | 'debug'): typeof HubbleCommand {
 
     async run(): Promise<void> {
       const {flags} = await this.parse(HubbleObserveEvents)
-      const [{runEvents}, {guardOutput}, {HubbleClient}] = await Promise.all([import('../../hubble/observe/events.js'),
+      const [{runEvents}, {streamToStdout}, {HubbleClient}] = await Promise.all([import('../../hubble/observe/events.js'),
         import('../../hubble/observe/output-guard.js'), import('../../hubble/client.js')])
       const client = HubbleClient.connect(await this.hubbleSettings(flags))
-      const stop = new AbortController()
-      const onSignal = (): void => stop.abort()
-      process.once('SIGINT', onSignal)
       let ending: 'done' | 'closed'
       try {
-        ending = await guardOutput(process.stdout, stop, () => runEvents({kind, output: flags.output,
+        ending = await streamToStdout((signal) => runEvents({kind, output: flags.output,
           timeFormat: flags['time-format'], printNodeName: flags['print-node-name'], env: process.env,
           selector: {last: flags.last, first: flags.first, all: flags.all, follow: flags.follow, since: flags.since, until: flags.until},
           write: (text) => process.stdout.write(text),
-          events: (request) => kind === 'agent' ? client.agentEvents(request, stop.signal) : client.debugEvents(request, stop.signal)}))
+          events: (request) => kind === 'agent' ? client.agentEvents(request, signal) : client.debugEvents(request, signal)}))
       } finally {
-        process.off('SIGINT', onSignal)
         client.close()
       }
       if (ending === 'closed') this.exit(0)

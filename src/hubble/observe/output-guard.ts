@@ -58,3 +58,18 @@ function nextTurn(): Promise<void> {
 function errnoText(err: NodeJS.ErrnoException): string {
   return /^[A-Z0-9]+: (.+), \w+$/.exec(err.message)?.[1] ?? err.code ?? err.message
 }
+
+/**
+ * A stream to stdout as both observe commands run it: Ctrl-C ends it cleanly (exit 0), and so,
+ * quietly, does a closed pipe (`| head`), through guardOutput. `work` stops when `signal` aborts.
+ */
+export async function streamToStdout(work: (signal: AbortSignal) => Promise<void>): Promise<'done' | 'closed'> {
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal)
+  try {
+    return await guardOutput(process.stdout, stop, () => work(stop.signal))
+  } finally {
+    process.off('SIGINT', onSignal)
+  }
+}
