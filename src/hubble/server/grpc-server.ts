@@ -73,6 +73,11 @@ export class HubbleServer {
     return this.address
   }
 
+  /** Streams open now (GetFlows, agent/debug events, health Watch, peer Notify). */
+  get openStreams(): number {
+    return this.active.size
+  }
+
   /** What the health check answers (SERVING or NOT_SERVING). */
   setServing(serving: boolean): void {
     this.serving = serving
