@@ -90,7 +90,7 @@ export interface CtListOptions {
 /**
  * `bpf ct list` as a stream of chunks, one per batch: per map its lines, then an empty line
  * (text); one JSON array of {Key, Value} over all maps (json). The next batch is read only
- * when the consumer (writeChunks) asks for it, and the maps close when it stops early.
+ * when the consumer (src/lib/stdout.ts writeOutput) asks for it, and the maps close when it stops early.
  */
 export async function* ctListChunks(o: CtListOptions): AsyncGenerator<string | Buffer> {
   const root = bpffsRoot(o.bpffs)

@@ -1,3 +1,4 @@
+import {addressStruct} from './address.js'
 import {ipv4String, ipv6String, joinHostPort, macString} from './text.js'
 
 /*
@@ -48,22 +49,6 @@ export function endpointValueString(e: EndpointEntry): string {
   if (e.flags & ENDPOINT_F_HOST) return '(localhost)'
   return `id=${padRight(e.lxcId, 5)} sec_id=${padRight(e.secId, 5)} flags=0x${e.flags.toString(16).toUpperCase().padStart(4, '0')}` +
     ` ifindex=${padRight(e.ifindex, 3)} mac=${e.mac} nodemac=${e.nodeMac} parent_ifindex=${padRight(e.parentIfindex, 3)}`
-}
-
-/**
- * A zeroed struct of `size` bytes holding an address (4 or 16 bytes) at 0 and its family
- * byte (1 IPv4, 2 IPv6) at `familyAt`: the start of endpoint_key, tunnel_key and tunnel_value.
- */
-export function addressStruct(size: number, familyAt: number, ip: Buffer): Buffer {
-  const b = Buffer.alloc(size)
-  ip.copy(b, 0)
-  b[familyAt] = ip.length === 16 ? 2 : 1
-  return b
-}
-
-/** The address of an addressStruct-style field: IPv6 when the family byte says 2. */
-export function familyAddressString(b: Buffer, at: number, family: number): string {
-  return family === 2 ? ipv6String(b, at) : ipv4String(b, at)
 }
 
 /** The key of an address as `bpf endpoint delete` builds it (key index 0, local cluster). */

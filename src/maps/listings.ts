@@ -1,4 +1,5 @@
 import {CiliumkitError} from '../errors.js'
+import type {CommandOutput} from '../lib/stdout.js'
 import type {OutputFormat} from '../output/modes.js'
 import {authJson, authTable, compareAuthEntries, decodeAuthBatch} from './auth.js'
 import type {EntryBatch} from './batch.js'
@@ -22,24 +23,8 @@ import {tunnelKeyString, tunnelValueString} from './tunnel.js'
  * their output is sorted) and render the real CLI's table or the JSON of the same rows.
  */
 
-/** What a listing prints: stdout text, an optional stderr line, the value behind it, the exit code. */
-export interface Listing {
-  text: string
-  stderr?: string
-  value: unknown
-  exitCode?: number
-}
-
-/**
- * How a command prints a listing: the text through `out` (stdout), the note on stderr, the
- * exit code for when the command returns. Returns the value behind the text.
- */
-export function printListing(r: Listing, out: (text: string) => void): unknown {
-  out(r.text)
-  if (r.stderr) process.stderr.write(r.stderr)
-  if (r.exitCode) process.exitCode = r.exitCode
-  return r.value
-}
+/** What a listing prints (stdout text, stderr note, the value behind them, the exit code); the command prints it. */
+export type Listing = CommandOutput
 
 interface Opened {
   path: string

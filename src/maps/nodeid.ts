@@ -1,5 +1,5 @@
 import type {EntryBatch} from './batch.js'
-import {familyAddressString} from './endpoint.js'
+import {familyAddressString} from './address.js'
 import {tabwrite} from './text.js'
 
 /*

@@ -1,4 +1,4 @@
-import {addressStruct, familyAddressString} from './endpoint.js'
+import {addressStruct, familyAddressString} from './address.js'
 import {joinHostPort} from './text.js'
 
 /*

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {Writable} from 'node:stream'
 import {test} from 'node:test'
-import {writeChunks} from '../../src/maps/stdout.js'
+import {writeOutput} from '../../src/lib/stdout.js'
 
 /** Chunks 0..n-1 as text; records how many were pulled and whether the producer's finally ran. */
 function producer(n: number): {chunks: AsyncGenerator<string>; pulled: () => number; closed: () => boolean} {
@@ -33,26 +33,36 @@ function sink(accept: number, code?: string): {stream: Writable; written: string
   return {stream, written}
 }
 
-test('writeChunks: every chunk in order through a small, slow sink (waits for drain)', async () => {
+test('writeOutput: every chunk in order through a small, slow sink (waits for drain)', async () => {
   const p = producer(200)
   const {stream, written} = sink(Infinity)
-  await writeChunks(p.chunks, stream)
+  await writeOutput(p.chunks, stream)
   await new Promise<void>((resolve) => stream.end(resolve))
   assert.equal(written.join(''), Array.from({length: 200}, (_, i) => `${i}\n`).join(''))
 })
 
-test('writeChunks: a reader that goes away (EPIPE) ends the listing quietly and stops the producer', async () => {
+test('writeOutput: a reader that goes away (EPIPE) ends the listing quietly and stops the producer', async () => {
   const p = producer(100_000)
   const {stream} = sink(3, 'EPIPE')
-  await writeChunks(p.chunks, stream)
+  assert.equal(await writeOutput(p.chunks, stream), 'closed')
   assert.ok(p.closed(), 'the producer closed (its maps)')
   assert.ok(p.pulled() < 100, `pulled ${p.pulled()} chunks`)
 })
 
-test('writeChunks: any other write error is one CiliumkitError line', async () => {
+test('writeOutput: any other write error is one CiliumkitError line in Go\'s words (as hubble observe\'s)', async () => {
   const p = producer(100_000)
   const {stream} = sink(3, 'ENOSPC')
-  await assert.rejects(writeChunks(p.chunks, stream), (err: Error & {exitCode?: number}) =>
-    err.name === 'CiliumkitError' && err.message === 'Unable to write output: write ENOSPC' && err.exitCode === 1)
+  await assert.rejects(writeOutput(p.chunks, stream), (err: Error & {exitCode?: number}) =>
+    err.name === 'CiliumkitError' && err.message === 'write /dev/stdout: ENOSPC' && err.exitCode === 1)
   assert.ok(p.closed())
+})
+
+test('writeOutput: one text waits until it is written, and a full sink fails it with the strerror text', async () => {
+  const {stream, written} = sink(Infinity)
+  assert.equal(await writeOutput('a\nb\n', stream), 'done')
+  assert.deepEqual(written, ['a\nb\n'])
+  const full = new Writable({write(_chunk, _enc, cb) {
+    cb(Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'}))
+  }})
+  await assert.rejects(writeOutput('x', full), {message: 'write /dev/stdout: no space left on device'})
 })

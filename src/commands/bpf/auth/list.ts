@@ -13,7 +13,7 @@ export default class BpfAuthList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfAuthList)
-    const {authList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await authList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{authList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await authList(flags.bpffs, flags.output))
   }
 }

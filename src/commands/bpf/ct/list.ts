@@ -22,9 +22,9 @@ export default class BpfCtList extends BaseCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(BpfCtList)
     const {ctListChunks, parseCtTarget} = await import('../../../maps/ct-read.js')
-    const {writeChunks} = await import('../../../maps/stdout.js')
+    const {writeOutput} = await import('../../../lib/stdout.js')
     const target = parseCtTarget([args.type, args.id].filter((a): a is string => a !== undefined))
-    await writeChunks(ctListChunks({bpffs: flags.bpffs, target, format: flags.output,
+    await writeOutput(ctListChunks({bpffs: flags.bpffs, target, format: flags.output,
       warn: (line) => process.stderr.write(`${line}\n`)}))
   }
 }

@@ -13,7 +13,7 @@ export default class BpfEndpointList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfEndpointList)
-    const {endpointList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await endpointList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{endpointList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await endpointList(flags.bpffs, flags.output))
   }
 }

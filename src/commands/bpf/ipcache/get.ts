@@ -14,7 +14,7 @@ export default class BpfIpcacheGet extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {args, flags} = await this.parse(BpfIpcacheGet)
-    const {ipcacheGet, printListing} = await import('../../../maps/listings.js')
-    return printListing(await ipcacheGet(flags.bpffs, args.ip), (text) => this.out(text))
+    const [{ipcacheGet}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await ipcacheGet(flags.bpffs, args.ip))
   }
 }

@@ -13,7 +13,7 @@ export default class BpfIpcacheList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfIpcacheList)
-    const {ipcacheList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await ipcacheList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{ipcacheList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await ipcacheList(flags.bpffs, flags.output))
   }
 }

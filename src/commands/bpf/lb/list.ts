@@ -21,8 +21,8 @@ export default class BpfLbList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfLbList)
-    const {lbList, printListing} = await import('../../../maps/listings.js')
+    const [{lbList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
     const mode = flags.revnat ? 'revnat' : flags.backends ? 'backends' : flags.frontends ? 'frontends' : 'services'
-    return printListing(await lbList(flags.bpffs, mode, flags.output), (text) => this.out(text))
+    return printOutput(await lbList(flags.bpffs, mode, flags.output))
   }
 }

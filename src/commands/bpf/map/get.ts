@@ -24,10 +24,10 @@ export default class BpfMapGet extends BaseCommand {
     const {BpfMap} = await import('../../../bpf/map.js')
     const {resolvePinnedMap} = await import('../../../bpf/pinned.js')
     const {dumpMap} = await import('../../../maps/map-dump.js')
-    const {writeChunks} = await import('../../../maps/stdout.js')
+    const {writeOutput} = await import('../../../lib/stdout.js')
     const map = BpfMap.openPinned(resolvePinnedMap(args.map, flags.bpffs))
     try {
-      await writeChunks(dumpMap(map, {format: flags.output, useBtf: flags.btf}))
+      await writeOutput(dumpMap(map, {format: flags.output, useBtf: flags.btf}))
     } finally {
       map.close()
     }

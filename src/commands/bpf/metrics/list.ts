@@ -14,7 +14,7 @@ export default class BpfMetricsList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfMetricsList)
-    const {metricsList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await metricsList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{metricsList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await metricsList(flags.bpffs, flags.output))
   }
 }

@@ -13,7 +13,7 @@ export default class BpfNatList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfNatList)
-    const {natList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await natList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{natList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await natList(flags.bpffs, flags.output))
   }
 }

@@ -13,7 +13,7 @@ export default class BpfNodeidList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfNodeidList)
-    const {nodeIdList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await nodeIdList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{nodeIdList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await nodeIdList(flags.bpffs, flags.output))
   }
 }

@@ -13,7 +13,7 @@ export default class BpfTunnelList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfTunnelList)
-    const {tunnelList, printListing} = await import('../../../maps/listings.js')
-    return printListing(await tunnelList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{tunnelList}, {printOutput}] = await Promise.all([import('../../../maps/listings.js'), import('../../../lib/stdout.js')])
+    return printOutput(await tunnelList(flags.bpffs, flags.output))
   }
 }

@@ -13,7 +13,7 @@ export default class BpfLbMaglevGet extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {args, flags} = await this.parse(BpfLbMaglevGet)
-    const {maglevList, printListing} = await import('../../../../maps/listings.js')
-    return printListing(await maglevList(flags.bpffs, flags.output, args.id), (text) => this.out(text))
+    const [{maglevList}, {printOutput}] = await Promise.all([import('../../../../maps/listings.js'), import('../../../../lib/stdout.js')])
+    return printOutput(await maglevList(flags.bpffs, flags.output, args.id))
   }
 }

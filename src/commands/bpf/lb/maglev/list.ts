@@ -13,7 +13,7 @@ export default class BpfLbMaglevList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfLbMaglevList)
-    const {maglevList, printListing} = await import('../../../../maps/listings.js')
-    return printListing(await maglevList(flags.bpffs, flags.output), (text) => this.out(text))
+    const [{maglevList}, {printOutput}] = await Promise.all([import('../../../../maps/listings.js'), import('../../../../lib/stdout.js')])
+    return printOutput(await maglevList(flags.bpffs, flags.output))
   }
 }
