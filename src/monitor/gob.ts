@@ -1,0 +1,457 @@
+/**
+ * Go's encoding/gob, as much of it as the Cilium monitor protocol needs, written from the
+ * format's specification (the encoding/gob package documentation):
+ *
+ * - A stream is a sequence of messages, each `uint length | int typeId | value`.
+ * - A negative type id defines type -id; its value is a `wireType` struct (field 3, StructT, for
+ *   structs; 1 ArrayT, 2 SliceT, 4 MapT; 5-7 GobEncoder/BinaryMarshaler/TextMarshaler).
+ * - Unsigned ints: below 128 one byte, otherwise the negated byte count then the big-endian bytes.
+ *   Signed ints: zig-zag into an unsigned (`i << 1`, or `(^i << 1) | 1` when negative).
+ * - Structs: each non-zero field as `uint delta-from-previous-field | value`, then 0.
+ * - A top-level value of a non-struct type is preceded by a 0 byte (the "singleton" field).
+ *
+ * The decoder takes any type definitions (structs, slices, arrays, maps, marshaler types of
+ * basic elements) and yields plain objects keyed by Go field name. The encoder writes structs of
+ * basic fields only: that is all the monitor sends (payload.Payload, api.AgentNotify).
+ */
+import {CiliumkitError} from '../errors.js'
+
+/** The predefined type ids of gob. */
+export const GobType = {bool: 1, int: 2, uint: 3, float: 4, bytes: 5, string: 6, complex: 7, interface: 8,
+  wireType: 16, arrayType: 17, commonType: 18, sliceType: 19, structType: 20, fieldType: 21, mapType: 23} as const
+
+/** The first id a stream gives to a type it defines. */
+const firstUserType = 65
+
+export class GobError extends CiliumkitError {}
+
+// ---- primitive writers ----
+
+/** Appends gob's unsigned encoding of `v` (a number below 2^53 or a bigint below 2^64). */
+export function putUint(out: number[], v: number | bigint): void {
+  let n = BigInt(v)
+  if (n < 0n || n >= 1n << 64n) throw new GobError(`gob: unsigned value out of range: ${n}`)
+  if (n < 128n) {
+    out.push(Number(n))
+    return
+  }
+  const bytes: number[] = []
+  while (n > 0n) {
+    bytes.unshift(Number(n & 0xffn))
+    n >>= 8n
+  }
+  out.push(256 - bytes.length, ...bytes)
+}
+
+/** Appends gob's signed encoding of `v`. */
+export function putInt(out: number[], v: number | bigint): void {
+  const n = BigInt(v)
+  putUint(out, n < 0n ? ((~n) << 1n) | 1n : n << 1n)
+}
+
+function putBytes(out: number[], b: Uint8Array): void {
+  putUint(out, b.length)
+  for (const x of b) out.push(x)
+}
+
+// ---- primitive readers ----
+
+/** A cursor over one message's bytes; reading past the end throws. */
+export class GobReader {
+  pos = 0
+  constructor(readonly buf: Buffer, readonly end = buf.length) {}
+
+  get remaining(): number {
+    return this.end - this.pos
+  }
+
+  byte(): number {
+    if (this.pos >= this.end) throw new GobError('gob: unexpected end of message')
+    return this.buf[this.pos++]
+  }
+
+  /** An unsigned value; a bigint when it does not fit a safe integer. */
+  uintBig(): bigint {
+    const first = this.byte()
+    if (first < 128) return BigInt(first)
+    const count = 256 - first
+    if (count > 8) throw new GobError(`gob: bad unsigned length ${count}`)
+    let n = 0n
+    for (let i = 0; i < count; i++) n = (n << 8n) | BigInt(this.byte())
+    return n
+  }
+
+  uint(): number {
+    const n = this.uintBig()
+    if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new GobError(`gob: value too large: ${n}`)
+    return Number(n)
+  }
+
+  intBig(): bigint {
+    const u = this.uintBig()
+    return (u & 1n) !== 0n ? ~(u >> 1n) : u >> 1n
+  }
+
+  int(): number {
+    const n = this.intBig()
+    if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) throw new GobError(`gob: value too large: ${n}`)
+    return Number(n)
+  }
+
+  bytes(): Buffer {
+    const len = this.uint()
+    if (len > this.remaining) throw new GobError('gob: byte slice longer than its message')
+    const b = this.buf.subarray(this.pos, this.pos + len)
+    this.pos += len
+    return b
+  }
+
+  string(): string {
+    return this.bytes().toString('utf8')
+  }
+
+  float(): number {
+    // Floats travel as the byte-reversed bits of a float64.
+    const bits = this.uintBig()
+    const b = Buffer.alloc(8)
+    b.writeBigUInt64LE(bits)
+    return b.readDoubleBE(0)
+  }
+}
+
+// ---- type definitions ----
+
+export interface GobField {
+  name: string
+  id: number
+}
+
+/** A type a stream defined (or one of ours to send). */
+export type GobTypeDef =
+  | {kind: 'struct'; name: string; fields: GobField[]}
+  | {kind: 'slice'; name: string; elem: number}
+  | {kind: 'array'; name: string; elem: number; len: number}
+  | {kind: 'map'; name: string; key: number; elem: number}
+  | {kind: 'marshaler'; name: string}
+
+/** A value decoded without a Go type to decode into: structs become objects keyed by field name. */
+export type GobValue = boolean | number | bigint | string | Buffer | GobValue[] | Map<GobValue, GobValue> | {[field: string]: GobValue}
+
+/** A decoded value as a struct (field name -> value), or undefined when it is not one. */
+export function asStruct(v: GobValue | undefined): {[field: string]: GobValue} | undefined {
+  return v !== null && typeof v === 'object' && !Buffer.isBuffer(v) && !Array.isArray(v) && !(v instanceof Map) ? v : undefined
+}
+
+/** The zero value of a type id, which gob leaves out of a struct. */
+function zeroOf(id: number, types: ReadonlyMap<number, GobTypeDef>): GobValue {
+  switch (id) {
+    case GobType.bool: return false
+    case GobType.int: case GobType.uint: case GobType.float: return 0
+    case GobType.bytes: return Buffer.alloc(0)
+    case GobType.string: return ''
+  }
+  const t = types.get(id)
+  if (!t) return 0
+  switch (t.kind) {
+    case 'struct': return Object.fromEntries(t.fields.map((f) => [f.name, zeroOf(f.id, types)]))
+    case 'slice': case 'array': return []
+    case 'map': return new Map()
+    case 'marshaler': return Buffer.alloc(0)
+  }
+}
+
+/** Reads a CommonType {Name string; Id int}. */
+function readCommon(r: GobReader): {name: string; id: number} {
+  let field = -1, name = '', id = 0
+  for (let delta = r.uint(); delta !== 0; delta = r.uint()) {
+    field += delta
+    if (field === 0) name = r.string()
+    else if (field === 1) id = r.int()
+    else throw new GobError(`gob: unknown CommonType field ${field}`)
+  }
+  return {name, id}
+}
+
+/** Reads the fields of a struct-shaped definition, calling `onField` with each field's index. */
+function readStructOf(r: GobReader, onField: (field: number) => void): void {
+  let field = -1
+  for (let delta = r.uint(); delta !== 0; delta = r.uint()) {
+    field += delta
+    onField(field)
+  }
+}
+
+/** Reads a wireType value: the definition of one type. */
+export function readWireType(r: GobReader): GobTypeDef {
+  let def: GobTypeDef | undefined
+  readStructOf(r, (wireField) => {
+    switch (wireField) {
+      case 0: case 1: { // ArrayT {CommonType; Elem typeId; Len int}, SliceT {CommonType; Elem typeId}
+        let name = '', elem = 0, len = 0
+        readStructOf(r, (f) => {
+          if (f === 0) name = readCommon(r).name
+          else if (f === 1) elem = r.int()
+          else if (f === 2) len = r.int()
+          else throw new GobError(`gob: unknown array/slice type field ${f}`)
+        })
+        def = wireField === 0 ? {kind: 'array', name, elem, len} : {kind: 'slice', name, elem}
+        break
+      }
+      case 2: { // StructT {CommonType; Field []fieldType}
+        let name = ''
+        const fields: GobField[] = []
+        readStructOf(r, (f) => {
+          if (f === 0) {
+            name = readCommon(r).name
+          } else if (f === 1) {
+            for (let n = r.uint(); n > 0; n--) {
+              const fd: GobField = {name: '', id: 0}
+              readStructOf(r, (ff) => {
+                if (ff === 0) fd.name = r.string()
+                else if (ff === 1) fd.id = r.int()
+                else throw new GobError(`gob: unknown fieldType field ${ff}`)
+              })
+              fields.push(fd)
+            }
+          } else {
+            throw new GobError(`gob: unknown structType field ${f}`)
+          }
+        })
+        def = {kind: 'struct', name, fields}
+        break
+      }
+      case 3: { // MapT {CommonType; Key typeId; Elem typeId}
+        let name = '', key = 0, elem = 0
+        readStructOf(r, (f) => {
+          if (f === 0) name = readCommon(r).name
+          else if (f === 1) key = r.int()
+          else if (f === 2) elem = r.int()
+          else throw new GobError(`gob: unknown map type field ${f}`)
+        })
+        def = {kind: 'map', name, key, elem}
+        break
+      }
+      case 4: case 5: case 6: // GobEncoderT, BinaryMarshalerT, TextMarshalerT: gobEncoderType {CommonType}
+        def = {kind: 'marshaler', name: ''}
+        readStructOf(r, (f) => {
+          if (f === 0) def = {kind: 'marshaler', name: readCommon(r).name}
+          else throw new GobError(`gob: unknown marshaler type field ${f}`)
+        })
+        break
+      default:
+        throw new GobError(`gob: unknown wireType field ${wireField}`)
+    }
+  })
+  if (!def) throw new GobError('gob: empty type definition')
+  return def
+}
+
+/** Reads one value of type `id` (the field's value, after its delta). */
+export function readValue(r: GobReader, id: number, types: ReadonlyMap<number, GobTypeDef>): GobValue {
+  switch (id) {
+    case GobType.bool: return r.uint() !== 0
+    case GobType.int: {
+      const n = r.intBig()
+      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n
+    }
+    case GobType.uint: {
+      const n = r.uintBig()
+      return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n
+    }
+    case GobType.float: return r.float()
+    case GobType.bytes: return Buffer.from(r.bytes())
+    case GobType.string: return r.string()
+  }
+  const t = types.get(id)
+  if (!t) throw new GobError(`gob: value of undefined type ${id}`)
+  switch (t.kind) {
+    case 'struct': {
+      const out: {[field: string]: GobValue} = {}
+      for (const f of t.fields) out[f.name] = zeroOf(f.id, types)
+      readStructOf(r, (f) => {
+        const fd = t.fields[f]
+        if (!fd) throw new GobError(`gob: field ${f} beyond the ${t.fields.length} fields of ${t.name}`)
+        out[fd.name] = readValue(r, fd.id, types)
+      })
+      return out
+    }
+    case 'slice': case 'array': {
+      const n = r.uint()
+      if (n > r.remaining) throw new GobError('gob: slice longer than its message')
+      const out: GobValue[] = []
+      for (let i = 0; i < n; i++) out.push(readValue(r, t.elem, types))
+      return out
+    }
+    case 'map': {
+      const n = r.uint()
+      if (n > r.remaining) throw new GobError('gob: map longer than its message')
+      const out = new Map<GobValue, GobValue>()
+      for (let i = 0; i < n; i++) {
+        const k = readValue(r, t.key, types)
+        out.set(k, readValue(r, t.elem, types))
+      }
+      return out
+    }
+    case 'marshaler': return Buffer.from(r.bytes())
+  }
+}
+
+/**
+ * Splits a gob stream into values, remembering the types it defines; bytes may arrive in any
+ * chunks. `push` returns the values completed by the chunk, each with the name of its type.
+ */
+export class GobDecoder {
+  private pending: Buffer = Buffer.alloc(0)
+  readonly types = new Map<number, GobTypeDef>()
+  /** Bytes a single message may take before the stream counts as corrupt (Go's own limit is 1 GiB). */
+  constructor(private readonly maxMessage = 64 << 20) {}
+
+  push(chunk: Buffer): {type: string; value: GobValue}[] {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk])
+    const out: {type: string; value: GobValue}[] = []
+    let at = 0
+    for (;;) {
+      const head = new GobReader(this.pending)
+      head.pos = at
+      let len: number
+      try {
+        len = head.uint()
+      } catch (err) {
+        if (err instanceof GobError && head.pos >= this.pending.length) break // the length itself is incomplete
+        throw err
+      }
+      if (len > this.maxMessage) throw new GobError(`gob: message of ${len} bytes is too large`)
+      if (this.pending.length - head.pos < len) break
+      const end = head.pos + len
+      const r = new GobReader(this.pending, end)
+      r.pos = head.pos
+      const value = this.message(r)
+      if (value) out.push(value)
+      at = end
+    }
+    this.pending = at === this.pending.length ? Buffer.alloc(0) : this.pending.subarray(at)
+    return out
+  }
+
+  /** Bytes received that do not yet make a whole message. */
+  get buffered(): number {
+    return this.pending.length
+  }
+
+  private message(r: GobReader): {type: string; value: GobValue} | undefined {
+    const id = r.int()
+    if (id < 0) {
+      this.types.set(-id, readWireType(r))
+      return undefined
+    }
+    const t = this.types.get(id)
+    // A value of a non-struct type comes after a 0 "singleton" delta.
+    if (!t || t.kind !== 'struct') {
+      if (r.uint() !== 0) throw new GobError('gob: bad singleton value')
+    }
+    const value = readValue(r, id, this.types)
+    return {type: t?.name ?? basicName(id), value}
+  }
+}
+
+function basicName(id: number): string {
+  return Object.entries(GobType).find(([, v]) => v === id)?.[0] ?? String(id)
+}
+
+/** Decodes one whole stream held in a buffer (e.g. a payload's agent notification); throws unless it holds exactly whole messages. */
+export function decodeAll(b: Buffer): {type: string; value: GobValue}[] {
+  const d = new GobDecoder()
+  const out = d.push(b)
+  if (d.buffered > 0) throw new GobError('gob: stream ends inside a message')
+  return out
+}
+
+// ---- encoding ----
+
+/** A field of a struct we send; `bytes` accepts a Buffer, ints and uints a number or bigint. */
+export type GobFieldKind = 'bool' | 'int' | 'uint' | 'bytes' | 'string'
+
+export interface GobStructSpec {
+  name: string
+  fields: {name: string; kind: GobFieldKind}[]
+}
+
+const kindId: Record<GobFieldKind, number> = {bool: GobType.bool, int: GobType.int, uint: GobType.uint, bytes: GobType.bytes, string: GobType.string}
+
+function isZero(kind: GobFieldKind, v: unknown): boolean {
+  switch (kind) {
+    case 'bool': return v !== true
+    case 'int': case 'uint': return v === undefined || v === 0 || v === 0n
+    case 'bytes': return v === undefined || (v as Uint8Array).length === 0
+    case 'string': return v === undefined || v === ''
+  }
+}
+
+function message(body: number[]): Buffer {
+  const head: number[] = []
+  putUint(head, body.length)
+  return Buffer.from([...head, ...body])
+}
+
+/**
+ * Writes one gob stream of structs of basic fields: the first value of a type is preceded by
+ * its definition, as Go's Encoder does; ids are given from 65 in order of first use.
+ */
+export class GobEncoder {
+  private readonly ids = new Map<GobStructSpec, number>()
+
+  /** The messages that send `value` (with the type's definition the first time). */
+  encode(spec: GobStructSpec, value: Readonly<Record<string, unknown>>): Buffer {
+    const parts: Buffer[] = []
+    let id = this.ids.get(spec)
+    if (id === undefined) {
+      id = firstUserType + this.ids.size
+      this.ids.set(spec, id)
+      parts.push(message(defineStruct(id, spec)))
+    }
+    const body: number[] = []
+    putInt(body, id)
+    let last = -1
+    spec.fields.forEach((f, i) => {
+      const v = value[f.name]
+      if (isZero(f.kind, v)) return
+      putUint(body, i - last)
+      last = i
+      switch (f.kind) {
+        case 'bool': putUint(body, 1); break
+        case 'int': putInt(body, v as number | bigint); break
+        case 'uint': putUint(body, v as number | bigint); break
+        case 'bytes': putBytes(body, v as Uint8Array); break
+        case 'string': putBytes(body, Buffer.from(v as string, 'utf8')); break
+      }
+    })
+    body.push(0)
+    parts.push(message(body))
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+  }
+}
+
+/** The body of the message that defines struct type `id` (a wireType with StructT set). */
+function defineStruct(id: number, spec: GobStructSpec): number[] {
+  const b: number[] = []
+  putInt(b, -id)
+  b.push(3) // wireType field 2: StructT
+  b.push(1) // structType field 0: CommonType
+  b.push(1) // CommonType field 0: Name
+  putBytes(b, Buffer.from(spec.name, 'utf8'))
+  b.push(1) // CommonType field 1: Id
+  putInt(b, id)
+  b.push(0) // end of CommonType
+  b.push(1) // structType field 1: Field
+  putUint(b, spec.fields.length)
+  for (const f of spec.fields) {
+    b.push(1) // fieldType field 0: Name
+    putBytes(b, Buffer.from(f.name, 'utf8'))
+    b.push(1) // fieldType field 1: Id
+    putInt(b, kindId[f.kind])
+    b.push(0)
+  }
+  b.push(0) // end of structType
+  b.push(0) // end of wireType
+  return b
+}
