@@ -144,7 +144,7 @@ export class Agent {
     done('flow pipeline', () => this.flows?.stop())
 
     this.api = await startApiServer({state: this.state, endpoints: this.endpoints, status: () => this.status(),
-      log: this.log}, c.socket)
+      maps: this.datapath.maps, log: this.log}, c.socket)
     const started = Date.now()
     this.observer.addAgentEvent({type: flowAgentEventType.AGENT_STARTED,
       agentStart: {time: {seconds: Math.floor(started / 1000), nanos: (started % 1000) * 1e6}}})

@@ -18,6 +18,7 @@ import type {EndpointManager} from './endpoint-manager.js'
 import {absentDatapath} from './datapath.js'
 import {healthz} from './health.js'
 import type {Logger} from './log.js'
+import type {MapRegistry} from './map-cache.js'
 
 const maxBodyBytes = 16 * 1024 * 1024
 
@@ -27,6 +28,8 @@ export interface ApiServerDeps {
   endpoints?: EndpointManager
   /** GET /healthz; without it, the state's own health (no datapath, no Hubble server). */
   status?: () => StatusResponse
+  /** GET /map and /map/{name}; without it the server has no maps open. */
+  maps?: MapRegistry
   log?: Logger
 }
 
@@ -82,6 +85,12 @@ async function route(deps: ApiServerDeps, req: IncomingMessage): Promise<ApiResp
   const body = await readBody(req)
   const request: ApiRequest = {params: m.params, query: url.searchParams, headers: req.headers, body}
   if (m.name === 'getHealthz') return {status: 200, body: deps.status?.() ?? stateOnlyStatus(deps.state)}
+  if (m.name === 'getMap') return {status: 200, body: {maps: deps.maps?.list() ?? []}}
+  if (m.name === 'getMapName') {
+    // As the real agent: an unknown map is a 404 without a body.
+    const map = deps.maps?.get(m.params.name)
+    return map ? {status: 200, body: map} : {status: 404}
+  }
   const endpoints = deps.endpoints
   if (endpoints && m.name === 'putEndpointId' && isAgentMadeCreate(m.params.id, body as EndpointChangeRequest | undefined)) {
     const b = (body ?? {}) as EndpointChangeRequest

@@ -9,12 +9,13 @@ import {execFile} from 'node:child_process'
 import {mkdirSync, readdirSync, rmdirSync, rmSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import type {RingBuffer} from '../bpf/index.js'
-import {Datapath as BpfDatapath, type DatapathEvent, type EndpointOptionName} from '../datapath/index.js'
+import {Datapath as BpfDatapath, DatapathMaps, type DatapathEvent, type EndpointOptionName, policyMapName} from '../datapath/index.js'
 import type {IpcacheEntry} from '../identity/ipcache.js'
 import type {EndpointPolicy} from '../policy/entries.js'
 import type {AgentConfig} from './config.js'
 import type {Datapath, DatapathEndpoint, DatapathStatus} from './datapath.js'
 import type {Logger} from './log.js'
+import {type KeyedMapCache, MapRegistry, endpointCacheEntry, ipcacheCacheValue} from './map-cache.js'
 
 /** Events read from the ring buffer but not yet taken by the flow pipeline; beyond it they count as lost. */
 const maxQueuedEvents = 65_536
@@ -44,6 +45,9 @@ async function filterPrefs(dev: string, hook: 'ingress' | 'egress'): Promise<num
 }
 
 export class BpfAgentDatapath implements Datapath {
+  readonly maps: MapRegistry
+  private readonly lxcCache: KeyedMapCache
+  private readonly ipcacheCache: KeyedMapCache
   private readonly endpoints = new Map<number, DatapathEndpoint>()
   private readonly ipcache = new Set<string>()
   private ring?: RingBuffer
@@ -52,7 +56,13 @@ export class BpfAgentDatapath implements Datapath {
   private droppedInQueue = 0
 
   private constructor(private readonly dp: BpfDatapath, private readonly config: AgentConfig, private readonly log: Logger,
-    private readonly made: {pins: Set<string>; firstDir?: string}) {}
+    private readonly made: {pins: Set<string>; firstDir?: string}) {
+    this.maps = new MapRegistry(dp.pinDir)
+    for (const name of Object.values(DatapathMaps)) this.maps.open(name)
+    // The maps the agent writes key by key carry a cache of what it wrote, as Cilium's do.
+    this.lxcCache = this.maps.keyed(DatapathMaps.lxc)
+    this.ipcacheCache = this.maps.keyed(DatapathMaps.ipcache)
+  }
 
   /**
    * Loads the datapath with its maps pinned under <bpffs>/tc/globals (reusing the pins a
@@ -91,8 +101,22 @@ export class BpfAgentDatapath implements Datapath {
   async attach(ep: DatapathEndpoint): Promise<void> {
     this.endpoints.set(ep.id, ep)
     const stale = {ingress: await filterPrefs(ep.hostInterface, 'ingress'), egress: await filterPrefs(ep.hostInterface, 'egress')}
-    this.dp.upsertEndpoint({id: ep.id, ifindex: ep.hostIfindex, identity: ep.identity, ips: [ep.ipv4], mac: ep.mac,
-      config: this.endpointConfig(ep)})
+    // What upsertEndpoint writes for the address: its cilium_lxc entry and its host prefix in the ipcache.
+    const [lxcKey, lxcValue] = endpointCacheEntry({ip: Buffer.from(ep.ipv4.split('.').map(Number)), key: 0, clusterId: 0,
+      ifindex: ep.hostIfindex, lxcId: ep.id, flags: 0, mac: ep.mac, nodeMac: '00:00:00:00:00:00', secId: ep.identity, parentIfindex: 0})
+    const written = (error?: unknown) => {
+      this.lxcCache.updated(lxcKey, lxcValue, error)
+      this.ipcacheCache.updated(`${ep.ipv4}/32`, ipcacheCacheValue(ep.identity), error)
+    }
+    try {
+      this.dp.upsertEndpoint({id: ep.id, ifindex: ep.hostIfindex, identity: ep.identity, ips: [ep.ipv4], mac: ep.mac,
+        config: this.endpointConfig(ep)})
+    } catch (err) {
+      written(err)
+      throw err
+    }
+    written()
+    this.maps.policy(policyMapName(ep.id))
     this.dp.attach(ep.id)
     // Filters of an agent that died: ours now run behind them, so removing them leaves no gap.
     for (const hook of ['ingress', 'egress'] as const) {
@@ -104,7 +128,20 @@ export class BpfAgentDatapath implements Datapath {
   }
 
   async detach(endpointId: number): Promise<void> {
-    this.dp.removeEndpoint(endpointId)
+    const ep = this.endpoints.get(endpointId)
+    const removed = (error?: unknown) => {
+      if (!ep) return
+      for (const key of this.lxcCache.keys()) if (key.startsWith(`${ep.ipv4}:`)) this.lxcCache.deleted(key, error)
+      this.ipcacheCache.deleted(`${ep.ipv4}/32`, error)
+    }
+    try {
+      this.dp.removeEndpoint(endpointId)
+    } catch (err) {
+      removed(err)
+      throw err
+    }
+    removed()
+    this.maps.close(policyMapName(endpointId))
     this.endpoints.delete(endpointId)
   }
 
@@ -112,7 +149,14 @@ export class BpfAgentDatapath implements Datapath {
     const ep = this.endpoints.get(endpointId)
     if (!ep) return
     // Entries first, then the switch to default deny: a direction never enforces an empty map.
-    await this.dp.setPolicy(endpointId, policy.entries)
+    const cache = this.maps.policy(policyMapName(endpointId))
+    try {
+      await this.dp.setPolicy(endpointId, policy.entries)
+    } catch (err) {
+      cache.written(policy.entries, err)
+      throw err
+    }
+    cache.written(policy.entries)
     this.dp.updateEndpointConfig(ep.hostIfindex, {selected: {ingress: policy.ingressEnforced, egress: policy.egressEnforced},
       options: {HttpVisibility: policy.entries.some((e) => e.proxyPort > 0)} as Record<EndpointOptionName, boolean>})
   }
@@ -125,12 +169,32 @@ export class BpfAgentDatapath implements Datapath {
     this.dp.updateEndpointConfig(ep.hostIfindex, {options: c.options, monitorAggregation: c.monitorAggregation})
   }
 
+  /** Writes every row and deletes every stale one, even past a failure; throws the first error after. */
   async syncIpcache(rows: readonly IpcacheEntry[]): Promise<void> {
     const wanted = new Set(rows.map((r) => r.cidr))
-    for (const r of rows) this.dp.upsertIpcache(r.cidr, r.identity)
-    for (const cidr of this.ipcache) if (!wanted.has(cidr)) this.dp.deleteIpcache(cidr)
+    let firstError: unknown
+    const attempt = (write: () => void): unknown => {
+      try {
+        write()
+        return undefined
+      } catch (err) {
+        firstError ??= err
+        return err
+      }
+    }
+    for (const r of rows) {
+      this.ipcacheCache.updated(r.cidr, ipcacheCacheValue(r.identity), attempt(() => this.dp.upsertIpcache(r.cidr, r.identity)))
+    }
+    const undeleted: string[] = []
+    for (const cidr of this.ipcache) {
+      if (wanted.has(cidr)) continue
+      const error = attempt(() => this.dp.deleteIpcache(cidr))
+      this.ipcacheCache.deleted(cidr, error)
+      if (error !== undefined) undeleted.push(cidr)  // the next sync tries again
+    }
     this.ipcache.clear()
-    for (const cidr of wanted) this.ipcache.add(cidr)
+    for (const cidr of [...wanted, ...undeleted]) this.ipcache.add(cidr)
+    if (firstError !== undefined) throw firstError
   }
 
   events(signal: AbortSignal): AsyncIterable<DatapathEvent> {

@@ -7,6 +7,7 @@
 import type {IpcacheEntry} from '../identity/ipcache.js'
 import type {EndpointPolicy} from '../policy/entries.js'
 import type {DatapathEvent} from '../datapath/events.js'
+import {MapRegistry} from './map-cache.js'
 
 /** What the datapath needs to know of an endpoint to attach to it. */
 export interface DatapathEndpoint {
@@ -32,6 +33,8 @@ export interface DatapathStatus {
 
 export interface Datapath {
   status(): DatapathStatus
+  /** The maps it has open and the entries it wrote to them (GET /v1/map). */
+  readonly maps: MapRegistry
   /** Loads (once) and attaches the endpoint programs; idempotent for an attached endpoint (restart). */
   attach(ep: DatapathEndpoint): Promise<void>
   /** Detaches and removes the endpoint's maps. Idempotent. */
@@ -60,6 +63,7 @@ export interface Datapath {
 export function absentDatapath(reason: string): Datapath {
   return {
     status: () => ({state: 'Disabled', msg: `datapath not loaded: ${reason}`}),
+    maps: new MapRegistry(''),
     attach: async () => undefined,
     detach: async () => undefined,
     applyPolicy: async () => undefined,

@@ -5,7 +5,7 @@
  */
 import {request} from 'node:http'
 import {ConnectionError} from '../errors.js'
-import type {DaemonConfiguration, DaemonConfigurationSpec, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus, IdentityModel,
+import type {BPFMap, BPFMapList, DaemonConfiguration, DaemonConfigurationSpec, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus, IdentityModel,
   IPListEntry, LabelConfiguration, LabelConfigurationSpec, Policy, SelectorIdentityMapping, StatusResponse} from './models.js'
 import {type Operation, type OperationName, apiBasePath, operationPath, operations} from './routes.js'
 
@@ -209,6 +209,12 @@ export class AgentClient {
   getPolicySelectors(): Promise<SelectorIdentityMapping[]> { return this.call('getPolicySelectors') }
 
   getIpcache(): Promise<IPListEntry[]> { return this.call('getIp') }
+
+  /** GET /map: the maps the agent has open. */
+  getMaps(): Promise<BPFMapList> { return this.call('getMap') }
+
+  /** GET /map/{name}: a map by name (under the agent's pin directory) or absolute path. */
+  getMap(name: string): Promise<BPFMap> { return this.call('getMapName', {params: {name}}) }
 }
 
 /** Error bodies are a bare JSON string (the `Error` model); show its text, or the raw body. */

@@ -3,7 +3,7 @@
  * `policy get` (research/cilium.md §4.5-4.7). Pure functions from models to text.
  */
 import {tabwrite} from '../maps/text.js'
-import type {DaemonConfiguration, Endpoint, EndpointPolicyEnabled, IdentityModel, LabelConfiguration, Policy} from './models.js'
+import type {BPFMap, BPFMapList, DaemonConfiguration, Endpoint, EndpointPolicyEnabled, IdentityModel, LabelConfiguration, Policy} from './models.js'
 import {dumpConfigurationMap} from './options.js'
 
 const enforcement: Record<EndpointPolicyEnabled, [string, string]> = {
@@ -116,4 +116,36 @@ export function daemonConfigText(cfg: DaemonConfiguration, o: {readOnly?: boolea
     out += line('PolicyEnforcement', status.realized?.['policy-enforcement'] ?? '')
   }
   return out
+}
+
+/** The last element of a map's pin path (Go's path.Base; `.` for an empty path). */
+function mapBase(path: string | undefined): string {
+  const trimmed = (path ?? '').replace(/\/+$/, '')
+  if (trimmed === '') return path?.startsWith('/') ? '/' : '.'
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1)
+}
+
+/** `cilium map list`: name, cached entries, entries with an error, whether the map has a cache (tabwriter 5,0,3). */
+export function mapListTable(list: BPFMapList): string {
+  let text = 'Name\tNum entries\tNum errors\tCache enabled\n'
+  for (const m of list.maps ?? []) {
+    const cache = m.cache ?? []
+    const errors = cache.filter((e) => e && e['last-error']).length
+    text += `${mapBase(m.path)}\t${cache.filter((e) => e).length}\t${errors}\t${m.cache !== null && m.cache !== undefined}\n`
+  }
+  return tabwrite(text)
+}
+
+/** `cilium map get <name>`: the cached entries (`Key Value State Error`), or why there are none. */
+export function mapEntriesText(m: BPFMap): string {
+  if (m.cache === null || m.cache === undefined) return 'Cache is disabled\n\n'
+  if (m.cache.length === 0) return 'Cache is empty\n\n'
+  let text = 'Key\tValue\tState\tError\n'
+  for (const e of m.cache) if (e) text += `${e.key ?? ''}\t${e.value ?? ''}\t${e['desired-action'] ?? ''}\t${e['last-error'] ?? ''}\n`
+  return tabwrite(text)
+}
+
+/** `cilium map list --verbose`: every map's entries under `## Map: <name>`. */
+export function mapListVerbose(list: BPFMapList): string {
+  return (list.maps ?? []).map((m) => `## Map: ${mapBase(m.path)}\n${mapEntriesText(m)}\n`).join('')
 }

@@ -195,3 +195,24 @@ export interface SelectorIdentityMapping {
   labels?: Labels
   users: number
 }
+
+/**
+ * One entry of a map's userspace cache (GET /map/{name}). The schema lists ok|insert|delete, but
+ * the agent sends its DesiredAction's text: `sync`, `to-be-inserted`, `to-be-deleted`.
+ */
+export interface BPFMapEntry {
+  'desired-action'?: string
+  key?: string
+  'last-error'?: string
+  value?: string
+}
+
+/** A map the agent has open: its pin path and, when the agent caches it, the entries it holds (null: no cache). */
+export interface BPFMap {
+  cache: BPFMapEntry[] | null
+  path?: string
+}
+
+export interface BPFMapList {
+  maps?: BPFMap[]
+}

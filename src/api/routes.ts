@@ -57,6 +57,8 @@ export const operations = {
     responses: {200: 'OK', 400: 'Invalid', 403: 'Forbidden', 404: 'NotFound', 500: 'Failure'}},
   getPolicySelectors: {method: 'GET', path: '/policy/selectors', operation: 'getPolicySelectors', responses: {200: 'OK'}},
   getIp: {method: 'GET', path: '/ip', operation: 'getIp', responses: {200: 'OK', 400: 'BadRequest', 404: 'NotFound'}},
+  getMap: {method: 'GET', path: '/map', operation: 'getMap', responses: {200: 'OK'}},
+  getMapName: {method: 'GET', path: '/map/{name}', operation: 'getMapName', responses: {200: 'OK', 404: 'NotFound'}},
 } as const satisfies Record<string, Operation>
 
 export type OperationName = keyof typeof operations

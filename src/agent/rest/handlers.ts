@@ -83,8 +83,8 @@ function selectorText(s: EndpointSelector): string {
   return JSON.stringify(s)
 }
 
-/** Every operation but GET /healthz, which reports the running agent (src/agent/health.ts). */
-export type StateOperation = Exclude<OperationName, 'getHealthz'>
+/** Every operation but those of the running agent: GET /healthz (src/agent/health.ts) and the datapath's maps (map-cache.ts). */
+export type StateOperation = Exclude<OperationName, 'getHealthz' | 'getMap' | 'getMapName'>
 
 export const handlers: Record<StateOperation, Handler> = {
   getDebuginfo: (state) => ok({'cilium-version': ciliumVersionString(),

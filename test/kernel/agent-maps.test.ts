@@ -1,0 +1,70 @@
+/**
+ * `cilium map list|get` against a real agent with the real datapath: the caches hold what the
+ * agent wrote for an endpoint (cilium_lxc, the ipcache, its policy map), the maps it only
+ * reads are listed without a cache, and an unknown map is the API's 404.
+ * Root + BPF; under CI=true a missing capability fails the test instead of skipping it.
+ */
+import assert from 'node:assert/strict'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {test} from 'node:test'
+import {endpointName, startAgent} from '../helpers/agent.js'
+import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
+import type {BPFMap, BPFMapList} from '../../src/api/models.js'
+
+test('cilium map list/get show the entries the agent wrote for an endpoint and its policy', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const bpffs = tempBpffsDir(t)
+  const agent = await startAgent(t, {bpffs})
+  const created = await agent.cilium(['endpoint', 'create', '--name', endpointName(t, 'maps'), '--labels', 'role=backend', '-o', 'json'])
+  assert.equal(created.code, 0, created.stderr + agent.log())
+  const ep = JSON.parse(created.stdout) as {id: number; status: {identity: {id: number}; networking: {addressing: {ipv4: string}[]}}}
+  const ip = ep.status.networking.addressing[0].ipv4
+  const identity = ep.status.identity.id
+  const rules = JSON.stringify([{endpointSelector: {matchLabels: {role: 'backend'}},
+    ingress: [{fromEntities: ['host'], toPorts: [{ports: [{port: '80', protocol: 'TCP'}]}]}]}])
+  const policyMap = `cilium_policy_v3_${String(ep.id).padStart(5, '0')}`
+  const file = join(agent.dir, 'rules.json')
+  writeFileSync(file, rules)
+  const imp = await agent.cilium(['policy', 'import', file])
+  assert.equal(imp.code, 0, imp.stderr)
+
+  const list = await agent.cilium(['map', 'list'])
+  assert.equal(list.code, 0, list.stderr)
+  const lines = list.stdout.split('\n')
+  assert.match(lines[0], /^Name +Num entries +Num errors +Cache enabled$/)
+  assert.ok(lines.some((l) => /^cilium_lxc +1 +0 +true$/.test(l)), list.stdout)
+  assert.ok(lines.some((l) => new RegExp(`^${policyMap} +\\d+ +0 +true$`).test(l)), list.stdout)
+  assert.ok(lines.some((l) => /^cilium_ct4_global +0 +0 +false$/.test(l)), list.stdout)
+  assert.ok(lines.some((l) => /^cilium_ipcache_v2 +\d+ +0 +true$/.test(l)), list.stdout)
+
+  const lxc = await agent.cilium(['map', 'get', 'cilium_lxc'])
+  assert.equal(lxc.code, 0, lxc.stderr)
+  assert.match(lxc.stdout, /^Key +Value +State +Error\n/)
+  assert.match(lxc.stdout, new RegExp(`^${ip.replace(/\./g, '\\.')}:0 +id=${ep.id} +sec_id=${identity} +flags=0x0000 .* sync +\\n`, 'm'))
+
+  const ipcache = JSON.parse((await agent.cilium(['map', 'get', 'cilium_ipcache_v2', '-o', 'json'])).stdout) as BPFMap
+  assert.equal(ipcache.path, `${bpffs}/tc/globals/cilium_ipcache_v2`)
+  assert.deepEqual(ipcache.cache?.find((e) => e.key === `${ip}/32`),
+    {'desired-action': 'sync', key: `${ip}/32`, value: `identity=${identity} encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>`})
+
+  // The host may send to port 80; everything else in ingress is denied by default.
+  const policy = await agent.cilium(['map', 'get', policyMap])
+  assert.equal(policy.code, 0, policy.stderr)
+  assert.match(policy.stdout, /^Ingress: 1 80\/TCP +0 24 +sync +$/m)
+
+  const verbose = await agent.cilium(['map', 'list', '--verbose'])
+  assert.match(verbose.stdout, /^## Map: cilium_ct4_global\nCache is disabled\n\n\n/m)
+  const all = JSON.parse((await agent.cilium(['map', 'list', '-o', 'json'])).stdout) as BPFMapList
+  assert.deepEqual(all.maps?.find((m) => m.path?.endsWith('/cilium_ct4_global')), {cache: null, path: `${bpffs}/tc/globals/cilium_ct4_global`})
+
+  // Deleting the endpoint drops its entries and its policy map.
+  assert.equal((await agent.cilium(['endpoint', 'delete', String(ep.id)])).code, 0)
+  assert.match((await agent.cilium(['map', 'get', 'cilium_lxc'])).stdout, /^Cache is empty\n\n$/)
+  const gone = await agent.cilium(['map', 'get', policyMap])
+  assert.equal(gone.code, 1)
+  assert.equal(gone.stderr, 'Error: [GET /map/{name}][404] getMapNameNotFound\n')
+  const none = await agent.cilium(['map', 'get'])
+  assert.equal(none.code, 1)
+  assert.equal(none.stderr, 'Error: map name must be specified\n')
+})

@@ -1,0 +1,130 @@
+/**
+ * GET /v1/map and /v1/map/{name}: the agent's map caches (desired action, last error), served
+ * over a real unix socket, and `cilium map list|get` text as cilium-dbg prints it.
+ */
+import assert from 'node:assert/strict'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {type TestContext, test} from 'node:test'
+import {startApiServer} from '../../src/agent/api-server.js'
+import {MapRegistry, endpointCacheEntry, ipcacheCacheValue, policyKeyString} from '../../src/agent/map-cache.js'
+import {createAgentState} from '../../src/agent/rest/state.js'
+import {AgentApiError, AgentClient} from '../../src/api/client.js'
+import {mapEntriesText, mapListTable, mapListVerbose} from '../../src/api/format.js'
+import type {PolicyEntry} from '../../src/policy/entries.js'
+
+const entry = (o: Partial<PolicyEntry>): PolicyEntry => ({identity: 0, egress: false, protocol: 0, dport: 0, prefixLen: 0, deny: false,
+  proxyPort: 0, auth: 0, precedence: 1, cookie: 0, ...o})
+
+function registry(): MapRegistry {
+  const r = new MapRegistry('/sys/fs/bpf/tc/globals')
+  r.open('cilium_metrics')
+  const lxc = r.keyed('cilium_lxc')
+  const [k, v] = endpointCacheEntry({ip: Buffer.from([10, 200, 0, 2]), key: 0, clusterId: 0, ifindex: 7, lxcId: 1, flags: 0,
+    mac: '02:00:00:00:00:01', nodeMac: '00:00:00:00:00:00', secId: 256, parentIfindex: 0})
+  lxc.updated(k, v)
+  const ipcache = r.keyed('cilium_ipcache_v2')
+  ipcache.updated('10.200.0.2/32', ipcacheCacheValue(256))
+  ipcache.updated('10.0.0.0/8', ipcacheCacheValue(16777217), new Error('update: no space left on device'))
+  ipcache.updated('192.0.2.1/32', ipcacheCacheValue(2))
+  ipcache.deleted('192.0.2.1/32', new Error('delete: operation not permitted'))
+  r.policy('cilium_policy_v3_00001')
+  return r
+}
+
+test('keyed caches: a write is sync, a failed write to-be-inserted, a failed delete to-be-deleted, a delete drops it', () => {
+  const r = registry()
+  const ipcache = r.get('cilium_ipcache_v2')
+  assert.deepEqual(ipcache, {path: '/sys/fs/bpf/tc/globals/cilium_ipcache_v2', cache: [
+    {'desired-action': 'to-be-inserted', key: '10.0.0.0/8', 'last-error': 'update: no space left on device',
+      value: 'identity=16777217 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>'},
+    {'desired-action': 'sync', key: '10.200.0.2/32', value: 'identity=256 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>'},
+    {'desired-action': 'to-be-deleted', key: '192.0.2.1/32', 'last-error': 'delete: operation not permitted',
+      value: 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>'},
+  ]})
+  r.keyed('cilium_ipcache_v2').deleted('192.0.2.1/32')
+  r.keyed('cilium_ipcache_v2').updated('10.0.0.0/8', ipcacheCacheValue(16777217))
+  assert.deepEqual(r.get('cilium_ipcache_v2')?.cache?.map((e) => [e.key, e['desired-action'], e['last-error']]),
+    [['10.0.0.0/8', 'sync', undefined], ['10.200.0.2/32', 'sync', undefined]])
+  assert.deepEqual(r.get('cilium_lxc')?.cache, [{'desired-action': 'sync', key: '10.200.0.2:0',
+    value: 'id=1     sec_id=256   flags=0x0000 ifindex=7   mac=02:00:00:00:00:01 nodemac=00:00:00:00:00:00 parent_ifindex=0  '}])
+  // By name or by absolute path; an unknown one is undefined; a map without a cache has cache null.
+  assert.equal(r.get('/sys/fs/bpf/tc/globals/cilium_lxc')?.path, '/sys/fs/bpf/tc/globals/cilium_lxc')
+  assert.equal(r.get('cilium_nothing'), undefined)
+  assert.equal(r.get('/elsewhere/cilium_lxc'), undefined)
+  assert.deepEqual(r.get('cilium_metrics'), {cache: null, path: '/sys/fs/bpf/tc/globals/cilium_metrics'})
+  r.close('cilium_metrics')
+  assert.equal(r.get('cilium_metrics'), undefined)
+})
+
+test('policy map cache: Cilium\'s key text; after a failed sync new entries wait to be inserted, stale ones to be deleted', () => {
+  assert.equal(policyKeyString(entry({identity: 257, egress: true, protocol: 6, dport: 80, prefixLen: 24})), 'Egress: 257 80/TCP')
+  assert.equal(policyKeyString(entry({identity: 0})), 'Ingress: 0 ANY')
+  assert.equal(policyKeyString(entry({identity: 2, protocol: 17, prefixLen: 8})), 'Ingress: 2 UDP')
+  const r = new MapRegistry('/p')
+  const cache = r.policy('cilium_policy_v3_00003')
+  assert.deepEqual(r.get('cilium_policy_v3_00003')?.cache, [])
+  const keep = entry({identity: 256, egress: true, protocol: 6, dport: 80, prefixLen: 24})
+  const stale = entry({identity: 300})
+  cache.written([keep, stale])
+  assert.deepEqual(r.get('cilium_policy_v3_00003')?.cache?.map((e) => [e.key, e.value, e['desired-action']]),
+    [['Egress: 256 80/TCP', '0 24', 'sync'], ['Ingress: 300 ANY', '0 0', 'sync']])
+  const added = entry({identity: 2, proxyPort: 10000, protocol: 6, dport: 8080, prefixLen: 24})
+  cache.written([keep, added], new Error('update: argument list too long'))
+  assert.deepEqual(r.get('cilium_policy_v3_00003')?.cache, [
+    {'desired-action': 'sync', key: 'Egress: 256 80/TCP', value: '0 24'},
+    {'desired-action': 'to-be-inserted', key: 'Ingress: 2 8080/TCP', 'last-error': 'update: argument list too long', value: '10000 24'},
+    {'desired-action': 'to-be-deleted', key: 'Ingress: 300 ANY', 'last-error': 'update: argument list too long', value: '0 0'},
+  ])
+  cache.written([keep, added])
+  assert.equal(r.get('cilium_policy_v3_00003')?.cache?.every((e) => e['desired-action'] === 'sync'), true)
+})
+
+async function serve(t: TestContext, maps?: MapRegistry): Promise<AgentClient> {
+  const dir = mkdtempSync(join(tmpdir(), 'ck-maps-'))
+  const socket = join(dir, 'cilium.sock')
+  const server = await startApiServer({state: createAgentState(), maps}, socket)
+  t.after(async () => {
+    await server.close()
+    rmSync(dir, {recursive: true, force: true})
+  })
+  return new AgentClient(socket)
+}
+
+test('GET /map lists every open map; GET /map/{name} one of them, 404 without a body for an unknown name', async (t) => {
+  const client = await serve(t, registry())
+  const list = await client.getMaps()
+  assert.deepEqual(list.maps?.map((m) => [m.path, m.cache?.length ?? null]), [
+    ['/sys/fs/bpf/tc/globals/cilium_ipcache_v2', 3], ['/sys/fs/bpf/tc/globals/cilium_lxc', 1],
+    ['/sys/fs/bpf/tc/globals/cilium_metrics', null], ['/sys/fs/bpf/tc/globals/cilium_policy_v3_00001', 0]])
+  assert.equal((await client.getMap('cilium_lxc')).cache?.[0].key, '10.200.0.2:0')
+  assert.equal((await client.getMap('/sys/fs/bpf/tc/globals/cilium_lxc')).cache?.length, 1)
+  await assert.rejects(client.getMap('cilium_nothing'), (err: Error) => err instanceof AgentApiError && err.status === 404
+    && err.message === '[GET /map/{name}][404] getMapNameNotFound')
+  // A server without a datapath has no maps open.
+  assert.deepEqual(await (await serve(t)).getMaps(), {maps: []})
+})
+
+test('map list/get text: cilium-dbg\'s columns, the disabled and empty cache lines, --verbose sections', () => {
+  const list = {maps: registry().list()}
+  assert.equal(mapListTable(list), [
+    'Name                     Num entries   Num errors   Cache enabled',
+    'cilium_ipcache_v2        3             2            true',
+    'cilium_lxc               1             0            true',
+    'cilium_metrics           0             0            false',
+    'cilium_policy_v3_00001   0             0            true',
+    ''].join('\n'))
+  assert.equal(mapEntriesText(list.maps[2]), 'Cache is disabled\n\n')
+  assert.equal(mapEntriesText(list.maps[3]), 'Cache is empty\n\n')
+  assert.equal(mapEntriesText(list.maps[0]), [
+    'Key             Value                                                                State            Error',
+    '10.0.0.0/8      identity=16777217 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>   to-be-inserted   update: no space left on device',
+    '10.200.0.2/32   identity=256 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>        sync             ',
+    '192.0.2.1/32    identity=2 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>          to-be-deleted    delete: operation not permitted',
+    ''].join('\n'))
+  const verbose = mapListVerbose(list)
+  assert.match(verbose, /^## Map: cilium_ipcache_v2\nKey {13}Value/)
+  assert.match(verbose, /\n## Map: cilium_metrics\nCache is disabled\n\n\n## Map: cilium_policy_v3_00001\nCache is empty\n\n\n$/)
+  assert.equal(mapListTable({}), 'Name   Num entries   Num errors   Cache enabled\n')
+})
