@@ -46,19 +46,34 @@ export function compileFieldMask(paths: readonly string[] | null | undefined): (
       type = field.type
     }
   }
-  const flowMask = toTable(root)
+  return projection(toTable(root))
+}
+
+/**
+ * The projection of encoded GetFlowsResponses whose flow keeps the fields of `flowMask`: returns a
+ * view of a scratch buffer, valid until its next call.
+ */
+function projection(flowMask: MaskTable): (response: Uint8Array) => Uint8Array {
+  const mask = responseMask(flowMask)
   let scratch = new Uint8Array(4096)
   return (response) => {
-    const flowAt = findFlow(response)
-    if (flowAt < 0) return response
     // The masked response is never longer than the original (a shorter payload never needs a longer length).
     if (scratch.length < response.length) scratch = new Uint8Array(response.length * 2)
-    let o = copy(response, 0, flowAt, scratch, 0)
-    const rest = fieldEnd
-    o = maskField(response, flowAt, flowMask, scratch, o)
-    o = copy(response, rest, response.length, scratch, o)
-    return scratch.subarray(0, o)
+    const end = maskMessage(response, 0, response.length, mask, scratch, 0)
+    return scratch.subarray(0, end)
   }
+}
+
+// GetFlowsResponse: every field as it is (node_name and time are 1000 and 1001), but the flow masked.
+const responseMasks = new WeakMap<MaskTable, MaskTable>()
+function responseMask(flowMask: MaskTable): MaskTable {
+  let m = responseMasks.get(flowMask)
+  if (!m) {
+    m = new Array<1>(2048).fill(1)
+    m[FLOW_FIELD] = flowMask
+    responseMasks.set(flowMask, m)
+  }
+  return m
 }
 
 /**
@@ -73,71 +88,81 @@ function toTable(tree: MaskTree): MaskTable {
   return table
 }
 
-// Scanning state of the readers below (no tuple per varint on this hot path).
-let pos = 0
-let fieldEnd = 0
-
-// The offset of the GetFlowsResponse.flow field's tag (-1 if there is none); fieldEnd = its end.
-function findFlow(buf: Uint8Array): number {
-  let p = 0
-  while (p < buf.length) {
-    const fieldStart = p
-    const tag = readVarint(buf, p)
-    const next = skipValue(buf, pos, tag & 7)
-    if (tag === ((FLOW_FIELD << 3) | 2)) {
-      fieldEnd = next
-      return fieldStart
-    }
-    p = next
-  }
-  return -1
-}
-
 /**
- * Copies the length-delimited field whose tag starts at `at` into out[o...], its payload
- * masked by `mask`; returns the end offset in `out`. A present sub-message stays present even
- * when none of its masked fields are set, as Go's copy does.
+ * Copies the fields of the message buf[start, end) that `mask` keeps into out[o...]; returns the
+ * end offset in `out`. A field the mask keeps in part (a sub-message) keeps its tag, and its
+ * payload is masked in turn; a present sub-message stays present even when none of its masked
+ * fields are set, as Go's copy does. Field numbers past the end of a table are dropped. Varints
+ * are read inline (one or two bytes are the rule: tags of fields below 2048, short lengths).
  */
-function maskField(buf: Uint8Array, at: number, mask: MaskTable, out: Uint8Array, o: number): number {
-  readVarint(buf, at)
-  const lengthAt = pos
-  const len = readVarint(buf, lengthAt)
-  const payload = pos
-  const end = payload + len
-  o = copy(buf, at, lengthAt, out, o)  // the tag
-  const reserved = payload - lengthAt
-  const contentStart = o + reserved
-  let w = contentStart
-  let p = payload
+function maskMessage(buf: Uint8Array, start: number, end: number, mask: MaskTable, out: Uint8Array, o: number): number {
+  let p = start
   // Kept fields that follow each other are copied as one run.
   let runStart = p
   let runEnd = p
   while (p < end) {
     const fieldStart = p
-    const tag = readVarint(buf, p)
+    let tag = buf[p++]!
+    if (tag >= 0x80) {
+      let b = buf[p++]!
+      tag = (tag & 0x7f) | ((b & 0x7f) << 7)
+      for (let shift = 14; b >= 0x80; shift += 7) {
+        b = buf[p++]!
+        tag += (b & 0x7f) * 2 ** shift
+      }
+    }
+    const tagEnd = p
     const wire = tag & 7
-    const next = skipValue(buf, pos, wire)
+    let payload = p
+    let next: number
+    if (wire === 2) {
+      let len = buf[p++]!
+      if (len >= 0x80) {
+        let b = buf[p++]!
+        len = (len & 0x7f) | ((b & 0x7f) << 7)
+        for (let shift = 14; b >= 0x80; shift += 7) {
+          b = buf[p++]!
+          len += (b & 0x7f) * 2 ** shift
+        }
+      }
+      payload = p
+      next = p + len
+    } else if (wire === 0) {
+      while (buf[p++]! >= 0x80) { /* varint */ }
+      next = p
+    } else if (wire === 1) {
+      next = p + 8
+    } else if (wire === 5) {
+      next = p + 4
+    } else {
+      throw new RangeError(`unsupported wire type ${wire}`)
+    }
+    if (next > end) throw new RangeError('truncated field')
     const id = tag >>> 3
     const keep = id < mask.length ? mask[id]! : 0
     if (keep === 1 || (keep !== 0 && wire !== 2)) {
       if (fieldStart !== runEnd) {
-        w = copy(buf, runStart, runEnd, out, w)
+        o = copy(buf, runStart, runEnd, out, o)
         runStart = fieldStart
       }
       runEnd = next
     } else if (keep !== 0) {
-      w = copy(buf, runStart, runEnd, out, w)
-      w = maskField(buf, fieldStart, keep, out, w)
+      o = copy(buf, runStart, runEnd, out, o)
       runStart = runEnd = next
+      // The tag, then room for the length as long as it was (a masked payload is never longer).
+      o = copy(buf, fieldStart, tagEnd, out, o)
+      const reserved = payload - tagEnd
+      const contentStart = o + reserved
+      const w = maskMessage(buf, payload, next, keep, out, contentStart)
+      const newLen = w - contentStart
+      const lengthBytes = varintSize(newLen)
+      if (lengthBytes < reserved) out.copyWithin(o + lengthBytes, contentStart, w)
+      writeVarint(out, o, newLen)
+      o += lengthBytes + newLen
     }
     p = next
   }
-  w = copy(buf, runStart, runEnd, out, w)
-  const newLen = w - contentStart
-  const lengthBytes = varintSize(newLen)
-  if (lengthBytes < reserved) out.copyWithin(o + lengthBytes, contentStart, w)
-  writeVarint(out, o, newLen)
-  return o + lengthBytes + newLen
+  return copy(buf, runStart, runEnd, out, o)
 }
 
 // Copies from[start, end) to to[o...]; returns the end offset in `to`. A loop for short runs,
@@ -149,40 +174,6 @@ function copy(from: Uint8Array, start: number, end: number, to: Uint8Array, o: n
   }
   for (let i = start; i < end; i++) to[o++] = from[i]!
   return o
-}
-
-// Reads a varint at p; the offset after it goes to `pos`.
-function readVarint(buf: Uint8Array, p: number): number {
-  let b = buf[p++]!
-  if (b < 0x80) {
-    pos = p
-    return b
-  }
-  let value = b & 0x7f
-  let scale = 128
-  for (;;) {
-    if (p >= buf.length) throw new RangeError('truncated varint')
-    b = buf[p++]!
-    value += (b & 0x7f) * scale
-    if (b < 0x80) {
-      pos = p
-      return value
-    }
-    scale *= 128
-  }
-}
-
-// The offset after the value that starts at p.
-function skipValue(buf: Uint8Array, p: number, wire: number): number {
-  switch (wire) {
-    case 0:
-      readVarint(buf, p)
-      return pos
-    case 1: return p + 8
-    case 2: return readVarint(buf, p) + pos
-    case 5: return p + 4
-    default: throw new RangeError(`unsupported wire type ${wire}`)
-  }
 }
 
 function varintSize(n: number): number {
