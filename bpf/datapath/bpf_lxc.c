@@ -462,10 +462,24 @@ static __always_inline int ct_insert(const struct ipv6_ct_tuple *t, __u8 ipv6, c
 	return bpf_map_update_elem(CT_MAP_OF(t, 4), &t4, e, BPF_ANY);
 }
 
-/* The conntrack clock: CLOCK_MONOTONIC seconds. The coarse read (tick resolution, plenty for
- * seconds) skips the TSC read of bpf_ktime_get_ns, which costs ~50 ns a packet in a VM. */
+/* The running kernel's tick rate, which libbpf reads from its config (/proc/config.gz); 0 when
+ * the config cannot be found. */
+extern unsigned int CONFIG_HZ __kconfig __weak;
+
+/*
+ * The conntrack clock: CLOCK_MONOTONIC seconds. From jiffies where the tick rate is known: the
+ * verifier turns bpf_jiffies64 into one load, where bpf_ktime_get_coarse_ns is a call that reads
+ * the timekeeper under its sequence count and normalizes a timespec (~7% of an established packet
+ * under traffic). jiffies start at INITIAL_JIFFIES, 300 s of ticks before the 32-bit wrap, so
+ * (jiffies - INITIAL_JIFFIES) / HZ follows CLOCK_MONOTONIC within a tick or so: entries written
+ * under either clock stay comparable.
+ */
 static __always_inline __u32 now_sec(void)
 {
+	__u32 hz = CONFIG_HZ;
+
+	if (hz)
+		return (bpf_jiffies64() - (__u64)(__u32)(-300 * hz)) / hz;
 	return bpf_ktime_get_coarse_ns() / NSEC_PER_SEC;
 }
 

@@ -358,6 +358,10 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
   assert.ok(out[14 + 42] & 0x02)  // tx_flags_seen: SYN
   assert.ok(out[14 + 43] & 0x12)  // rx_flags_seen: SYN-ACK
   assert.equal(out.readUInt32LE(14 + 44), clientSpec.identity)
+  // lifetime counts CLOCK_MONOTONIC seconds (the datapath reads jiffies where it knows HZ): now plus the
+  // established (21600 s), opening (60 s) or closing (10 s) lifetime, within a tick and the test's own delay.
+  const left = out.readUInt32LE(14 + 32) - Number(process.hrtime.bigint() / 1_000_000_000n)
+  assert.ok([21600, 60, 10].some((l) => Math.abs(left - l) <= 2), `lifetime ${left} s from now`)
   // Without conntrack, the reply meets the default-deny ingress and dies.
   d.updateEndpointConfig(client.hostIfindex, {options: {Conntrack: false} as never})
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080, 500), 'timeout')
