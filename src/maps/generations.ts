@@ -19,7 +19,7 @@ export interface Generation<Id extends string = string> {
 }
 
 const HASH = 'hash', LRU_HASH = 'lru_hash', LPM_TRIE = 'lpm_trie', PERCPU_HASH = 'percpu_hash'
-const LRU_PERCPU_HASH = 'lru_percpu_hash', HASH_OF_MAPS = 'hash_of_maps'
+const LRU_PERCPU_HASH = 'lru_percpu_hash', HASH_OF_MAPS = 'hash_of_maps', ARRAY = 'array'
 // Cilium falls back from LRU to plain hash maps on kernels without LRU support.
 const hashes = [HASH, LRU_HASH] as const
 
@@ -68,6 +68,16 @@ export const GENERATIONS = {
     {id: 'v1', releases: '1.14-1.15', types: [HASH], keySize: 20, valueSize: 2},
     {id: 'v2', releases: '1.16+', types: [HASH], keySize: 20, valueSize: 4},
   ],
+  // 1.9-1.16 keyed by a u64 endpoint ID, newest by {u32 id, u8 direction}: same sizes (bandwidth.ts).
+  bandwidth: [{id: 'v1', releases: '1.9+', types: [HASH], keySize: 8, valueSize: 56}],
+  runtimeConfig: [{id: 'v1', releases: 'newest', types: [ARRAY], keySize: 4, valueSize: 8}],
+  egress4: [{id: 'v4', releases: '1.10+', types: [LPM_TRIE], keySize: 12, valueSize: 8}],
+  egress6: [{id: 'v6', releases: 'newest', types: [LPM_TRIE], keySize: 36, valueSize: 32}],
+  frag4: [{id: 'v4', releases: '1.9+', types: hashes, keySize: 12, valueSize: 4}],
+  frag6: [{id: 'v6', releases: 'newest', types: hashes, keySize: 40, valueSize: 4}],
+  vtep: [{id: 'v1', releases: '1.12+', types: [HASH], keySize: 4, valueSize: 16}],
+  ipmasq4: [{id: 'v4', releases: '1.9+', types: [LPM_TRIE], keySize: 8, valueSize: 1}],
+  ipmasq6: [{id: 'v6', releases: 'newest', types: [LPM_TRIE], keySize: 20, valueSize: 1}],
 } as const satisfies Record<string, readonly Generation[]>
 
 export type Family = keyof typeof GENERATIONS

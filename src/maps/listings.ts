@@ -2,6 +2,13 @@ import {CiliumkitError} from '../errors.js'
 import type {CommandOutput} from '../lib/stdout.js'
 import type {OutputFormat} from '../output/modes.js'
 import {authJson, authTable, compareAuthEntries, decodeAuthBatch} from './auth.js'
+import {decodeThrottleBatch, throttleKeyString, throttleTable, throttleValueString} from './bandwidth.js'
+import {bpffsMountTable, findBpffsMount, type MountInfo} from './bpffs-mount.js'
+import {egressRows, egressTable, type EgressPolicyRow} from './egress.js'
+import {fragRows, fragTable, type FragRow} from './frag.js'
+import {decodeIpMasqKey, ipMasqCidrJson, ipMasqCidrString, type IpMasqCidr} from './ipmasq.js'
+import {encodeRuntimeConfigIndex, RUNTIME_CONFIG_INDICES, runtimeConfigTable, type RuntimeConfigEntry} from './runtime-config.js'
+import {vtepKeyString, vtepValueString} from './vtep.js'
 import type {EntryBatch} from './batch.js'
 import {decodeEndpoint, encodeEndpointKey, endpointKeyString, endpointValueString} from './endpoint.js'
 import {detectGeneration, type Family} from './generations.js'
@@ -272,4 +279,175 @@ export async function nodeIdList(bpffs: string | undefined, format: OutputFormat
 async function smallTableListing(format: OutputFormat, value: unknown, count: number, table: () => string): Promise<Listing> {
   if (count === 0 && format === 'table') return {text: '', stderr: NO_ENTRIES_MESSAGE, value}
   return {text: await renderListing(format, value, table), value}
+}
+
+// ---- bandwidth, runtime config, egress gateway, fragments, VTEP, ip-masq -----------------
+
+/** `bpf bandwidth list`: without cilium_throttle the real CLI says the manager is off (no newline) and exits 1. */
+export async function bandwidthList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const m = await readFamily(bpffsRoot(bpffs), 'bandwidth', ['cilium_throttle'])
+  if (!m) return {text: '', stderr: 'bandwidth manager not enabled', value: null, exitCode: 1}
+  const entries = m.batches.flatMap(decodeThrottleBatch)
+  const rows = new Map<string, string[]>()
+  for (const e of entries) addRow(rows, throttleKeyString(e), throttleValueString(e))
+  return smallTableListing(format, twoColumnJson(rows), entries.length, () => throttleTable(entries))
+}
+
+/** `bpf config list`: AgentLiveness and UTimeOffset from cilium_runtime_config; no map is a note and exit 0. */
+export async function runtimeConfigList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const path = globalsPath(bpffsRoot(bpffs), 'cilium_runtime_config')
+  const map = await openIfPinned(path)
+  if (!map) return {text: '', stderr: 'Cannot find config bpf map\n', value: null}
+  const entries: RuntimeConfigEntry[] = []
+  try {
+    detectGeneration('runtimeConfig', shapeOf(map), path)
+    for (const [name, index] of RUNTIME_CONFIG_INDICES) {
+      let value: Buffer
+      try {
+        value = map.lookup(encodeRuntimeConfigIndex(index))
+      } catch (err) {
+        throw new CiliumkitError(`Cannot load value with index "${name}" from config bpf map: ${(err as Error).message}`, undefined, {cause: err})
+      }
+      entries.push({Key: name, Value: value.readBigUInt64LE(0)})
+    }
+  } finally {
+    map.close()
+  }
+  return {text: await renderListing(format, entries, () => runtimeConfigTable(entries)), value: entries}
+}
+
+/** `bpf egress list`: the IPv4 then the IPv6 policy map; neither pinned is a note and exit 0, as the real CLI. */
+export async function egressList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  const m4 = await readFamily(root, 'egress4', ['cilium_egress_gw_policy_v4'])
+  const m6 = await readFamily(root, 'egress6', ['cilium_egress_gw_policy_v6'])
+  if (!m4 && !m6) return {text: '', stderr: 'Cannot find egress gateway bpf maps\n', value: null}
+  // The real CLI prints in map order; the trie's order is the same for the same entries, but
+  // sorting by source and destination keeps the output independent of it.
+  const byAddress = (a: EgressPolicyRow, b: EgressPolicyRow) => compareText(a.SourceIP, b.SourceIP) || compareText(a.DestCIDR, b.DestCIDR)
+  const rows = [...(m4?.batches ?? []).flatMap((b) => egressRows(b, false)).sort(byAddress),
+    ...(m6?.batches ?? []).flatMap((b) => egressRows(b, true)).sort(byAddress)]
+  return smallTableListing(format, rows, rows.length, () => egressTable(rows))
+}
+
+/** `bpf frag list`: the IPv4 then the IPv6 fragment map, each missing one noted on stderr. */
+export async function fragList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  let stderr = ''
+  const rows: FragRow[] = []
+  for (const [family, ipv6, name, label] of [['frag4', false, 'cilium_ipv4_frag_datagrams', 'IPv4'],
+    ['frag6', true, 'cilium_ipv6_frag_datagrams', 'IPv6']] as const) {
+    const m = await readFamily(root, family, [name])
+    if (!m) stderr += `${label} map doesn't exist, skipping\n`
+    // Hash order in the real CLI; by ID here, so that output is reproducible.
+    rows.push(...(m?.batches ?? []).flatMap((b) => fragRows(b, ipv6)).sort((a, b) => a.ID - b.ID || a.Proto - b.Proto))
+  }
+  // A nil Go slice when nothing was read.
+  const value = rows.length === 0 ? null : rows
+  if (rows.length === 0 && format === 'table') return {text: '', stderr: stderr + NO_ENTRIES_MESSAGE, value}
+  return {text: await renderListing(format, value, () => fragTable(rows)), stderr: stderr || undefined, value}
+}
+
+/** `bpf vtep list`: the TablePrinter of cilium_vtep_map; a missing map fails the dump, exit 1. */
+export async function vtepList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const path = globalsPath(bpffsRoot(bpffs), 'cilium_vtep_map')
+  const m = await readFamily(bpffsRoot(bpffs), 'vtep', ['cilium_vtep_map'])
+  if (!m) return {text: '', stderr: `error dumping contents of map: unable to open ${path}: no such file or directory\n`, value: null, exitCode: 1}
+  const rows = new Map<string, string[]>()
+  forEach(m.batches, (keys, k, values, v) => addRow(rows, vtepKeyString(keys, k), vtepValueString(values, v)))
+  return tableListing(format, ['IP PREFIX/ADDRESS', 'VTEP'], rows)
+}
+
+/** `bpf ipmasq list`: the CIDRs of cilium_ipmasq_v4 and _v6 under an empty second title; no map at all is exit 1. */
+export async function ipMasqList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  const m4 = await readFamily(root, 'ipmasq4', ['cilium_ipmasq_v4'])
+  const m6 = await readFamily(root, 'ipmasq6', ['cilium_ipmasq_v6'])
+  if (!m4 && !m6) {
+    return {text: '', stderr: `error opening ip-masq-agent map: unable to open ${globalsPath(root, 'cilium_ipmasq_v4')}: no such file or directory\n`,
+      value: null, exitCode: 1}
+  }
+  const cidrs: IpMasqCidr[] = []
+  for (const [m, ipv6] of [[m4, false], [m6, true]] as const) {
+    const family: IpMasqCidr[] = []
+    forEach(m?.batches ?? [], (keys, k) => family.push(decodeIpMasqKey(keys, k, ipv6)))
+    // Map order in the real CLI; sorted here so that JSON does not depend on the trie's walk.
+    cidrs.push(...family.sort((a, b) => compareText(ipMasqCidrString(a), ipMasqCidrString(b))))
+  }
+  const rows = new Map<string, string[]>()
+  for (const c of cidrs) rows.set(ipMasqCidrString(c), [''])
+  // JSON: the []net.IPNet the real CLI dumps, not the table's rows.
+  return smallTableListing(format, cidrs.map(ipMasqCidrJson), cidrs.length, () => twoColumnTable(['IP PREFIX/ADDRESS', ''], rows))
+}
+
+// ---- bpffs mount ---------------------------------------------------------------------
+
+/** `bpf fs show`: the first bpf mount of /proc/self/mountinfo (`mountinfo` for tests). */
+export async function bpffsShow(format: OutputFormat, mountinfo = '/proc/self/mountinfo'): Promise<Listing> {
+  const {readFile} = await import('node:fs/promises')
+  let mount: MountInfo | undefined
+  try {
+    mount = findBpffsMount(await readFile(mountinfo, 'utf8'))
+  } catch (err) {
+    throw new CiliumkitError(`Unable to find the mount ${(err as Error).message}`, undefined, {cause: err})
+  }
+  if (!mount) throw new CiliumkitError('No BPF filesystems are mounted')
+  const found = mount
+  return {text: await renderListing(format, found, () => bpffsMountTable(found)), value: found}
+}
+
+// ---- flush ---------------------------------------------------------------------------
+
+/** Deletes every entry of a pinned map of `family`; undefined when nothing is pinned at `path`. */
+async function flushPinned(path: string, family: Family): Promise<number | undefined> {
+  const map = await openIfPinned(path)
+  if (!map) return undefined
+  try {
+    detectGeneration(family, shapeOf(map), path)
+    let deleted = 0
+    for (const b of await readAll(map)) {
+      for (let i = 0; i < b.count; i++) {
+        map.delete(b.keys.subarray(i * b.keySize, (i + 1) * b.keySize))
+        deleted++
+      }
+    }
+    return deleted
+  } finally {
+    map.close()
+  }
+}
+
+/** `bpf metrics flush`: silent; a missing map is one line and exit 1. */
+export async function metricsFlush(bpffs: string | undefined): Promise<Listing> {
+  const path = globalsPath(bpffsRoot(bpffs), 'cilium_metrics')
+  const n = await flushPinned(path, 'metrics')
+  if (n === undefined) return {text: '', stderr: `error loading BPF metrics map: unable to open ${path}: no such file or directory\n`, value: null, exitCode: 1}
+  return {text: '', value: n}
+}
+
+/** `bpf auth flush`: `Flushed N entries`; a missing map is a note and exit 0. */
+export async function authFlush(bpffs: string | undefined): Promise<Listing> {
+  const n = await flushPinned(globalsPath(bpffsRoot(bpffs), 'cilium_auth_map'), 'auth')
+  if (n === undefined) return {text: '', stderr: 'Cannot find auth bpf map\n', value: null}
+  return {text: `Flushed ${n} entries\n`, value: n}
+}
+
+/** `bpf nat flush`: `Flushed N entries from <path>` per map, as `bpf nat list` notes a missing IPv4 map. */
+export async function natFlush(bpffs: string | undefined): Promise<Listing> {
+  const root = bpffsRoot(bpffs)
+  let text = '', stderr = ''
+  for (const [family, name] of [['nat4', 'cilium_snat_v4_external'], ['nat6', 'cilium_snat_v6_external']] as const) {
+    const path = globalsPath(root, name)
+    const n = await flushPinned(path, family)
+    if (n === undefined) {
+      if (family === 'nat4') stderr += `Unable to open ${path}: no such file or directory. Skipping.\n`
+      continue
+    }
+    text += `Flushed ${n} entries from ${path}\n`
+  }
+  return {text, stderr: stderr || undefined, value: null}
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
