@@ -1,0 +1,183 @@
+/**
+ * The agent's monitor socket (`--monitor-socket`, by default Cilium's
+ * /var/run/cilium/monitor1_2.sock): every connection gets its own gob stream of
+ * payload.Payload, as Cilium's 1.2 listener writes it, carrying the datapath's notifications
+ * in Cilium's record layouts, agent notifications (message type 130) and lost-event records.
+ * So `cilium monitor` and a real `cilium-dbg monitor` both read it.
+ */
+import {createServer, type Server, type Socket} from 'node:net'
+import type {flow} from '../hubble/proto/index.js'
+import type {DatapathEvent} from '../datapath/events.js'
+import type {Datapath} from './datapath.js'
+import {claimSocketPath} from '../lib/unix-socket.js'
+import {AgentNotifyType, encodeAgentNotify, type Payload, PayloadEncoder, PayloadType} from '../monitor/payload.js'
+import {encodeRecord} from '../monitor/records.js'
+
+/** What the agent's configuration adds for the monitor: no socket when undefined. */
+export interface MonitorSocketConfig {
+  monitorSocket?: string
+}
+
+/** How often the datapath's loss counter is read for lost-event records. */
+const lostPollMs = 250
+
+/** Bytes a listener may have unsent before its payloads are dropped (Cilium drops on a full per-listener queue). */
+const maxQueuedBytes = 4 << 20
+
+interface Listener {
+  socket: Socket
+  encoder: PayloadEncoder
+}
+
+/** flow.AgentEventType -> api.AgentNotification. */
+const agentTypeOf: Record<number, number> = {2: AgentNotifyType.start, 3: AgentNotifyType.policyUpdated, 4: AgentNotifyType.policyDeleted,
+  5: AgentNotifyType.endpointRegenerated, 6: AgentNotifyType.endpointRegenerateFailed, 7: AgentNotifyType.endpointCreated,
+  8: AgentNotifyType.endpointDeleted, 9: AgentNotifyType.ipcacheUpserted, 10: AgentNotifyType.ipcacheDeleted}
+
+/** Go's time.Time String() of a UTC instant: `2026-11-24 04:20:00.123 +0000 UTC` (trailing zeros of the fraction dropped). */
+function goTime(ms: number): string {
+  const iso = new Date(ms).toISOString() // 2026-11-24T04:20:00.123Z
+  const frac = iso.slice(20, 23).replace(/0+$/, '')
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${frac ? `.${frac}` : ''} +0000 UTC`
+}
+
+/** The JSON text Cilium's agent puts in an agent notification of this kind. */
+export function agentNotifyText(ev: flow.IAgentEvent): {type: number; text: string} | undefined {
+  const type = agentTypeOf[Number(ev.type ?? 0)]
+  if (type === undefined) return undefined
+  if (ev.agentStart) {
+    const t = ev.agentStart.time
+    const ms = t ? Number(t.seconds ?? 0) * 1000 + Math.floor(Number(t.nanos ?? 0) / 1e6) : Date.now()
+    return {type, text: JSON.stringify({time: goTime(ms)})}
+  }
+  if (ev.policyUpdate) {
+    const p = ev.policyUpdate
+    return {type, text: JSON.stringify({...(p.labels?.length ? {labels: p.labels} : {}), ...(Number(p.revision ?? 0) ? {revision: Number(p.revision)} : {}),
+      rule_count: Number(p.ruleCount ?? 0)})}
+  }
+  if (ev.endpointRegenerate) {
+    const r = ev.endpointRegenerate
+    return {type, text: JSON.stringify({...(Number(r.id ?? 0) ? {id: Number(r.id)} : {}), ...(r.labels?.length ? {labels: r.labels} : {}),
+      ...(r.error ? {error: r.error} : {})})}
+  }
+  if (ev.endpointUpdate) {
+    const e = ev.endpointUpdate
+    return {type, text: JSON.stringify({...(Number(e.id ?? 0) ? {id: Number(e.id)} : {}), ...(e.labels?.length ? {labels: e.labels} : {}),
+      ...(e.error ? {error: e.error} : {}), ...(e.podName ? {'pod-name': e.podName} : {}), ...(e.namespace ? {namespace: e.namespace} : {})})}
+  }
+  if (ev.ipcacheUpdate) {
+    const i = ev.ipcacheUpdate
+    return {type, text: JSON.stringify({cidr: i.cidr ?? '', id: Number(i.identity ?? 0), ...(i.oldIdentity ? {'old-id': Number(i.oldIdentity.value ?? 0)} : {}),
+      ...(i.hostIp ? {'host-ip': i.hostIp} : {}), ...(i.oldHostIp ? {'old-host-ip': i.oldHostIp} : {}), 'encrypt-key': Number(i.encryptKey ?? 0),
+      ...(i.namespace ? {namespace: i.namespace} : {}), ...(i.podName ? {'pod-name': i.podName} : {})})}
+  }
+  return {type, text: '{}'}
+}
+
+export class MonitorServer {
+  private readonly listeners = new Set<Listener>()
+  private lostTimer?: NodeJS.Timeout
+  /** Payloads not sent to a listener that had too much unsent. */
+  dropped = 0
+
+  private constructor(private readonly server: Server, readonly path: string) {
+    server.on('connection', (socket) => {
+      const l: Listener = {socket, encoder: new PayloadEncoder()}
+      this.listeners.add(l)
+      socket.on('error', () => socket.destroy())
+      socket.on('close', () => this.listeners.delete(l))
+      // A listener only reads; anything it sends is ignored.
+      socket.resume()
+    })
+  }
+
+  /**
+   * Serves the monitor on `path` after making sure no one else does (a stale socket file is
+   * replaced; a live one, e.g. a real Cilium agent's, is refused with SocketInUseError).
+   */
+  static async listen(path: string): Promise<MonitorServer> {
+    await claimSocketPath(path, 'the monitor socket')
+    const server = createServer()
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(path, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+    return new MonitorServer(server, path)
+  }
+
+  /** Connected listeners. */
+  get size(): number {
+    return this.listeners.size
+  }
+
+  send(p: Payload): void {
+    for (const l of this.listeners) {
+      if (l.socket.writableLength > maxQueuedBytes) {
+        this.dropped++
+        continue
+      }
+      l.socket.write(l.encoder.encode(p))
+    }
+  }
+
+  /** A datapath event, as the sample Cilium's perf reader would pass on (our ring buffer has no CPU: 0). */
+  publishEvent(ev: DatapathEvent): void {
+    if (this.listeners.size === 0) return
+    const data = encodeRecord(ev)
+    if (data) this.send({data, cpu: 0, lost: 0n, type: PayloadType.sample})
+  }
+
+  /** An agent event (as the Hubble server gets it), as a monitor agent notification. */
+  publishAgentEvent(ev: flow.IAgentEvent): void {
+    if (this.listeners.size === 0) return
+    const n = agentNotifyText(ev)
+    if (n) this.send({data: encodeAgentNotify(n), cpu: 0, lost: 0n, type: PayloadType.sample})
+  }
+
+  /** `n` events the datapath lost, as a PERF_RECORD_LOST record. */
+  publishLost(n: number): void {
+    if (n > 0 && this.listeners.size > 0) this.send({data: Buffer.alloc(0), cpu: 0, lost: BigInt(n), type: PayloadType.lost})
+  }
+
+  /**
+   * The datapath as the flow pipeline should read it: every event it yields is also published
+   * here, and its losses are reported as lost-event records. The one reader stays the only one.
+   */
+  tap(dp: Datapath): Datapath {
+    let reported = dp.lostEvents()
+    clearInterval(this.lostTimer)
+    this.lostTimer = setInterval(() => {
+      const total = dp.lostEvents()
+      this.publishLost(total - reported)
+      reported = total
+    }, lostPollMs)
+    this.lostTimer.unref()
+    const publish = (ev: DatapathEvent) => this.publishEvent(ev)
+    const events = (signal: AbortSignal): AsyncIterable<DatapathEvent> => ({
+      async* [Symbol.asyncIterator]() {
+        for await (const ev of dp.events(signal)) {
+          publish(ev)
+          yield ev
+        }
+      },
+    })
+    return new Proxy(dp, {
+      get(target, prop) {
+        if (prop === 'events') return events
+        const v: unknown = Reflect.get(target, prop, target)
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+      },
+    })
+  }
+
+  /** Stops listening, ends every listener's stream and removes the socket file it bound. */
+  async close(): Promise<void> {
+    clearInterval(this.lostTimer)
+    for (const l of this.listeners) l.socket.destroy()
+    this.listeners.clear()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+}
