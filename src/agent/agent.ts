@@ -16,6 +16,7 @@ import {type Datapath, absentDatapath} from './datapath.js'
 import {type EndpointRecord, EndpointManager} from './endpoint-manager.js'
 import {type ApiServer, startApiServer} from './api-server.js'
 import {FlowPipeline} from './flows.js'
+import {MonitorServer, type MonitorSocketConfig} from './monitor-socket.js'
 import {healthz} from './health.js'
 import {assertNoForeignCilium} from './node-guard.js'
 import {Logger} from './log.js'
@@ -55,11 +56,12 @@ export class Agent {
   private store!: StateStore
   private pool!: AddressPool
   private flows?: FlowPipeline
+  private monitor?: MonitorServer
   private readonly startedMs = Date.now()
   private readonly version = packageVersion()
   private restoring = true
 
-  constructor(readonly config: AgentConfig, private readonly deps: AgentDeps = {}) {
+  constructor(readonly config: AgentConfig & MonitorSocketConfig, private readonly deps: AgentDeps = {}) {
     this.log = new Logger(deps.logStream ?? process.stderr, config.logLevel, {subsys: 'daemon'})
   }
 
@@ -127,7 +129,14 @@ export class Agent {
       clientCa: c.hubbleTls.clientCaFile ? readFileSync(c.hubbleTls.clientCaFile) : undefined}
     const local = createHubbleServer({nodeName: c.nodeName, version: `ciliumkit ${this.version}`, capacity: c.flowCapacity})
     this.observer = local.observer
-    this.state.onAgentEvent = (event) => this.observer.addAgentEvent(event)
+    if (c.monitorSocket) {
+      this.monitor = await MonitorServer.listen(c.monitorSocket)
+      done('monitor socket', () => this.monitor?.close())
+    }
+    this.state.onAgentEvent = (event) => {
+      this.observer.addAgentEvent(event)
+      this.monitor?.publishAgentEvent(event)
+    }
     await local.server.listen(`unix://${c.hubbleSocket}`)
     this.hubble.push(local.server)
     done('hubble socket', () => this.closeHubble())
@@ -138,7 +147,7 @@ export class Agent {
       this.hubble.push(remote)
       this.log.info('Hubble listening on TCP', {subsys: 'hubble', address: addr, tls: Boolean(tls)})
     }
-    this.flows = new FlowPipeline({datapath: this.datapath, observer: this.observer, state: this.state,
+    this.flows = new FlowPipeline({datapath: this.monitor?.tap(this.datapath) ?? this.datapath, observer: this.observer, state: this.state,
       nodeName: c.nodeName, clusterName: c.clusterName, log: this.log.with({subsys: 'hubble'})})
     this.flows.start()
     done('flow pipeline', () => this.flows?.stop())
@@ -146,7 +155,7 @@ export class Agent {
     this.api = await startApiServer({state: this.state, endpoints: this.endpoints, status: () => this.status(),
       maps: this.datapath.maps, log: this.log}, c.socket)
     const started = Date.now()
-    this.observer.addAgentEvent({type: flowAgentEventType.AGENT_STARTED,
+    this.state.onAgentEvent({type: flowAgentEventType.AGENT_STARTED,
       agentStart: {time: {seconds: Math.floor(started / 1000), nanos: (started % 1000) * 1e6}}})
     this.log.info('Agent started', {datapath: this.datapath.status().state, endpoints: this.state.endpoints.size,
       revision: this.state.repository.revision})
@@ -166,6 +175,7 @@ export class Agent {
     this.log.info('Stopping agent')
     await this.api?.close()
     await this.flows?.stop()
+    await this.monitor?.close()
     await this.closeHubble()
     await this.endpoints?.queue.idle()
     await this.datapath?.close()
