@@ -5,7 +5,8 @@
  */
 import {request} from 'node:http'
 import {ConnectionError} from '../errors.js'
-import type {BPFMap, BPFMapList, DaemonConfiguration, DaemonConfigurationSpec, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus, IdentityModel,
+import type {BPFMap, BPFMapList, DaemonConfiguration, DaemonConfigurationSpec, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus,
+  EndpointStatusChange, IdentityModel,
   IPListEntry, LabelConfiguration, LabelConfigurationSpec, Policy, SelectorIdentityMapping, StatusResponse} from './models.js'
 import {type Operation, type OperationName, apiBasePath, operationPath, operations} from './routes.js'
 
@@ -208,7 +209,15 @@ export class AgentClient {
 
   getPolicySelectors(): Promise<SelectorIdentityMapping[]> { return this.call('getPolicySelectors') }
 
-  getIpcache(): Promise<IPListEntry[]> { return this.call('getIp') }
+  /** GET /ip: the ipcache, or the entries inside `cidr`, or those whose identity has all `labels` (404 when none). */
+  getIpcache(o: {cidr?: string; labels?: readonly string[]} = {}): Promise<IPListEntry[]> {
+    return this.call('getIp', {query: {cidr: o.cidr, labels: o.labels?.length ? o.labels.join(',') : undefined}})
+  }
+
+  /** GET /endpoint/{id}/log: the endpoint's status changes. */
+  async getEndpointLog(id: string | number): Promise<EndpointStatusChange[]> {
+    return (await this.call<EndpointStatusChange[] | undefined>('getEndpointIdLog', {params: {id}})) ?? []
+  }
 
   /** GET /map: the maps the agent has open. */
   getMaps(): Promise<BPFMapList> { return this.call('getMap') }

@@ -2,8 +2,10 @@
  * How cilium-dbg prints the agent's models: `endpoint list`, `endpoint labels`, `identity list`,
  * `policy get` (research/cilium.md §4.5-4.7). Pure functions from models to text.
  */
+import {parsePrefix} from '../identity/cidr.js'
 import {tabwrite} from '../maps/text.js'
-import type {BPFMap, BPFMapList, DaemonConfiguration, Endpoint, EndpointPolicyEnabled, IdentityModel, LabelConfiguration, Policy} from './models.js'
+import type {BPFMap, BPFMapList, DaemonConfiguration, Endpoint, EndpointPolicyEnabled, EndpointStatusChange, IdentityModel, IPListEntry,
+  LabelConfiguration, Policy, SelectorIdentityMapping, SelectorLabelArray} from './models.js'
 import {dumpConfigurationMap} from './options.js'
 
 const enforcement: Record<EndpointPolicyEnabled, [string, string]> = {
@@ -148,4 +150,84 @@ export function mapEntriesText(m: BPFMap): string {
 /** `cilium map list --verbose`: every map's entries under `## Map: <name>`. */
 export function mapListVerbose(list: BPFMapList): string {
   return (list.maps ?? []).map((m) => `## Map: ${mapBase(m.path)}\n${mapEntriesText(m)}\n`).join('')
+}
+
+/** Go's IPListEntrySlice order: shorter prefixes first, then by address (IPv4 before IPv6). */
+export function sortIpcacheEntries(entries: readonly IPListEntry[]): IPListEntry[] {
+  const keyed = entries.map((e) => ({e, p: parsePrefix(e.cidr)}))
+  const bits = (p: ReturnType<typeof parsePrefix>) => (typeof p === 'string' ? 0 : p.bits)
+  return keyed.sort((a, b) => {
+    const d = bits(a.p) - bits(b.p)
+    if (d !== 0 || typeof a.p === 'string' || typeof b.p === 'string') return d
+    if (a.p.family !== b.p.family) return a.p.family - b.p.family
+    return a.p.addr < b.p.addr ? -1 : a.p.addr > b.p.addr ? 1 : 0
+  }).map(({e}) => e)
+}
+
+/**
+ * `cilium ip list`: one row per entry in the given order; IDENTITY is the numeric identity (`numeric`),
+ * the reserved name, or each of the identity's labels on a line of its own (`names` maps an
+ * identity to them). `verbose` adds HOST and ENCRYPT_KEY.
+ */
+export function ipListTable(entries: readonly IPListEntry[], names: (identity: number) => readonly string[], verbose = false): string {
+  let text = verbose ? 'IP\tIDENTITY\tSOURCE\tHOST\tENCRYPT_KEY\n' : 'IP\tIDENTITY\tSOURCE\n'
+  for (const e of entries) {
+    const src = e.metadata?.source ?? ''
+    names(e.identity).forEach((name, i) => {
+      if (i > 0) text += `\t${name}\t\n`
+      else text += verbose ? `${e.cidr}\t${name}\t${src}\t${e.hostIP ?? ''}\t${e.encryptKey ?? 0}\n` : `${e.cidr}\t${name}\t${src}\n`
+    })
+  }
+  return tabwrite(text)
+}
+
+/** `cilium ip get -l <labels>` starts with the labels asked for, between rules. */
+export function ipLabelsHeader(labels: readonly string[]): string {
+  const rule = '===========================\n'
+  return `${rule}Labels:\n${labels.map((l) => `    ${l}\n`).join('')}${rule}`
+}
+
+/** `cilium ip get -l <labels>` without -v: `IP HOST IDENTITY POD NAMESPACE` per entry. */
+export function ipBriefTable(entries: readonly IPListEntry[]): string {
+  return tabwrite('IP\tHOST\tIDENTITY\tPOD\tNAMESPACE\n' + entries.map((e) =>
+    `${e.cidr}\t${e.hostIP ?? ''}\t${e.identity}\t${e.metadata?.name ?? ''}\t${e.metadata?.namespace ?? ''}\n`).join(''))
+}
+
+/** A label as Go's Label.String(): `source:key=value`, `source:key` without a value. */
+const selectorLabelText = (l: SelectorLabelArray[number]): string => (l.value ? `${l.source}:${l.key}=${l.value}` : `${l.source}:${l.key}`)
+
+/**
+ * `cilium policy selectors`: one row per selector (sorted), LABELS as `namespace/name` of the
+ * policies using it (`verbose`: every label set, `[a b], [c]`), USERS, then its identities one
+ * a line.
+ */
+export function policySelectorsTable(selectors: readonly SelectorIdentityMapping[], verbose = false): string {
+  const policyNs = 'k8s:io.cilium.k8s.policy.namespace', policyName = 'k8s:io.cilium.k8s.policy.name'
+  const get = (arr: SelectorLabelArray, k: string) => arr.find((l) => `${l.source}:${l.key}` === k)?.value ?? ''
+  let text = 'SELECTOR\tLABELS\tUSERS\tIDENTITIES\n'
+  for (const m of [...selectors].sort((a, b) => (a.selector < b.selector ? -1 : a.selector > b.selector ? 1 : 0))) {
+    const lists = m.labels ?? []
+    const labels = verbose
+      ? lists.map((arr) => `[${arr.map(selectorLabelText).join(' ')}]`).sort().join(', ')
+      : lists.filter((arr) => get(arr, policyNs) !== '').map((arr) => `${get(arr, policyNs)}/${get(arr, policyName)}`).join(',')
+    text += `${m.selector}\t${labels}\t${m.users}`
+    const ids = m.identities ?? []
+    if (ids.length === 0) text += '\t\n'
+    ids.forEach((id, i) => { text += i === 0 ? `\t${id}\t\n` : `\t\t\t${id}\t\n` })
+  }
+  return tabwrite(text)
+}
+
+/** strfmt.DateTime's text (RFC 3339 with milliseconds, UTC here); the text as it came when it does not parse. */
+function dateTimeText(ts: string | undefined): string {
+  if (!ts) return '0001-01-01T00:00:00.000Z'
+  const t = new Date(ts)
+  return Number.isNaN(t.getTime()) ? ts : t.toISOString()
+}
+
+/** `cilium endpoint log <id>`: `Timestamp Status State Message` (tabwriter 2,0,3). */
+export function endpointLogTable(log: readonly EndpointStatusChange[]): string {
+  let text = 'Timestamp\tStatus\tState\tMessage\n'
+  for (const e of log) text += `${dateTimeText(e.timestamp)}\t${e.code ?? ''}\t${e.state ?? ''}\t${e.message ?? ''}\n`
+  return tabwrite(text, {minwidth: 2, padding: 3})
 }

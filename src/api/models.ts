@@ -189,10 +189,13 @@ export interface IdentityEndpoints {
   refCount: number
 }
 
+/** One label set of the rules that use a selector (the API's LabelArray). */
+export type SelectorLabelArray = {key: string; value?: string; source: string}[]
+
 export interface SelectorIdentityMapping {
   selector: string
-  identities: number[]
-  labels?: Labels
+  identities?: number[]
+  labels?: SelectorLabelArray[]
   users: number
 }
 

@@ -4,10 +4,11 @@
  * is not a rules array is 400, a rule that fails validation is 500 with its message.
  */
 import {release} from 'node:os'
-import {hasLabel, parseLabel} from '../../identity/labels.js'
+import {parsePrefix, prefixContains} from '../../identity/cidr.js'
+import {containsLabels, hasLabel, parseLabel} from '../../identity/labels.js'
 import {ciliumVersionString} from '../../lib/version.js'
 import type {DaemonConfiguration, EndpointChangeRequest, EndpointConfigurationSpec, LabelConfigurationSpec,
-  SelectorIdentityMapping} from '../../api/models.js'
+  SelectorIdentityMapping, SelectorLabelArray} from '../../api/models.js'
 import {formatOptionValue, optionName, parseOptionValue} from '../../api/options.js'
 import type {OperationName} from '../../api/routes.js'
 import {SelectorCache} from '../../policy/entries.js'
@@ -228,26 +229,43 @@ export const handlers: Record<StateOperation, Handler> = {
     const identities = state.identities.list().map((i) => ({id: i.id, labels: i.labels.map((l) => parseLabel(l)),
       prefix: state.identities.prefixOf(i.id)}))
     const cache = new SelectorCache(identities, state.clusterName)
-    const users = new Map<string, {sel: EndpointSelector; users: number}>()
+    const users = new Map<string, {sel: EndpointSelector; users: number; labels: Map<string, SelectorLabelArray>}>()
+    let ruleLabels: SelectorLabelArray = []
+    // Each selector carries the label sets of the rules that use it (the real agent's LabelArrayList).
     const add = (s: EndpointSelector | undefined): void => {
       if (!s) return
       const k = selectorText(s)
-      users.set(k, {sel: s, users: (users.get(k)?.users ?? 0) + 1})
+      const u = users.get(k) ?? {sel: s, users: 0, labels: new Map()}
+      u.users++
+      if (ruleLabels.length > 0) u.labels.set(JSON.stringify(ruleLabels), ruleLabels)
+      users.set(k, u)
     }
     for (const r of state.repository.list()) {
+      ruleLabels = (r.labels ?? []).map((l) => ({key: l.key, value: l.value ?? '', source: l.source ?? 'unspec'}))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       add(r.endpointSelector)
       add(r.nodeSelector)
       for (const e of [...(r.ingress ?? []), ...(r.ingressDeny ?? [])]) e.fromEndpoints?.forEach(add)
       for (const e of [...(r.egress ?? []), ...(r.egressDeny ?? [])]) e.toEndpoints?.forEach(add)
     }
     const out: SelectorIdentityMapping[] = [...users].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([text, {sel, users: n}]) => ({selector: text, identities: cache.resolve(sel), users: n}))
+      .map(([text, {sel, users: n, labels}]) => ({selector: text, identities: cache.resolve(sel), users: n,
+        ...(labels.size > 0 ? {labels: [...labels.values()]} : {})}))
     return ok(out)
   },
   getIp: (state, req) => {
+    // As the real agent: `cidr` keeps the rows inside that network, `labels` those whose identity
+    // has all of them; nothing left is a 404 without a body.
     const cidr = req.query.get('cidr')
-    const rows = ipcacheRows(state).filter((r) => !cidr || r.cidr === cidr)
-    if (cidr && rows.length === 0) return fail(404, `no entry for ${cidr}`)
+    const within = cidr === null ? undefined : parsePrefix(cidr)
+    if (typeof within === 'string') return fail(400, `invalid CIDR address: ${cidr}`)
+    const labels = req.query.getAll('labels').flatMap((l) => l.split(',')).filter(Boolean).map((l) => parseLabel(l))
+    const rows = ipcacheRows(state).filter((r) => {
+      const p = parsePrefix(r.cidr)
+      if (within && (typeof p === 'string' || !prefixContains(within, p))) return false
+      return labels.length === 0 || containsLabels(state.identities.labelsOf(r.identity) ?? [], labels)
+    })
+    if (rows.length === 0) return {status: 404}
     return ok(rows.map((r) => ({cidr: r.cidr, identity: r.identity, hostIP: r.hostIP, encryptKey: r.encryptKey, metadata: r.metadata})))
   },
 }
