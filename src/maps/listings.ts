@@ -352,7 +352,8 @@ export async function fragList(bpffs: string | undefined, format: OutputFormat):
 export async function vtepList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
   const path = globalsPath(bpffsRoot(bpffs), 'cilium_vtep_map')
   const m = await readFamily(bpffsRoot(bpffs), 'vtep', ['cilium_vtep_map'])
-  if (!m) return {text: '', stderr: `error dumping contents of map: unable to open ${path}: no such file or directory\n`, value: null, exitCode: 1}
+  // Cilium's Map.Dump opens the pin first and words a failure so.
+  if (!m) return {text: '', stderr: `error dumping contents of map: loading pinned map ${path}: no such file or directory\n`, value: null, exitCode: 1}
   const rows = new Map<string, string[]>()
   forEach(m.batches, (keys, k, values, v) => addRow(rows, vtepKeyString(keys, k), vtepValueString(values, v)))
   return tableListing(format, ['IP PREFIX/ADDRESS', 'VTEP'], rows)

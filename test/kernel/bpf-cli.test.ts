@@ -114,5 +114,5 @@ test('cilium bpf map get: a reader that stops (| head) ends it quietly with exit
     const head = await run('bash', ['-c', `set -o pipefail; ${cli} | head -1`])
     assert.deepEqual(head, {code: 0, stdout: 'KEY                       VALUE\n', stderr: ''})
     const full = await run('bash', ['-c', `${cli} > /dev/full`])
-    assert.deepEqual(full, {code: 1, stdout: '', stderr: 'Error: Unable to write output: ENOSPC: no space left on device, write\n'})
+    assert.deepEqual(full, {code: 1, stdout: '', stderr: 'Error: write /dev/stdout: no space left on device\n'})
   })

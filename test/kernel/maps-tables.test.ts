@@ -135,7 +135,7 @@ test('bpf vtep list: the TablePrinter with upper-case MACs, -o json; empty and m
   const [root, globals] = bpffs(t)
   const missing = await cilium(root, ['bpf', 'vtep', 'list'])
   assert.equal(missing.status, 1)
-  assert.equal(missing.stderr, `error dumping contents of map: unable to open ${join(globals, 'cilium_vtep_map')}: no such file or directory\n`)
+  assert.equal(missing.stderr, `error dumping contents of map: loading pinned map ${join(globals, 'cilium_vtep_map')}: no such file or directory\n`)
   const m = pinned(t, globals, 'cilium_vtep_map', {type: 'hash', keySize: 4, valueSize: 16, maxEntries: 8})
   assert.deepEqual(await cilium(root, ['bpf', 'vtep', 'list']), {stdout: '', stderr: 'No entries found.\n', status: 0})
   // vtep_key (4): be32 vtep_ip. vtep_value (16): mac_t (MAC in the first 6 bytes of a u64) · be32 tunnel_endpoint · pad.

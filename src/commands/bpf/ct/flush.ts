@@ -13,8 +13,8 @@ export default class BpfCtFlush extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(BpfCtFlush)
-    const {ctFlush, parseCtTarget} = await import('../../../maps/ct-read.js')
+    const [{ctFlush, parseCtTarget}, {writeOutput}] = await Promise.all([import('../../../maps/ct-read.js'), import('../../../lib/stdout.js')])
     const target = parseCtTarget([args.type, args.id].filter((a): a is string => a !== undefined))
-    this.out(await ctFlush(flags.bpffs, target, (line) => process.stderr.write(`${line}\n`)))
+    await writeOutput(await ctFlush(flags.bpffs, target, (line) => process.stderr.write(`${line}\n`)))
   }
 }

@@ -20,8 +20,9 @@ export default class BpfMapList extends BaseCommand {
     const {flags} = await this.parse(BpfMapList)
     const {listPinnedMaps} = await import('../../../bpf/pinned.js')
     const {render} = await import('../../../output/index.js')
+    const {writeOutput} = await import('../../../lib/stdout.js')
     const rows = await listPinnedMaps(flags.bpffs)
-    this.out(render(flags.output, rows, [
+    await writeOutput(render(flags.output, rows, [
       {header: 'NAME', cell: (r) => r.name},
       {header: 'TYPE', cell: (r) => r.type},
       {header: 'KEY SIZE', cell: (r) => r.keySize},

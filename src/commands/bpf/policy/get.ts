@@ -23,11 +23,11 @@ export default class BpfPolicyGet extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {args, flags} = await this.parse(BpfPolicyGet)
-    const {policyGetOutput} = await import('../../../maps/policy-output.js')
+    const [{policyGetOutput}, {writeOutput}] = await Promise.all([import('../../../maps/policy-output.js'), import('../../../lib/stdout.js')])
     if (!flags.all && args.endpoint === undefined) throw new CiliumkitError('Missing endpoint id argument')
     const result = await policyGetOutput({bpffs: flags.bpffs, endpoint: flags.all ? undefined : args.endpoint,
       numeric: flags.numeric, format: flags.output, warn: (line) => process.stderr.write(`${line}\n`)})
-    this.out(result.text)
+    await writeOutput(result.text)
     return result.value
   }
 }

@@ -16,10 +16,10 @@ export default class BpfPolicyList extends BaseCommand {
 
   async run(): Promise<unknown> {
     const {flags} = await this.parse(BpfPolicyList)
-    const {policyGetOutput} = await import('../../../maps/policy-output.js')
+    const [{policyGetOutput}, {writeOutput}] = await Promise.all([import('../../../maps/policy-output.js'), import('../../../lib/stdout.js')])
     const result = await policyGetOutput({bpffs: flags.bpffs, numeric: flags.numeric, format: flags.output,
       warn: (line) => process.stderr.write(`${line}\n`)})
-    this.out(result.text)
+    await writeOutput(result.text)
     return result.value
   }
 }
