@@ -350,10 +350,13 @@ export async function fragList(bpffs: string | undefined, format: OutputFormat):
 
 /** `bpf vtep list`: the TablePrinter of cilium_vtep_map; a missing map fails the dump, exit 1. */
 export async function vtepList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
-  const path = globalsPath(bpffsRoot(bpffs), 'cilium_vtep_map')
-  const m = await readFamily(bpffsRoot(bpffs), 'vtep', ['cilium_vtep_map'])
-  // Cilium's Map.Dump opens the pin first and words a failure so.
-  if (!m) return {text: '', stderr: `error dumping contents of map: loading pinned map ${path}: no such file or directory\n`, value: null, exitCode: 1}
+  const root = bpffsRoot(bpffs)
+  const m = await readFamily(root, 'vtep', ['cilium_vtep_map'])
+  if (!m) {
+    // Cilium's Map.Dump opens the pin first and words a failure so.
+    return {text: '', stderr: `error dumping contents of map: loading pinned map ${globalsPath(root, 'cilium_vtep_map')}: ` +
+      'no such file or directory\n', value: null, exitCode: 1}
+  }
   const rows = new Map<string, string[]>()
   forEach(m.batches, (keys, k, values, v) => addRow(rows, vtepKeyString(keys, k), vtepValueString(values, v)))
   return tableListing(format, ['IP PREFIX/ADDRESS', 'VTEP'], rows)
