@@ -1,3 +1,4 @@
+import {dirname, join} from 'node:path'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {hubbleListenerFlags, hubbleTlsFiles} from '../install/flags.js'
@@ -20,6 +21,8 @@ export default class AgentCommand extends BaseCommand {
       default: '/sys/fs/bpf', helpValue: '<dir>'}),
     socket: Flags.string({description: 'Unix socket of the agent REST API', default: '/var/run/cilium/cilium.sock', helpValue: '<path>'}),
     'hubble-socket': Flags.string({description: 'Unix socket of the Hubble API', default: '/var/run/cilium/hubble.sock', helpValue: '<path>'}),
+    'monitor-socket': Flags.string({description: 'Unix socket of the monitor (cilium monitor) [default: monitor1_2.sock next to --socket]',
+      helpValue: '<path>'}),
     ...hubbleListenerFlags,
     pool: Flags.string({description: 'IPv4 pool endpoint addresses come from', default: '10.200.0.0/24', helpValue: '<cidr>'}),
     'enable-policy': Flags.option({description: 'Policy enforcement mode', options: ['default', 'always', 'never'] as const,
@@ -45,6 +48,8 @@ export default class AgentCommand extends BaseCommand {
       pool: flags.pool, enablePolicy: flags['enable-policy'], clusterName: flags['cluster-name'],
       flowCapacity: flags['hubble-event-buffer-capacity'], logLevel: flags['log-level'],
       ...(flags['node-name'] ? {nodeName: flags['node-name']} : {}),
+      // Next to the API socket: /var/run/cilium/monitor1_2.sock by default, as Cilium's agent serves it.
+      monitorSocket: flags['monitor-socket'] ?? join(dirname(flags.socket), 'monitor1_2.sock'),
     }, {loadDatapath: flags['no-datapath'] ? undefined : loadBpfDatapath})
     // Handlers first: a signal during start-up lets the start finish (or undo itself), then stops.
     let signal: string | undefined

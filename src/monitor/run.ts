@@ -64,13 +64,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 export async function runMonitor(r: MonitorRun): Promise<void> {
   const formatter = new MonitorFormatter({...r.format, linkName: r.format.linkName ?? sysLinkNames()})
+  // Opened before the start lines, so a missing socket is one error line and nothing else.
+  let socket = await openMonitor(r.socketPath)
   if (r.nodeMonitor) {
     const nm = r.nodeMonitor
     r.stderr.write(`Listening for events on ${nm.cpus ?? 0} CPUs with ${nm.npages ?? 0}x${nm.pagesize ?? 0} of shared memory\n`)
   }
   r.stderr.write('Press Ctrl-C to quit\n')
-  // The first open fails with one line; later ones (after the agent closed a stream) retry.
-  let socket = await openMonitor(r.socketPath)
   while (!r.signal.aborted) {
     try {
       for await (const p of readPayloads(socket, r.signal)) {
