@@ -15,6 +15,7 @@ import * as grpc from '@grpc/grpc-js'
 import {ConnectionError, ValidationError} from '../errors.js'
 import {grpc as health, observer} from './proto/index.js'
 import {HEALTH_SERVICE_NAME, healthService, OBSERVER_SERVICE, observerService} from './proto/services.js'
+import {decodeGetFlowsResponse} from './proto/flow-decoder.js'
 import {StreamChannel, StreamStatusError} from './proto/stream-reader.js'
 
 export interface HubbleClientOptions {
@@ -115,8 +116,17 @@ export class HubbleClient {
    * iteration cleanly, without an error. Throws ConnectionError for a failed connection or a
    * stream cut mid-way; a server-side filter error keeps the server's bare message.
    */
-  flows(req: observer.IGetFlowsRequest, signal?: AbortSignal): AsyncGenerator<observer.GetFlowsResponse> {
-    return this.stream('GetFlows', observer.GetFlowsRequest.encode(req).finish(), (b) => observer.GetFlowsResponse.decode(b), signal)
+  async *flows(req: observer.IGetFlowsRequest, signal?: AbortSignal): AsyncGenerator<observer.GetFlowsResponse> {
+    for await (const batch of this.flowBatches(req, signal)) yield* batch
+  }
+
+  /**
+   * GetFlows as flows() does, in batches: the responses that arrived together (one read of
+   * the connection). For consumers that print many at a time: each step of an async iterator
+   * costs about a microsecond, a good part of a flow's budget.
+   */
+  flowBatches(req: observer.IGetFlowsRequest, signal?: AbortSignal): AsyncGenerator<observer.GetFlowsResponse[]> {
+    return this.batches('GetFlows', observer.GetFlowsRequest.encode(req).finish(), decodeGetFlowsResponse, signal)
   }
 
   /** GetAgentEvents (`hubble observe agent-events`), like flows(). */
@@ -130,6 +140,10 @@ export class HubbleClient {
   }
 
   private async *stream<Res>(method: string, request: Uint8Array, decode: (b: Uint8Array) => Res, signal?: AbortSignal): AsyncGenerator<Res> {
+    for await (const batch of this.batches(method, request, decode, signal)) yield* batch
+  }
+
+  private async *batches<Res>(method: string, request: Uint8Array, decode: (b: Uint8Array) => Res, signal?: AbortSignal): AsyncGenerator<Res[]> {
     if (signal?.aborted) return
     const ac = new AbortController()
     const onAbort = () => ac.abort()
@@ -145,7 +159,15 @@ export class HubbleClient {
     try {
       for await (const batch of this.streams.call(`/${OBSERVER_SERVICE}/${method}`, request, ac.signal)) {
         clearTimeout(dial)
-        for (const bytes of batch) yield decode(bytes)
+        const decoded: Res[] = []
+        try {
+          for (const bytes of batch) decoded.push(decode(bytes))
+        } catch (err) {
+          // The messages before a bad one are still delivered, as one at a time would.
+          if (decoded.length > 0) yield decoded
+          throw err
+        }
+        yield decoded
       }
       if (timedOut) throw new ConnectionError(`failed to connect to '${this.target}': context deadline exceeded`, hint(this.target))
     } catch (err) {

@@ -186,14 +186,14 @@ A flow matches a filter flag when it matches any of its values; it must match ev
     if (ending === 'closed') this.exit(0)
   }
 
-  /** GetFlows from the server the flags, HUBBLE_* variables and config file name. */
+  /** GetFlows (in batches) from the server the flags, HUBBLE_* variables and config file name. */
   private async *serverFlows(flags: ServerFlagValues & {config?: string}, request: observer.IGetFlowsRequest,
-    signal: AbortSignal): AsyncGenerator<observer.GetFlowsResponse> {
+    signal: AbortSignal): AsyncGenerator<observer.GetFlowsResponse[]> {
     const settings = await this.hubbleSettings(flags)
     const {HubbleClient} = await import('../../hubble/client.js')
     const client = HubbleClient.connect(settings)
     try {
-      yield* client.flows(request, signal)
+      yield* client.flowBatches(request, signal)
     } finally {
       client.close()
     }

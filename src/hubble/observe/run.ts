@@ -44,8 +44,8 @@ export interface ObserveOptions {
   signal: AbortSignal
   /** --port-forward (-P): not supported here, refused with the real messages. */
   portForward: boolean
-  /** Streams GetFlows responses from a server; used when there is no --input-file. */
-  serverFlows?: (request: observer.IGetFlowsRequest, signal: AbortSignal) => AsyncIterable<GetFlowsResponse>
+  /** Streams GetFlows responses from a server, in batches; used when there is no --input-file. */
+  serverFlows?: (request: observer.IGetFlowsRequest, signal: AbortSignal) => AsyncIterable<GetFlowsResponse[]>
 }
 
 /** A uint64 for protobufjs: a number while exact, else its decimal string (which protobufjs encodes). */
@@ -160,10 +160,12 @@ export async function runObserve(o: ObserveOptions): Promise<void> {
   }
 }
 
-async function printAll(responses: AsyncIterable<GetFlowsResponse>, printer: Printer): Promise<void> {
-  for await (const res of responses) {
-    const p = printer.write(res)
-    if (p) await p
+async function printAll(batches: AsyncIterable<GetFlowsResponse[]>, printer: Printer): Promise<void> {
+  for await (const batch of batches) {
+    for (const res of batch) {
+      const p = printer.write(res)
+      if (p) await p
+    }
   }
 }
 
