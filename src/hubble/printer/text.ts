@@ -22,7 +22,9 @@ export abstract class TextPrinter implements Printer {
   private readonly colorEnabled: boolean
 
   constructor(protected readonly opts: PrinterOptions, colorEnabled: boolean) {
-    this.out = new BatchedOutput(opts.out)
+    // Records end with a newline and no kept colour sequence holds one, so escaping a chunk of
+    // records is escaping each; and escaping is idempotent (the table escapes its cells first).
+    this.out = new BatchedOutput(opts.out, (chunk) => this.escape(chunk))
     this.c = colors(colorEnabled)
     this.time = timestampFormatter(opts.timeFormat)
     this.colorEnabled = colorEnabled
@@ -53,9 +55,9 @@ export abstract class TextPrinter implements Printer {
     return escapeTerminal(text, this.colorEnabled)
   }
 
-  /** Appends a record to stdout, escaped. */
+  /** Appends a record (ending with a newline) to stdout; escaped when the chunk is written. */
   protected emit(text: string): Promise<void> | undefined {
-    return this.out.push(this.escape(text))
+    return this.out.push(text)
   }
 
   protected abstract writeFlow(f: flow.IFlow): Promise<void> | undefined
