@@ -20,7 +20,14 @@ const FLOW_FIELD = 1  // GetFlowsResponse.flow
  * buffer, valid until its next call (a sink copies it into its batch at once).
  */
 export function compileFieldMask(paths: readonly string[] | null | undefined): ((response: Uint8Array) => Uint8Array) | undefined {
-  if (!paths || paths.length === 0) return undefined
+  return !paths || paths.length === 0 ? undefined : compileFlowProjection(paths)
+}
+
+/**
+ * The same projection for any list of paths: with none, the flow stays present but empty (what
+ * a filter that reads no field needs).
+ */
+export function compileFlowProjection(paths: readonly string[]): (response: Uint8Array) => Uint8Array {
   const root: MaskTree = new Map()
   for (const path of paths) {
     let node = root
@@ -83,7 +90,7 @@ function responseMask(flowMask: MaskTable): MaskTable {
 type MaskTable = Array<MaskTable | 0 | 1>
 
 function toTable(tree: MaskTree): MaskTable {
-  const table: MaskTable = new Array<0>(Math.max(...tree.keys()) + 1).fill(0)
+  const table: MaskTable = new Array<0>(Math.max(-1, ...tree.keys()) + 1).fill(0)
   for (const [id, sub] of tree) table[id] = sub === true ? 1 : toTable(sub)
   return table
 }

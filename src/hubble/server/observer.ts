@@ -6,7 +6,8 @@
  * server (grpc-server.ts) writes what this yields.
  */
 import {flow, observer, type Int64} from '../proto/index.js'
-import {compileFieldMask} from './field-mask.js'
+import {compileFieldMask, compileFlowProjection} from './field-mask.js'
+import {flowFieldsRead} from './filter-fields.js'
 import {DEFAULT_RING_CAPACITY, FlowRing, type RingEntry} from './ring.js'
 
 // What GetFlows, GetAgentEvents and GetDebugEvents requests have in common.
@@ -38,6 +39,8 @@ export interface ObserverOptions {
 export interface FlowSink {
   write(item: Uint8Array | observer.IGetFlowsResponse): boolean
   drain(): Promise<void>
+  /** sends what a batching sink holds; called when the stream has caught up and waits for new entries */
+  flush?(): void
 }
 
 /** A request the server must refuse (gRPC InvalidArgument). */
@@ -46,6 +49,7 @@ export class InvalidRequestError extends Error {}
 const namespaceTtlMs = 60 * 60 * 1000  // GetNamespaces: namespaces with flows in the last hour
 const rateWindowSec = 60               // flows_rate: flows per second over the last minute
 const yieldEvery = 1024                // entries scanned between two turns of the event loop
+const slabBytes = 256 * 1024            // the ring's byte slabs
 
 export class FlowObserver {
   readonly ring: FlowRing
@@ -59,6 +63,9 @@ export class FlowObserver {
   // per-second flow counts of the last minute, for flows_rate
   private readonly rateBuckets = new Array<number>(rateWindowSec).fill(0)
   private rateSecond = 0
+  // Entries' bytes are packed into slabs; the ring overwrites in order, so a slab is freed once its last entry is.
+  private slab = new Uint8Array(slabBytes)
+  private slabUsed = 0
 
   constructor(opts: ObserverOptions) {
     this.ring = new FlowRing(opts.capacity ?? DEFAULT_RING_CAPACITY)
@@ -73,7 +80,7 @@ export class FlowObserver {
   /** Adds one flow (the agent's pipeline, or `hubble serve` reading a log). */
   addFlow(f: flow.IFlow): void {
     const time = f.time ?? null
-    const bytes = ownBytes(observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish())
+    const bytes = this.own(observer.GetFlowsResponse.encode({flow: f, nodeName: f.nodeName ?? '', time}).finish())
     this.ring.push({bytes, seconds: Number(time?.seconds ?? 0), nanos: time?.nanos ?? 0})
     this.seen++
     const nowMs = this.now()
@@ -95,22 +102,40 @@ export class FlowObserver {
     const time = this.timestamp()
     const lostEvents: flow.ILostEvent = {source, numEventsLost}
     if (cpu !== undefined) lostEvents.cpu = {value: cpu}
-    this.ring.push({bytes: ownBytes(observer.GetFlowsResponse.encode({lostEvents, nodeName: this.nodeName, time}).finish()),
+    this.ring.push({bytes: this.own(observer.GetFlowsResponse.encode({lostEvents, nodeName: this.nodeName, time}).finish()),
       seconds: time.seconds, nanos: time.nanos, lost: true})
   }
 
   /** Adds an agent event (what `hubble observe agent-events` shows); its time is now. */
   addAgentEvent(event: flow.IAgentEvent): void {
     const time = this.timestamp()
-    this.ring.push({bytes: ownBytes(observer.GetAgentEventsResponse.encode({agentEvent: event, nodeName: this.nodeName, time}).finish()),
+    this.ring.push({bytes: this.own(observer.GetAgentEventsResponse.encode({agentEvent: event, nodeName: this.nodeName, time}).finish()),
       seconds: time.seconds, nanos: time.nanos, kind: 'agent'})
   }
 
   /** Adds a debug event (`hubble observe debug-events`); its time is now. */
   addDebugEvent(event: flow.IDebugEvent): void {
     const time = this.timestamp()
-    this.ring.push({bytes: ownBytes(observer.GetDebugEventsResponse.encode({debugEvent: event, nodeName: this.nodeName, time}).finish()),
+    this.ring.push({bytes: this.own(observer.GetDebugEventsResponse.encode({debugEvent: event, nodeName: this.nodeName, time}).finish()),
       seconds: time.seconds, nanos: time.nanos, kind: 'debug'})
+  }
+
+  /**
+   * A copy of encoded bytes for the ring: encode() returns a slice of protobufjs's shared 8 KiB
+   * pool that also holds its scratch bytes (a ring entry would pin ~3x its size). Copies go into
+   * slabs of our own, packed: one ArrayBuffer per entry would be a million backing stores for V8 to
+   * track and sweep in a big ring.
+   */
+  private own(b: Uint8Array): Uint8Array {
+    if (b.length > slabBytes >> 3) return new Uint8Array(b)
+    if (this.slabUsed + b.length > slabBytes) {
+      this.slab = new Uint8Array(slabBytes)
+      this.slabUsed = 0
+    }
+    const copy = this.slab.subarray(this.slabUsed, this.slabUsed + b.length)
+    copy.set(b)
+    this.slabUsed += b.length
+    return copy
   }
 
   private timestamp(): {seconds: number, nanos: number} {
@@ -167,9 +192,12 @@ export class FlowObserver {
     const project = compileFieldMask(req.fieldMask?.paths)
     const unfiltered = whitelist.length === 0 && blacklist.length === 0
     const predicate = this.compileFilters(whitelist, blacklist)
+    // The filters see a flow decoded with the fields they read only, when that is known.
+    const read = unfiltered ? undefined : flowFieldsRead([...whitelist, ...blacklist])
+    const narrow = read && compileFlowProjection(read)
     const matches = unfiltered
       ? (e: RingEntry) => e.kind === undefined
-      : (e: RingEntry) => e.kind === undefined && predicate(observer.GetFlowsResponse.decode(e.bytes).flow)
+      : (e: RingEntry) => e.kind === undefined && predicate(observer.GetFlowsResponse.decode(narrow ? narrow(e.bytes) : e.bytes).flow)
     await this.stream(req, matches, project, true, sink, signal)
   }
 
@@ -214,6 +242,7 @@ export class FlowObserver {
     while (!signal.aborted && sent < sendLimit) {
       if (cursor >= ring.next) {
         if (!follow) return
+        sink.flush?.()
         await ring.waitFor(cursor, signal)
         continue
       }
@@ -260,9 +289,6 @@ export class FlowObserver {
   }
 }
 
-// A copy with its own buffer: encode() returns a slice of a shared 8 KiB pool slab that also
-// holds the encoder's scratch bytes, and a ring entry would pin ~3x its size in slabs.
-const ownBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b)
 
 function toLimit(n: Int64 | null | undefined): number {
   if (n === null || n === undefined) return Infinity
