@@ -65,6 +65,14 @@ export class AgentProcess {
     return runCli('cilium', args, {env: this.env})
   }
 
+  /** `cilium endpoint create` of an endpoint named after the test and `label`; its ID and namespace. */
+  async createEndpoint(t: TestContext, label: string, labels: readonly string[]): Promise<{id: number; netns: string}> {
+    const name = endpointName(t, label)
+    const r = await this.cilium(['endpoint', 'create', '--name', name, ...labels.flatMap((l) => ['--labels', l]), '-o', 'json'])
+    if (r.code !== 0) throw new Error(`endpoint create ${name}: ${r.stderr}${this.log()}`)
+    return {id: (JSON.parse(r.stdout) as {id: number}).id, netns: `ck-${name}`}
+  }
+
   hubble(args: readonly string[]): Promise<RunResult> {
     return runCli('hubble', [...args, '--server', `unix://${this.hubbleSocket}`], {env: this.env})
   }

@@ -9,7 +9,7 @@ import {spawn} from 'node:child_process'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {repoRoot} from '../helpers/cli.js'
-import {type AgentProcess, endpointName, httpServer, startAgent, tcpConnect} from '../helpers/agent.js'
+import {type AgentProcess, httpServer, startAgent, tcpConnect} from '../helpers/agent.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
 interface Monitor {
@@ -57,14 +57,8 @@ async function monitor(t: TestContext, agent: AgentProcess, args: string[]): Pro
 test('cilium monitor --type drop shows the policy drop, --type trace the forwarded packet', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
   const agent = await startAgent(t, {bpffs: tempBpffsDir(t)})
-  const make = async (label: string, labels: string[]) => {
-    const name = endpointName(t, label)
-    const r = await agent.cilium(['endpoint', 'create', '--name', name, ...labels.flatMap((l) => ['--labels', l]), '-o', 'json'])
-    assert.equal(r.code, 0, r.stderr + agent.log())
-    return {id: (JSON.parse(r.stdout) as {id: number}).id, netns: `ck-${name}`}
-  }
-  const frontend = await make('front', ['role=frontend'])
-  const backend = await make('back', ['role=backend'])
+  const frontend = await agent.createEndpoint(t, 'front', ['role=frontend'])
+  const backend = await agent.createEndpoint(t, 'back', ['role=backend'])
   await httpServer(t, backend.netns, 80)
   await httpServer(t, backend.netns, 8080)
   const imported = await agent.cilium(['policy', 'import', `${repoRoot}/test/fixtures/policy/frontend-backend.yaml`])
