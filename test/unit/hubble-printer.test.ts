@@ -127,6 +127,17 @@ test('escaping keeps the colour sequences only while colour is on', () => {
   assert.equal(escapeTerminal('a\x1b[31mb\x1b[0m', true), 'a\x1b[31mb\x1b[0m')
   assert.equal(escapeTerminal('a\x1b[31mb\x1b[0m', false), 'a^[[31mb^[[0m')
   assert.equal(escapeTerminal('x\ry', false), 'x\\ry')
+  assert.equal(escapeTerminal('\x1b\x1b[3\r\x1b[0m\r', true), '^[^[[3\\r\x1b[0m\\r')
+})
+
+test('escaping a chunk of records is escaping each record (the printers escape whole chunks)', () => {
+  const records = ['a\x1b[31mred\x1b[0m\n', 'plain\n', '\r\n', 'x\x1b[2Jy\x1b[3\n', '\x1b[0m\x1b\n', 'tail \x1b[36mc\n']
+  for (const keep of [true, false]) {
+    assert.equal(escapeTerminal(records.join(''), keep), records.map((r) => escapeTerminal(r, keep)).join(''))
+    // Idempotent: the table escapes its cells, then the chunk again.
+    const once = escapeTerminal(records.join(''), keep)
+    assert.equal(escapeTerminal(once, keep), once)
+  }
 })
 
 test('node names: at least one, then cut past 50 characters', () => {
