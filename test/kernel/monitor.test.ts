@@ -92,6 +92,23 @@ test('cilium monitor --type drop shows the policy drop, --type trace the forward
   }
 })
 
+test('agent notifications: endpoint and policy changes as >> lines, -j as JSON, other types filtered out', async (t) => {
+  if (skipUnlessBpf(t, 'netns')) return
+  const agent = await startAgent(t)
+  const text = await monitor(t, agent, ['--type', 'agent'])
+  const json = await monitor(t, agent, ['-j', '-t', 'agent'])
+  const drops = await monitor(t, agent, ['-t', 'drop'])
+  const ep = await agent.createEndpoint(t, 'mon', ['app=mon'])
+  const imported = await agent.cilium(['policy', 'import', `${repoRoot}/test/fixtures/policy/frontend-backend.yaml`])
+  assert.equal(imported.code, 0, imported.stderr)
+  await text.waitFor(new RegExp(`^>> Endpoint created: \\{"id":${ep.id},"labels":\\[[^\\]]*"k8s:app=mon"[^\\]]*\\],"pod-name":"${ep.netns.slice(3)}","namespace":"default"\\}$`, 'm'))
+  await text.waitFor(/^>> Policy updated: \{"labels":\[[^\]]+\],"revision":\d+,"rule_count":1\}$/m)
+  const line = await json.waitFor(/^\{"type":"agent","subtype":"Policy updated",.*\}$/m)
+  assert.equal((JSON.parse(line) as {message: {rule_count: number}}).message.rule_count, 1)
+  for (const m of [text, json, drops]) assert.equal(await m.interrupt(), 0)
+  assert.equal(drops.stdout(), '')
+})
+
 test('cilium monitor without an agent: one error line naming the socket, exit 1', async (t) => {
   const {tempDir, runCli} = await import('../helpers/cli.js')
   const sock = join(tempDir(t), 'monitor1_2.sock')
