@@ -17,11 +17,12 @@ import {type EndpointRecord, EndpointManager} from './endpoint-manager.js'
 import {type ApiServer, startApiServer} from './api-server.js'
 import {FlowPipeline} from './flows.js'
 import {MonitorServer, type MonitorSocketConfig} from './monitor-socket.js'
-import {healthz} from './health.js'
+import {boundSocketCheck, healthz} from './health.js'
 import {assertNoForeignCilium} from './node-guard.js'
 import {Logger} from './log.js'
 import {AddressPool} from './pool.js'
-import {type AgentState, createAgentState, flowAgentEventType, regenerate} from './rest/state.js'
+import {type AgentState, type SavedDaemonConfig, createAgentState, flowAgentEventType, regenerate, restoreDaemonConfig,
+  saveDaemonConfig} from './rest/state.js'
 import {StateStore} from './state-store.js'
 import {packageVersion} from '../paths.js'
 
@@ -30,7 +31,9 @@ interface SavedState {
   version: 1
   revision: number
   rules: Rule[]
-  options: Record<string, string>
+  /** Daemon options, in documents of agents before daemonConfig. */
+  options?: Record<string, string>
+  daemonConfig?: SavedDaemonConfig
   endpoints: Endpoint[]
   records: EndpointRecord[]
   cidrIdentities: [string, number][]
@@ -52,6 +55,8 @@ export class Agent {
   datapath!: Datapath
   observer!: FlowObserver
   private hubble: HubbleServer[] = []
+  /** Whether the Hubble socket path still leads to our server (false before it listens). */
+  private hubbleReachable: () => boolean = () => false
   private api?: ApiServer
   private store!: StateStore
   private pool!: AddressPool
@@ -113,8 +118,8 @@ export class Agent {
     const saved = this.store.read<SavedState>(stateFile)
     if (saved) {
       this.state.repository.restore(saved.rules, saved.revision)
-      const realized = this.state.config.status?.realized
-      if (realized) realized.options = {...saved.options}
+      restoreDaemonConfig(this.state, saved.daemonConfig ?? {options: saved.options ?? {}, policyEnforcement: c.enablePolicy,
+        enablePolicyFlag: c.enablePolicy}, c.enablePolicy)
       for (const ep of saved.endpoints) this.state.endpoints.set(ep.id, ep)
       for (const [text, id] of saved.cidrIdentities) this.state.cidrIdentities.set(text, id)
       const restored = await this.endpoints.restore(saved.records)
@@ -139,6 +144,7 @@ export class Agent {
     }
     await local.server.listen(`unix://${c.hubbleSocket}`)
     this.hubble.push(local.server)
+    this.hubbleReachable = boundSocketCheck(c.hubbleSocket)
     done('hubble socket', () => this.closeHubble())
     if (c.hubbleListenAddress) {
       const {HubbleServer} = await import('../hubble/server/index.js')
@@ -207,7 +213,7 @@ export class Agent {
       version: 1,
       revision: this.state.repository.revision,
       rules: [...this.state.repository.list()],
-      options: {...this.state.config.status?.realized?.options},
+      daemonConfig: saveDaemonConfig(this.state, this.config.enablePolicy),
       endpoints: [...this.state.endpoints.values()],
       records: [...this.endpoints.records.values()],
       cidrIdentities: [...this.state.cidrIdentities],
@@ -225,7 +231,7 @@ export class Agent {
       datapath: this.datapath.status(),
       endpoints: [...this.state.endpoints.values()],
       controllers: [...this.endpoints.controllers.values()].map((c) => c.toJSON()),
-      hubble: s && {listening: this.hubble.length > 0, maxFlows: Number(s.maxFlows), currentFlows: Number(s.numFlows),
+      hubble: s && {listening: this.hubble.length > 0 && this.hubbleReachable(), maxFlows: Number(s.maxFlows), currentFlows: Number(s.numFlows),
         seenFlows: Number(s.seenFlows), uptimeMs: Date.now() - this.startedMs},
       lostEvents: this.datapath.lostEvents(),
       config: this.state.config,

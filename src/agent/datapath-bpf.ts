@@ -157,7 +157,11 @@ export class BpfAgentDatapath implements Datapath {
       throw err
     }
     cache.written(policy.entries)
-    this.dp.updateEndpointConfig(ep.hostIfindex, {selected: {ingress: policy.ingressEnforced, egress: policy.egressEnforced},
+    // From the first regeneration on, `selected` carries the enforcement mode as it is now (a
+    // `cilium config PolicyEnforcement=...` after start included); --enable-policy only covers
+    // the time between attach and that regeneration.
+    this.dp.updateEndpointConfig(ep.hostIfindex, {policyEnforcement: 'default',
+      selected: {ingress: policy.ingressEnforced, egress: policy.egressEnforced},
       options: {HttpVisibility: policy.entries.some((e) => e.proxyPort > 0)} as Record<EndpointOptionName, boolean>})
   }
 

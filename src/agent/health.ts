@@ -6,8 +6,26 @@
  * datapath syncs (one per endpoint policy map, one for the ipcache) with their counts, and
  * `hubble` is Ok only while the Hubble server listens.
  */
+import {statSync} from 'node:fs'
 import type {DaemonConfiguration, Endpoint, Status, StatusResponse} from '../api/models.js'
 import type {DatapathStatus} from './datapath.js'
+
+/**
+ * For a unix socket a server has just bound: a check that clients can still reach that server
+ * through the path, i.e. the path still names the very socket file it bound (not removed, not
+ * replaced by another process's socket). Throws the stat error when the path is not there now.
+ */
+export function boundSocketCheck(path: string): () => boolean {
+  const bound = statSync(path)
+  return () => {
+    try {
+      const now = statSync(path)
+      return now.isSocket() && now.ino === bound.ino && now.dev === bound.dev
+    } catch {
+      return false
+    }
+  }
+}
 
 /** A controller as the API reports it (ControllerStatus). */
 export interface ControllerStatus {

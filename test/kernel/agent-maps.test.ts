@@ -1,7 +1,8 @@
 /**
  * `cilium map list|get` against a real agent with the real datapath: the caches hold what the
  * agent wrote for an endpoint (cilium_lxc, the ipcache, its policy map), the maps it only
- * reads are listed without a cache, and an unknown map is the API's 404.
+ * reads are listed without a cache, and an unknown map is the API's 404. And the enforcement
+ * mode `cilium config` sets reaching the endpoint's datapath config.
  * Root + BPF; under CI=true a missing capability fails the test instead of skipping it.
  */
 import assert from 'node:assert/strict'
@@ -11,6 +12,8 @@ import {test} from 'node:test'
 import {endpointName, startAgent} from '../helpers/agent.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 import type {BPFMap, BPFMapList} from '../../src/api/models.js'
+import {BpfMap} from '../../src/bpf/index.js'
+import {DatapathMaps, EP_CONFIG, decodeEndpointConfig} from '../../src/datapath/index.js'
 
 test('cilium map list/get show the entries the agent wrote for an endpoint and its policy', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
@@ -67,4 +70,27 @@ test('cilium map list/get show the entries the agent wrote for an endpoint and i
   const none = await agent.cilium(['map', 'get'])
   assert.equal(none.code, 1)
   assert.equal(none.stderr, 'Error: map name must be specified\n')
+})
+
+test('cilium config PolicyEnforcement=never after a start with --enable-policy always reaches the endpoint\'s datapath config', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const bpffs = tempBpffsDir(t)
+  const agent = await startAgent(t, {bpffs, args: ['--enable-policy', 'always']})
+  const created = await agent.cilium(['endpoint', 'create', '--name', endpointName(t, 'enf'), '--labels', 'role=enf', '-o', 'json'])
+  assert.equal(created.code, 0, created.stderr + agent.log())
+  const id = (JSON.parse(created.stdout) as {id: number}).id
+  const config = async () => {
+    const m = BpfMap.openPinned(join(bpffs, 'tc', 'globals', DatapathMaps.config))
+    try {
+      for await (const [, v] of m.entries()) if (v.readUInt16LE(EP_CONFIG.endpoint_id) === id) return decodeEndpointConfig(v)
+      return assert.fail(`no config slot for endpoint ${id}`)
+    } finally {
+      m.close()
+    }
+  }
+  const enforcing = await config()
+  assert.deepEqual([enforcing.policyEnforcement, enforcing.selected], ['default', {ingress: true, egress: true}])
+  assert.equal((await agent.cilium(['config', 'PolicyEnforcement=never'])).code, 0)
+  const open = await config()
+  assert.deepEqual([open.policyEnforcement, open.selected], ['default', {ingress: false, egress: false}])
 })

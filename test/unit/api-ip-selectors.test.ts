@@ -3,26 +3,16 @@
  * `cilium ip list|get`, `cilium policy selectors` and `cilium endpoint log`, line by line.
  */
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {type TestContext, test} from 'node:test'
-import {startApiServer} from '../../src/agent/api-server.js'
 import {type AgentState, createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
-import {AgentApiError, AgentClient} from '../../src/api/client.js'
+import {AgentApiError, type AgentClient} from '../../src/api/client.js'
 import {endpointLogTable, ipBriefTable, ipLabelsHeader, ipListTable, policySelectorsTable, sortIpcacheEntries} from '../../src/api/format.js'
 import {nameIdentities} from '../../src/api/ip.js'
 import type {IPListEntry} from '../../src/api/models.js'
+import {serveApi} from '../helpers/api-server.js'
 
 async function serve(t: TestContext, state: AgentState): Promise<AgentClient> {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-ip-'))
-  const socket = join(dir, 'cilium.sock')
-  const server = await startApiServer({state}, socket)
-  t.after(async () => {
-    await server.close()
-    rmSync(dir, {recursive: true, force: true})
-  })
-  return new AgentClient(socket)
+  return (await serveApi(t, {state})).client
 }
 
 function twoEndpoints(): AgentState {

@@ -3,16 +3,13 @@
  * over a real unix socket, and `cilium map list|get` text as cilium-dbg prints it.
  */
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {type TestContext, test} from 'node:test'
-import {startApiServer} from '../../src/agent/api-server.js'
 import {MapRegistry, endpointCacheEntry, ipcacheCacheValue, policyKeyString} from '../../src/agent/map-cache.js'
 import {createAgentState} from '../../src/agent/rest/state.js'
-import {AgentApiError, AgentClient} from '../../src/api/client.js'
+import {AgentApiError, type AgentClient} from '../../src/api/client.js'
 import {mapEntriesText, mapListTable, mapListVerbose} from '../../src/api/format.js'
 import type {PolicyEntry} from '../../src/policy/entries.js'
+import {serveApi} from '../helpers/api-server.js'
 
 const entry = (o: Partial<PolicyEntry>): PolicyEntry => ({identity: 0, egress: false, protocol: 0, dport: 0, prefixLen: 0, deny: false,
   proxyPort: 0, auth: 0, precedence: 1, cookie: 0, ...o})
@@ -82,14 +79,7 @@ test('policy map cache: Cilium\'s key text; after a failed sync new entries wait
 })
 
 async function serve(t: TestContext, maps?: MapRegistry): Promise<AgentClient> {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-maps-'))
-  const socket = join(dir, 'cilium.sock')
-  const server = await startApiServer({state: createAgentState(), maps}, socket)
-  t.after(async () => {
-    await server.close()
-    rmSync(dir, {recursive: true, force: true})
-  })
-  return new AgentClient(socket)
+  return (await serveApi(t, {state: createAgentState(), maps})).client
 }
 
 test('GET /map lists every open map; GET /map/{name} one of them, 404 without a body for an unknown name', async (t) => {

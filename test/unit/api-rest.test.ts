@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, statSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import {request} from 'node:http'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {type TestContext, test} from 'node:test'
 import {AgentApiError, AgentClient, resolveAgentTarget} from '../../src/api/client.js'
 import type {Endpoint, EndpointConfigurationStatus, LabelConfiguration} from '../../src/api/models.js'
-import {startApiServer} from '../../src/agent/api-server.js'
 import {type AgentState, createAgentState, createEndpoint, regenerate} from '../../src/agent/rest/state.js'
 import {ConnectionError} from '../../src/errors.js'
+import {serveApi} from '../helpers/api-server.js'
 
 /** A real HTTP server on a real unix socket in a temp dir, closed when the test ends. */
 async function serve(t: TestContext, state: AgentState = createAgentState()): Promise<{client: AgentClient; socket: string; state: AgentState}> {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-api-'))
-  const socket = join(dir, 'cilium.sock')
-  const server = await startApiServer({state}, socket)
-  t.after(async () => {
-    await server.close()
-    rmSync(dir, {recursive: true, force: true})
-  })
-  return {client: new AgentClient(socket), socket, state}
+  return {...await serveApi(t, {state}), state}
 }
 
 /** A raw request, to check statuses and bodies without our client in between. */

@@ -227,3 +227,28 @@ export function ipcacheRows(state: AgentState): IpcacheEntry[] {
   }))
   return buildIpcache({endpoints, cidrIdentities: cidrs, hostIps: state.hostIps})
 }
+
+/**
+ * The daemon configuration changes `cilium config` made (PATCH /config), as the state dir keeps
+ * them: the options, and PolicyEnforcement with the --enable-policy flag it was set under.
+ */
+export interface SavedDaemonConfig {
+  options: Record<string, string>
+  policyEnforcement: EnforcementMode
+  enablePolicyFlag: EnforcementMode
+}
+
+export function saveDaemonConfig(state: AgentState, enablePolicyFlag: EnforcementMode): SavedDaemonConfig {
+  return {options: {...state.config.status?.realized?.options}, policyEnforcement: enforcementMode(state), enablePolicyFlag}
+}
+
+/**
+ * Puts saved changes back after a restart. PolicyEnforcement comes back only when the agent
+ * starts with the same --enable-policy as when it was set: a different flag is the newer word.
+ */
+export function restoreDaemonConfig(state: AgentState, saved: SavedDaemonConfig, enablePolicyFlag: EnforcementMode): void {
+  const realized = {...state.config.status?.realized, options: {...state.config.status?.realized?.options, ...saved.options}}
+  if (saved.enablePolicyFlag === enablePolicyFlag) realized['policy-enforcement'] = saved.policyEnforcement
+  state.config.status = {...state.config.status, realized}
+  state.config.spec = {...realized, options: {...realized.options}}
+}
