@@ -6,16 +6,16 @@
  *     with conntrack off (the policy lookup on every packet).
  *  2. With traffic: iperf3 TCP between two endpoint namespaces behind a node namespace, both
  *     endpoints enforced in both directions, in interleaved rounds: the bare veths (baseline),
- *     the empty program on both host veths, and our programs. Throughput, the iperf3
- *     processes' CPU time per GB moved, and ns/packet from the kernel's BPF run-time
- *     statistics (kernel.bpf_stats_enabled), the issue's measure, whose floor the empty
- *     program shows.
+ *     the empty program on both host veths, and our programs (both on tcx hooks where the kernel
+ *     has them). Throughput and the iperf3 processes' CPU time per GB moved, each program variant
+ *     with the run-time statistics off and on, and ns/packet from those statistics
+ *     (kernel.bpf_stats_enabled), the issue's measure, whose floor the empty program shows.
  *   node dist/bench/datapath.js [rounds=3] [seconds=3] [repeat=1000000]
  */
 import {execFileSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
-import {BpfObject, type TcLink} from '../src/bpf/index.js'
+import {BpfObject} from '../src/bpf/index.js'
 import {Datapath} from '../src/datapath/index.js'
 import {packagePath} from '../src/paths.js'
 import {Precedence, type PolicyEntry} from '../src/policy/entries.js'
@@ -144,7 +144,6 @@ try {
     return {bps: received.bits_per_second, bytes: received.bytes, cpuPerGb: cpuSeconds / (received.bytes / 1e9)}
   }
 
-  writeFileSync(statsSysctl, '1')
   const progStats = (id: number): {ns: number; count: number} => {
     const p = JSON.parse(execFileSync('bpftool', ['-j', 'prog', 'show', 'id', String(id)], {encoding: 'utf8'})) as {run_time_ns?: number; run_cnt?: number}
     return {ns: p.run_time_ns ?? 0, count: p.run_cnt ?? 0}
@@ -154,8 +153,9 @@ try {
   const attach: Record<Variant, () => {progs: Array<[string, number]>; detach: () => void}> = {
     'bare veths': () => ({progs: [], detach: () => undefined}),
     'empty program': () => {
-      const links: TcLink[] = specs.flatMap((s) => (['ingress', 'egress'] as const).map((point) =>
-        pass.attachTc(s.ep.hostIfindex, point, 'tc_pass', {netns: node.path})))
+      // On the same kind of hook as the datapath (tcx where the kernel has it).
+      const links = specs.flatMap((s) => (['ingress', 'egress'] as const).map((point) =>
+        pass.attachTcHook(s.ep.hostIfindex, point, 'tc_pass', {netns: node.path})))
       return {progs: [['tc_pass (empty)', links[0].programId]], detach: () => {
         for (const l of links) l.detach()
         for (const l of links) if (l.createdQdisc) l.removeQdisc()
@@ -167,33 +167,50 @@ try {
         detach: () => { for (const s of specs) dp.detach(s.id) }}
     },
   }
-  const runs: Record<Variant, Array<{bps: number; bytes: number; cpuPerGb: number}>> = {'bare veths': [], 'empty program': [], datapath: []}
+  /**
+   * Each variant with programs runs twice per round: with kernel.bpf_stats_enabled off (the
+   * throughput and CPU a node without instrumentation sees) and on (the ns/packet, and the
+   * throughput under the two clock reads per program run the statistics add).
+   */
+  type Run = {bps: number; bytes: number; cpuPerGb: number}
+  const runs: Record<Variant, Run[]> = {'bare veths': [], 'empty program': [], datapath: []}
+  const statsRuns: Record<Variant, Run[]> = {'bare veths': [], 'empty program': [], datapath: []}
   const cost: Record<string, {ns: number; count: number}> = {}
+  let hook = 'none'
   for (let r = 0; r < rounds; r++) {
     for (const variant of (Object.keys(attach) as Variant[]).sort(() => Math.random() - 0.5)) {
       const {progs, detach} = attach[variant]()
+      if (variant === 'datapath') hook = dp.attachedPrograms(specs[0].id)[0]?.hook ?? hook
       try {
-        const start = progs.map(([, id]) => progStats(id))
         runs[variant].push(await iperf())
+        if (!progs.length) continue
+        writeFileSync(statsSysctl, '1')
+        const start = progs.map(([, id]) => progStats(id))
+        statsRuns[variant].push(await iperf())
         progs.forEach(([label, id], i) => {
           const end = progStats(id), c = (cost[label] ??= {ns: 0, count: 0})
           c.ns += end.ns - start[i].ns
           c.count += end.count - start[i].count
         })
       } finally {
+        writeFileSync(statsSysctl, '0')
         detach()
       }
     }
   }
+  statsRuns['bare veths'] = runs['bare veths']  // no program, nothing for the statistics to time
 
-  const summary = (v: Variant) => ({bps: median(runs[v].map((x) => x.bps)), cpuPerGb: median(runs[v].map((x) => x.cpuPerGb))})
+  const summary = (v: Variant, of = runs) => ({bps: median(of[v].map((x) => x.bps)), cpuPerGb: median(of[v].map((x) => x.cpuPerGb))})
   const base = summary('bare veths')
-  console.log(`iperf3 TCP, ${rounds} rounds x ${seconds} s, variants interleaved (medians); load ${load()} at the end:`)
-  for (const v of Object.keys(runs) as Variant[]) {
-    const s = summary(v)
-    console.log(`  ${v.padEnd(14)} ${(s.bps / 1e9).toFixed(2).padStart(6)} Gbit/s (${(s.bps / base.bps * 100).toFixed(1)}%)` +
-      `  CPU ${s.cpuPerGb.toFixed(3)} s/GB (${(s.cpuPerGb / base.cpuPerGb * 100).toFixed(1)}%)` +
-      `  rounds: ${runs[v].map((x) => (x.bps / 1e9).toFixed(1)).join(' ')}`)
+  console.log(`iperf3 TCP, ${rounds} rounds x ${seconds} s, variants interleaved (medians), programs on ${hook} hooks; load ${load()} at the end:`)
+  for (const [title, of] of [['bpf_stats off', runs], ['bpf_stats on', statsRuns]] as const) {
+    console.log(`  ${title}:`)
+    for (const v of Object.keys(of) as Variant[]) {
+      const s = summary(v, of)
+      console.log(`    ${v.padEnd(14)} ${(s.bps / 1e9).toFixed(2).padStart(6)} Gbit/s (${(s.bps / base.bps * 100).toFixed(1)}%)` +
+        `  CPU ${s.cpuPerGb.toFixed(3)} s/GB (${(s.cpuPerGb / base.cpuPerGb * 100).toFixed(1)}%)` +
+        `  rounds: ${of[v].map((x) => (x.bps / 1e9).toFixed(1)).join(' ')}`)
+    }
   }
   console.log(`  throughput goal: datapath >= 90% of the bare veths`)
   console.log('ns/packet from kernel.bpf_stats_enabled (run_time_ns / run_cnt), goal < 200 ns for bpf_lxc:')
@@ -201,10 +218,10 @@ try {
     console.log(`  ${name.padEnd(20)} ${(c.count ? c.ns / c.count : NaN).toFixed(0).padStart(4)} ns over ${c.count} packets`)
   }
   // The programs' run time against the CPU the transfer took: what the datapath adds to a byte's cost.
-  const datapathGb = runs.datapath.reduce((n, r) => n + r.bytes, 0) / 1e9
+  const datapathGb = statsRuns.datapath.reduce((n, r) => n + r.bytes, 0) / 1e9
   const programSeconds = ['cil_from_container', 'cil_to_container'].reduce((n, p) => n + (cost[p]?.ns ?? 0), 0) / 1e9
   console.log(`  both programs: ${(programSeconds / datapathGb * 1000).toFixed(1)} ms per GB moved, ` +
-    `${(programSeconds / datapathGb / summary('datapath').cpuPerGb * 100).toFixed(1)}% of the iperf3 processes' CPU per GB`)
+    `${(programSeconds / datapathGb / summary('datapath', statsRuns).cpuPerGb * 100).toFixed(1)}% of the iperf3 processes' CPU per GB`)
   console.log(`  notifications read: ${notifications}`)
 } finally {
   writeFileSync(statsSysctl, statsBefore)

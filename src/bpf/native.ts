@@ -85,6 +85,7 @@ export interface NativeObject {
   map(name: string): NativeMap
   tcAttach(program: string, iface: number | string, point: 'ingress' | 'egress', netns: string | null,
     priority: number, handle: number): NativeTcAttachment
+  tcxAttach(program: string, iface: number | string, point: 'ingress' | 'egress', netns: string | null): {ifindex: number; programId: number}
   testRun(program: string, data: Uint8Array, repeat: number): {retval: number; durationNs: number; data: Buffer}
   close(): void
 }
@@ -118,6 +119,8 @@ export interface Addon {
   objectOpen(path: string): NativeObject
   tcDetach(iface: number | string, point: 'ingress' | 'egress', handle: number, priority: number, netns: string | null): void
   tcHookDestroy(iface: number | string, netns: string | null): boolean
+  tcxDetach(iface: number | string, point: 'ingress' | 'egress', programId: number, netns: string | null): void
+  tcxPrograms(iface: number | string, point: 'ingress' | 'egress', netns: string | null): Array<{id: number; name: string}>
   ringBufferOpen(map: NativeMap, onBatch: (data: Buffer, offsets: Uint32Array, errno: number) => void,
     maxQueuedBytes: number, pollTimeoutMs: number): NativeRingBuffer
   btfDescribe(btfId: number, typeIds: number[]): Array<NativeBtfType | null>

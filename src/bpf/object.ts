@@ -1,5 +1,5 @@
 import {addon, type NativeObject} from './native.js'
-import {kernelCall, type ErrorSubject} from './errors.js'
+import {BpfError, EINVAL, ENOTSUPP, EOPNOTSUPP, kernelCall, type ErrorSubject} from './errors.js'
 import {BpfMap} from './map.js'
 import {mapTypeName} from './map-types.js'
 
@@ -88,6 +88,30 @@ export class BpfObject {
     return new TcLink(a.ifindex, point, a.handle, a.priority, a.programId, a.createdHook, options.netns)
   }
 
+  /**
+   * Attaches a loaded sched_cls program to `iface`'s tcx hook (kernel 6.6+), after the programs
+   * already there: no qdisc, no classifier layer. It stays attached after this process exits,
+   * until detached or the interface goes. Throws BpfError with errno EINVAL on a kernel without tcx.
+   */
+  attachTcx(iface: number | string, point: TcAttachPoint, program: string, options: {netns?: string} = {}): TcxLink {
+    const a = kernelCall({map: program}, () => this.native.tcxAttach(program, iface, point, options.netns ?? null))
+    return new TcxLink(a.ifindex, point, a.programId, options.netns)
+  }
+
+  /**
+   * Attaches a loaded sched_cls program to `iface`'s tc hook the fastest way the kernel offers:
+   * tcx (6.6+), else a BPF filter on a clsact qdisc (created when missing).
+   */
+  attachTcHook(iface: number | string, point: TcAttachPoint, program: string, options: {netns?: string} = {}): TcxLink | TcLink {
+    try {
+      return this.attachTcx(iface, point, program, options)
+    } catch (err) {
+      // A kernel before 6.6 knows no tcx attach type.
+      if (!(err instanceof BpfError && [EINVAL, EOPNOTSUPP, ENOTSUPP].includes(err.errno))) throw err
+    }
+    return this.attachTc(iface, point, program, options)
+  }
+
   /** Runs a loaded program once per `repeat` on `data` (BPF_PROG_TEST_RUN): its return value and output packet. */
   testRun(program: string, data: Uint8Array, repeat = 1): {retval: number; durationNs: number; data: Buffer} {
     return kernelCall({map: program}, () => this.native.testRun(program, data, repeat))
@@ -96,6 +120,31 @@ export class BpfObject {
   /** Releases the object's fds. Idempotent. */
   close(): void {
     this.native.close()
+  }
+}
+
+/** A program on the tcx hook of one interface and direction. */
+export class TcxLink {
+  private detached = false
+  readonly createdQdisc = false
+
+  constructor(readonly ifindex: number, readonly attachPoint: TcAttachPoint, readonly programId: number, readonly netns?: string) {}
+
+  /** The programs on an interface's tcx hook, in the order they run. */
+  static programs(iface: number | string, point: TcAttachPoint, options: {netns?: string} = {}): Array<{id: number; name: string}> {
+    return kernelCall({}, () => addon().tcxPrograms(iface, point, options.netns ?? null))
+  }
+
+  /** Detaches any program (by kernel ID) from an interface's tcx hook. */
+  static detachProgram(iface: number | string, point: TcAttachPoint, programId: number, options: {netns?: string} = {}): void {
+    kernelCall({}, () => addon().tcxDetach(iface, point, programId, options.netns ?? null))
+  }
+
+  /** Removes the program from the hook. Idempotent. Throws BpfError when the interface is gone with an unexpected errno. */
+  detach(): void {
+    if (this.detached) return
+    TcxLink.detachProgram(this.ifindex, this.attachPoint, this.programId, {netns: this.netns})
+    this.detached = true
   }
 }
 

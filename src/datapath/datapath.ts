@@ -7,7 +7,7 @@
 import {execFileSync} from 'node:child_process'
 import {existsSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
-import {BpfError, BpfMap, BpfObject, ENODEV, ENOENT, KeyNotFoundError, RingBuffer, type TcLink} from '../bpf/index.js'
+import {BpfError, BpfMap, BpfObject, ENODEV, ENOENT, KeyNotFoundError, RingBuffer, type TcLink, TcxLink} from '../bpf/index.js'
 import {CiliumkitError} from '../errors.js'
 import {parsePrefix} from '../identity/cidr.js'
 import {encodeEndpointInfo, encodeEndpointKey} from '../maps/endpoint.js'
@@ -62,8 +62,11 @@ export interface EndpointSpec {
 
 interface Attached {
   spec: EndpointSpec
-  links: TcLink[]
+  links: Array<TcLink | TcxLink>
 }
+
+/** The program each tc hook of an endpoint's host veth runs. */
+const hookPrograms = {ingress: 'cil_from_container', egress: 'cil_to_container'} as const
 
 /**
  * A loaded datapath. Maps stay pinned under pinDir after close(): a later load reuses them,
@@ -160,34 +163,46 @@ export class Datapath {
     }
   }
 
-  /** Attaches cil_from_container (tc ingress) and cil_to_container (tc egress) to the endpoint's host veth. */
+  /**
+   * Attaches cil_from_container (tc ingress) and cil_to_container (tc egress) to the endpoint's host
+   * veth: on the tcx hooks where the kernel has them (6.6+; no qdisc and classifier layer in front
+   * of the programs, ~30% of their own cost under traffic here), through a clsact qdisc otherwise.
+   * Either way they stay attached when this process exits. Our programs that a previous agent left
+   * on the tcx hooks are removed once these run behind them (the agent does the same for clsact).
+   */
   attach(endpointId: number): void {
     const ep = this.endpoints.get(endpointId)
     if (!ep) throw new CiliumkitError(`endpoint ${endpointId} is not in the datapath`, 'write it with upsertEndpoint first')
     if (ep.links.length) return
-    const opts = {netns: ep.spec.netns}
-    ep.links.push(this.object.attachTc(ep.spec.ifindex, 'ingress', 'cil_from_container', opts))
+    const netns = ep.spec.netns
     try {
-      ep.links.push(this.object.attachTc(ep.spec.ifindex, 'egress', 'cil_to_container', opts))
+      for (const point of ['ingress', 'egress'] as const) ep.links.push(this.object.attachTcHook(ep.spec.ifindex, point, hookPrograms[point], {netns}))
     } catch (err) {
       this.detach(endpointId)
       throw err
     }
+    for (const link of ep.links) {
+      if (!(link instanceof TcxLink)) continue
+      const name = hookPrograms[link.attachPoint].slice(0, 15)  // the kernel keeps 15 characters of a program name
+      for (const p of TcxLink.programs(link.ifindex, link.attachPoint, {netns})) {
+        if (p.name === name && p.id !== link.programId) gone(() => TcxLink.detachProgram(link.ifindex, link.attachPoint, p.id, {netns}))
+      }
+    }
   }
 
   /** The programs attached for an endpoint (empty when detached): kernel program IDs, e.g. for run-time stats. */
-  attachedPrograms(endpointId: number): Array<{program: string; attachPoint: string; programId: number}> {
+  attachedPrograms(endpointId: number): Array<{program: string; attachPoint: string; programId: number; hook: 'tcx' | 'clsact'}> {
     return (this.endpoints.get(endpointId)?.links ?? []).map((l) => ({
-      program: l.attachPoint === 'ingress' ? 'cil_from_container' : 'cil_to_container', attachPoint: l.attachPoint, programId: l.programId}))
+      program: hookPrograms[l.attachPoint], attachPoint: l.attachPoint, programId: l.programId, hook: l instanceof TcxLink ? 'tcx' : 'clsact'}))
   }
 
-  /** Removes both programs from the endpoint's veth, and the clsact qdisc when attach created it. */
+  /** Removes both programs from the endpoint's veth, and the clsact qdisc when attach created one. */
   detach(endpointId: number): void {
     const ep = this.endpoints.get(endpointId)
     if (!ep) return
     const links = ep.links.splice(0)
     for (const link of links) gone(() => link.detach())
-    const created = links.find((l) => l.createdQdisc)
+    const created = links.find((l): l is TcLink => l.createdQdisc)
     if (created) gone(() => created.removeQdisc())
   }
 

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {repoRoot, runCli} from '../helpers/cli.js'
 import {skipUnlessBpf} from '../helpers/kernel.js'
+import {TcxLink} from '../../src/bpf/index.js'
 import {endpointsOf, snapshot, tempNode} from './install-support.js'
 
 const stepLines = (stderr: string) => stderr.split('\n').filter(Boolean)
@@ -25,14 +26,15 @@ test('install twice, uninstall twice: idempotent, and nothing is left behind', {
   assert.ok(readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(node.paths.stateDir))
   assert.match(readFileSync(join(node.paths.stateDir, 'agent.log'), 'utf8'), /Agent started/)
 
-  // An endpoint: a namespace, a veth with a clsact qdisc and programs, pins. Uninstall must take all of it.
+  // An endpoint: a namespace, a veth with programs (on tcx, or a clsact qdisc before 6.6), pins. Uninstall must take all of it.
   const ep = await runCli('cilium', ['endpoint', 'create', '--name', `ckinst${process.pid % 10000}`, '-l', 'role=backend'], {env})
   assert.equal(ep.code, 0, ep.stderr)
   const owned = endpointsOf(node.paths.stateDir)
   const during = snapshot(node.root, node.paths, owned)
   assert.equal(during.netns.length, 1, 'the endpoint has a namespace')
   assert.equal(during.links.length, 1, 'the endpoint has a host veth')
-  assert.ok(during.qdiscs.some((q) => q.includes('clsact')), 'the endpoint veth has a clsact qdisc')
+  assert.ok(during.qdiscs.some((q) => q.includes('clsact')) || owned.interfaces.some((i) => TcxLink.programs(i, 'ingress').length > 0),
+    'the endpoint veth has our programs')
   assert.ok(during.pins.some((p) => p.startsWith('tc/globals/cilium_')), 'the datapath pinned its maps')
 
   const second = await runCli('cilium', install)

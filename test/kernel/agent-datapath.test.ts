@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {repoRoot} from '../helpers/cli.js'
 import {decodeEndpointConfig, DatapathMaps, EP_CONFIG} from '../../src/datapath/index.js'
-import {BpfMap} from '../../src/bpf/index.js'
+import {BpfMap, TcxLink} from '../../src/bpf/index.js'
 import {type AgentProcess, endpointName, httpRequest, httpServer, inNetns, ping, startAgent, tcpConnect, testNetns} from '../helpers/agent.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
@@ -221,13 +221,14 @@ test('kill -9 under traffic: allowed keeps flowing, denied stays denied; the res
   // The same rows; only the BYTES and PACKETS the traffic added differ.
   const withoutStats = (rows: string) => rows.replace(/disabled +\S+ +\S+ +/g, 'disabled ')
   assert.equal(withoutStats(await policyRows(again, frontend.id)), withoutStats(rowsBefore))
-  // The new agent's programs replaced the old ones: one filter per hook.
-  for (const hook of ['ingress', 'egress']) {
+  // The new agent's programs replaced the old ones: one program per hook (tcx on 6.6+, else one clsact filter).
+  for (const hook of ['ingress', 'egress'] as const) {
     const dev = JSON.parse((await again.cilium(['endpoint', 'get', String(backend.id), '-o', 'json'])).stdout)
     const ep = Array.isArray(dev) ? dev[0] : dev
-    const filters = execFileSync('ip', ['netns', 'exec', again.nodeNetns, 'tc', '-j', 'filter', 'show', 'dev',
+    const tcx = TcxLink.programs(ep.status.networking['interface-name'], hook, {netns: `/run/netns/${again.nodeNetns}`})
+    const filters = tcx.length ? JSON.stringify(tcx) : execFileSync('ip', ['netns', 'exec', again.nodeNetns, 'tc', '-j', 'filter', 'show', 'dev',
       ep.status.networking['interface-name'], hook], {encoding: 'utf8'})
-    assert.equal(new Set((JSON.parse(filters) as {pref: number}[]).map((f) => f.pref)).size, 1, filters)
+    assert.equal(new Set((JSON.parse(filters) as {pref?: number; id?: number}[]).map((f) => f.pref ?? f.id)).size, 1, filters)
   }
   assert.equal(await tcpConnect(frontend.netns, '10.200.0.3', 80), 'connected')
   assert.equal(await tcpConnect(frontend.netns, '10.200.0.3', 8080), 'timeout')

@@ -74,7 +74,8 @@ test(`the raw addon rejects garbage arguments with JS errors (seed ${seed})`, (t
   t.after(() => m.close())
   const methods = m as unknown as Record<string, (...args: unknown[]) => unknown>
   // Skipping the entry points that would act on valid input: mounting, unmounting.
-  const fns = ['mapCreate', 'mapOpenPinned', 'mapFromId', 'objectOpen', 'tcDetach', 'tcHookDestroy', 'ringBufferOpen', 'btfDescribe']
+  const fns = ['mapCreate', 'mapOpenPinned', 'mapFromId', 'objectOpen', 'tcDetach', 'tcHookDestroy', 'tcxDetach', 'tcxPrograms', 'ringBufferOpen',
+    'btfDescribe']
   for (let i = 0; i < 500; i++) {
     const args = [junk(r), junk(r), junk(r), junk(r), junk(r), junk(r), junk(r)]
     for (const f of fns) {

@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test, type TestContext} from 'node:test'
-import {BpfMap, BpfObject, CallbackError, NotAMapError, ProgramLoadError, RingBuffer} from '../../src/bpf/index.js'
+import {BpfError, BpfMap, BpfObject, CallbackError, ENOENT, NotAMapError, ProgramLoadError, RingBuffer, TcxLink} from '../../src/bpf/index.js'
 import {netns, sendUdp, skipUnlessBpf, tempBpffsDir, vethPair} from '../helpers/kernel.js'
 
 // Built by `make datapath` (bpf/Makefile) from bpf/test/pkt_counter.c.
@@ -223,6 +223,34 @@ test('tc on a veth in a test namespace: UDP across it raises the counter and sen
   assert.equal(counts.lookup(udpKey).readBigUInt64LE(0), before)
   link.removeQdisc()
   assert.doesNotMatch(b.exec('tc', ['qdisc', 'show', 'dev', to.ifname]), /clsact/)
+})
+
+test('tcx on a veth in a test namespace: the program counts without a qdisc, is listed on its hook, and detach removes it', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const a = netns(t, 'a'), b = netns(t, 'b')
+  const [, to] = vethPair(t, a, b)
+  const obj = loadCounter(t)
+  const counts = obj.map('pkt_counts')
+  t.after(() => counts.close())
+  const link = obj.attachTcx(to.ifname, 'ingress', 'count_packets', {netns: b.path})
+  t.after(() => link.detach())
+  assert.deepEqual(TcxLink.programs(to.ifname, 'ingress', {netns: b.path}), [{id: link.programId, name: 'count_packets'}])
+  assert.deepEqual(TcxLink.programs(to.ifname, 'egress', {netns: b.path}), [])
+  assert.doesNotMatch(b.exec('tc', ['qdisc', 'show', 'dev', to.ifname]), /clsact/)
+
+  sendUdp(a, to.ip, 9999, 20)
+  const udpKey = pktKey(link.ifindex, 17)
+  await until('20 UDP packets counted', () => {
+    try { return counts.lookup(udpKey).readBigUInt64LE(0) >= 20n } catch { return false }
+  })
+
+  link.detach()
+  assert.deepEqual(TcxLink.programs(to.ifname, 'ingress', {netns: b.path}), [])
+  const before = counts.lookup(udpKey).readBigUInt64LE(0)
+  sendUdp(a, to.ip, 9999, 5)
+  assert.equal(counts.lookup(udpKey).readBigUInt64LE(0), before)
+  assert.throws(() => TcxLink.detachProgram(to.ifname, 'ingress', link.programId, {netns: b.path}), (err: Error) =>
+    err instanceof BpfError && err.errno === ENOENT)
 })
 
 async function collect(m: BpfMap): Promise<Map<Buffer, Buffer>> {

@@ -13,7 +13,7 @@ import {Datapath, DatapathMaps, EP_CONFIG_SLOTS, EVENT_BUDGET, type DatapathEven
   type TraceEvent} from '../../src/datapath/index.js'
 import {encodePolicyStatsKey} from '../../src/maps/policystats.js'
 import {portRangeKeys, Precedence, type PolicyEntry} from '../../src/policy/entries.js'
-import {KeyNotFoundError, type RingBuffer} from '../../src/bpf/index.js'
+import {KeyNotFoundError, type RingBuffer, TcxLink} from '../../src/bpf/index.js'
 import {encodeMetricsKey} from '../../src/maps/metrics.js'
 import {endpointNetwork, execIn, ping, sendUdp, spawnIn, skipUnlessBpf, tcpConnect, tcpServer, tempBpffsDir, type Endpoint} from '../helpers/kernel.js'
 
@@ -449,4 +449,41 @@ test('HTTP: a POST /metric yields an L7 request event, its response the status a
   assert.ok(response.latencyNs >= 20_000_000n && response.latencyNs < 5_000_000_000n, `latency ${response.latencyNs} ns`)
   assert.equal(response.summary?.sport, 8080)
   assert.equal(of('l7', clientSpec.id).length, 0)  // visibility is per endpoint
+})
+
+test('tcx: a closed datapath keeps enforcing; a successor on the same pins takes over its hooks, one program each', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const pins = tempBpffsDir(t)
+  const {node, endpoints: [client, server]} = endpointNetwork(t, 2, 251)
+  const specs: EndpointSpec[] = [client, server].map((ep, i) => ({id: 900 + i, ifindex: ep.hostIfindex, identity: 30_900 + i,
+    ips: [ep.ip4], netns: node.path, config: i ? ingressOnly : {}}))
+  const first = Datapath.load({pinDir: pins})
+  for (const s of specs) {
+    first.upsertEndpoint(s)
+    first.attach(s.id)
+  }
+  await first.setPolicy(901, [allow({identity: 30_900, protocol: 6, dport: 8080, prefixLen: 24})])
+  assert.deepEqual(first.attachedPrograms(901).map((p) => p.hook), ['tcx', 'tcx'], 'this kernel (6.6+) has tcx')
+  const predecessor = first.attachedPrograms(901).map((p) => p.programId)
+  first.close({detach: false})
+  await tcpServer(t, server.ns, 8080)
+  await tcpServer(t, server.ns, 8081)
+  assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
+  assert.equal(await tcpConnect(client.ns, server.ip4, 8081, 500), 'timeout')
+
+  const next = Datapath.load({pinDir: pins})
+  t.after(() => next.close())
+  for (const s of specs) {
+    next.upsertEndpoint(s)
+    next.attach(s.id)
+  }
+  for (const point of ['ingress', 'egress'] as const) {
+    const ours = next.attachedPrograms(901).find((p) => p.attachPoint === point)!
+    assert.deepEqual(TcxLink.programs(server.hostIfname, point, {netns: node.path}).map((p) => p.id), [ours.programId])
+    assert.ok(!predecessor.includes(ours.programId))
+  }
+  assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
+  assert.equal(await tcpConnect(client.ns, server.ip4, 8081, 500), 'timeout')
+  next.close()
+  assert.deepEqual(TcxLink.programs(server.hostIfname, 'ingress', {netns: node.path}), [])
 })

@@ -1,8 +1,10 @@
 // NativeObject: an ELF object opened and loaded by libbpf, its maps and programs,
-// tc attachment (clsact + BPF filter, through libbpf's netlink tc API) and
-// BPF_PROG_TEST_RUN. Netlink work can run inside a named network namespace.
+// tc attachment (tcx, kernel 6.6+, through BPF_PROG_ATTACH; or clsact + BPF filter, through
+// libbpf's netlink tc API) and BPF_PROG_TEST_RUN. Attachment can run inside a named network
+// namespace.
 #include "map.h"
 
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -94,6 +96,11 @@ static bpf_tc_attach_point AttachPointArg(const Napi::CallbackInfo& info, size_t
   throw TypeErr(info.Env(), "attach point must be 'ingress' or 'egress', got '" + p + "'");
 }
 
+// BPF_TCX_INGRESS and BPF_TCX_EGRESS (kernel 6.6 uapi; the system headers of libbpf 1.1 predate them).
+static bpf_attach_type TcxTypeArg(const Napi::CallbackInfo& info, size_t i) {
+  return AttachPointArg(info, i) == BPF_TC_INGRESS ? bpf_attach_type(46) : bpf_attach_type(47);
+}
+
 class NativeObject : public Napi::ObjectWrap<NativeObject> {
  public:
   static Napi::FunctionReference* constructor;
@@ -111,6 +118,7 @@ class NativeObject : public Napi::ObjectWrap<NativeObject> {
         InstanceMethod<&NativeObject::Load>("load"),
         InstanceMethod<&NativeObject::Map>("map"),
         InstanceMethod<&NativeObject::TcAttach>("tcAttach"),
+        InstanceMethod<&NativeObject::TcxAttach>("tcxAttach"),
         InstanceMethod<&NativeObject::TestRun>("testRun"),
         InstanceMethod<&NativeObject::Close>("close"),
     });
@@ -247,6 +255,28 @@ class NativeObject : public Napi::ObjectWrap<NativeObject> {
     return r;
   }
 
+  // tcxAttach(program, ifindex | ifname, 'ingress' | 'egress', netns | null): {ifindex, programId}.
+  // Appends the program to the interface's tcx chain with BPF_PROG_ATTACH, not a link: it stays
+  // attached after this process exits, until tcxDetach or the interface goes. EINVAL on a kernel
+  // without tcx.
+  Napi::Value TcxAttach(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    bpf_program* p = Prog(info, 0, "tcx attach");
+    bpf_attach_type type = TcxTypeArg(info, 2);
+    std::string ns = NetnsArg(info, 3);
+    NetnsGuard guard(env, ns);
+    int ifindex = IfindexArg(info, 1);
+    int fd = bpf_program__fd(p);
+    if (bpf_prog_attach(fd, ifindex, type, 0) < 0) throw ErrnoError(env, "tcx attach", errno);
+    bpf_prog_info pi = {};
+    uint32_t len = sizeof(pi);
+    if (bpf_obj_get_info_by_fd(fd, &pi, &len) < 0) throw ErrnoError(env, "tcx attach: program info", errno);
+    Napi::Object r = Napi::Object::New(env);
+    r.Set("ifindex", ifindex);
+    r.Set("programId", pi.id);
+    return r;
+  }
+
   // testRun(program, data, repeat): {retval, durationNs, data} via BPF_PROG_TEST_RUN.
   Napi::Value TestRun(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
@@ -306,12 +336,58 @@ static Napi::Value TcHookDestroy(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(env, err == 0);
 }
 
+// tcxDetach(ifindex | ifname, 'ingress' | 'egress', programId, netns | null)
+static Napi::Value TcxDetach(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  bpf_attach_type type = TcxTypeArg(info, 1);
+  uint32_t id = IntArg(info, 2, "program id", 1, UINT32_MAX);
+  std::string ns = NetnsArg(info, 3);
+  NetnsGuard guard(env, ns);
+  int ifindex = IfindexArg(info, 0);
+  int fd = bpf_prog_get_fd_by_id(id);
+  if (fd < 0) throw ErrnoError(env, "tcx detach: program " + std::to_string(id), errno);
+  int err = bpf_prog_detach2(fd, ifindex, type);
+  int e = errno;
+  close(fd);
+  if (err < 0) throw ErrnoError(env, "tcx detach", e);
+  return env.Undefined();
+}
+
+// tcxPrograms(ifindex | ifname, 'ingress' | 'egress', netns | null): [{id, name}] in run order.
+static Napi::Value TcxPrograms(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  bpf_attach_type type = TcxTypeArg(info, 1);
+  std::string ns = NetnsArg(info, 2);
+  NetnsGuard guard(env, ns);
+  int ifindex = IfindexArg(info, 0);
+  uint32_t ids[64], count = 64, flags = 0;
+  if (bpf_prog_query(ifindex, type, 0, &flags, ids, &count) < 0) throw ErrnoError(env, "tcx query", errno);
+  Napi::Array r = Napi::Array::New(env);
+  for (uint32_t i = 0; i < count && i < 64; i++) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("id", ids[i]);
+    std::string name;
+    int fd = bpf_prog_get_fd_by_id(ids[i]);
+    if (fd >= 0) {
+      bpf_prog_info pi = {};
+      uint32_t len = sizeof(pi);
+      if (bpf_obj_get_info_by_fd(fd, &pi, &len) == 0) name = pi.name;
+      close(fd);
+    }
+    o.Set("name", name);
+    r.Set(i, o);
+  }
+  return r;
+}
+
 void InitObject(Napi::Env env, Napi::Object exports) {
   libbpf_set_print(CaptureLibbpf);
   exports.Set("NativeObject", NativeObject::Define(env));
   exports.Set("objectOpen", Napi::Function::New(env, NativeObject::Open, "objectOpen"));
   exports.Set("tcDetach", Napi::Function::New(env, TcDetach, "tcDetach"));
   exports.Set("tcHookDestroy", Napi::Function::New(env, TcHookDestroy, "tcHookDestroy"));
+  exports.Set("tcxDetach", Napi::Function::New(env, TcxDetach, "tcxDetach"));
+  exports.Set("tcxPrograms", Napi::Function::New(env, TcxPrograms, "tcxPrograms"));
 }
 
 }  // namespace ck
