@@ -96,3 +96,24 @@ test('an agent notification is the type byte then its own gob stream of api.Agen
   assert.deepEqual(data.subarray(1), Buffer.concat([Buffer.from([def.length]), def, Buffer.from([value.length]), value]))
   assert.deepEqual(decodeAgentNotify(data), {type: 5, text: '{"rule_count":1}'})
 })
+
+// Streams written by Go 1.19's encoding/gob (a Go program encoding, with one Encoder,
+// Payload{Data: {4,1,2}, CPU: 1, Type: 9}, Payload{Lost: 300, Type: 2},
+// Payload{Data: 200 x 0xab, CPU: 3, Lost: 1<<40, Type: 9}, Payload{CPU: -2, Type: -1};
+// and, with a new Encoder, AgentNotify{Type: 5, Text: `{"rule_count":1}`}, which that process had numbered 66).
+const goPayloads = hex('38ff81030101075061796c6f616401ff82000104010444617461010a00010343505501040001044c6f737401060001045479706501040000000c' +
+  'ff820103040102010202120009ff8203fe012c010400ffdaff8201ffc8' + 'ab'.repeat(200) + '010601fa01000000000001120007ff820203020100')
+const goAgentNotify = hex('2bff830301010b4167656e744e6f7469667901ff84000102010454797065010600010454657874010c00000017ff84010501107b2272756c655f636f756e74223a317d00')
+
+test('streams from Go\'s own encoder: decoded field by field, and ours are the same bytes', () => {
+  const want = [
+    {data: Buffer.from([4, 1, 2]), cpu: 1, lost: 0n, type: 9},
+    {data: Buffer.alloc(0), cpu: 0, lost: 300n, type: 2},
+    {data: Buffer.alloc(200, 0xab), cpu: 3, lost: 1n << 40n, type: 9},
+    {data: Buffer.alloc(0), cpu: -2, lost: 0n, type: -1},
+  ]
+  assert.deepEqual(new PayloadDecoder().push(goPayloads), want)
+  const enc = new PayloadEncoder()
+  assert.deepEqual(Buffer.concat(want.map((p) => enc.encode(p))), goPayloads)
+  assert.deepEqual(decodeAgentNotify(Buffer.concat([Buffer.from([130]), goAgentNotify])), {type: 5, text: '{"rule_count":1}'})
+})
