@@ -155,12 +155,16 @@ export class MonitorServer {
       reported = total
     }, lostPollMs)
     this.lostTimer.unref()
-    const publish = (ev: DatapathEvent) => this.publishEvent(ev)
+    // Without listeners the pipeline gets the datapath's own promises: the tap costs nothing then.
     const events = (signal: AbortSignal): AsyncIterable<DatapathEvent> => ({
-      async* [Symbol.asyncIterator]() {
-        for await (const ev of dp.events(signal)) {
-          publish(ev)
-          yield ev
+      [Symbol.asyncIterator]: (): AsyncIterator<DatapathEvent> => {
+        const inner = dp.events(signal)[Symbol.asyncIterator]()
+        return {
+          next: () => this.listeners.size === 0 ? inner.next() : inner.next().then((r) => {
+            if (!r.done) this.publishEvent(r.value)
+            return r
+          }),
+          return: (value?: unknown) => inner.return?.(value) ?? Promise.resolve({done: true, value: undefined}),
         }
       },
     })
