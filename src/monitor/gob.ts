@@ -29,12 +29,19 @@ export class GobError extends CiliumkitError {}
 
 /** Appends gob's unsigned encoding of `v` (a number below 2^53 or a bigint below 2^64). */
 export function putUint(out: number[], v: number | bigint): void {
-  let n = BigInt(v)
-  if (n < 0n || n >= 1n << 64n) throw new GobError(`gob: unsigned value out of range: ${n}`)
-  if (n < 128n) {
-    out.push(Number(n))
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) {
+    if (v < 128) {
+      out.push(v)
+      return
+    }
+    // Safe integers without BigInt: the common case (lengths, CPUs, types).
+    const bytes: number[] = []
+    for (let n = v; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256)
+    out.push(256 - bytes.length, ...bytes)
     return
   }
+  let n = BigInt(v)
+  if (n < 0n || n >= 1n << 64n) throw new GobError(`gob: unsigned value out of range: ${n}`)
   const bytes: number[] = []
   while (n > 0n) {
     bytes.unshift(Number(n & 0xffn))
@@ -45,6 +52,10 @@ export function putUint(out: number[], v: number | bigint): void {
 
 /** Appends gob's signed encoding of `v`. */
 export function putInt(out: number[], v: number | bigint): void {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) < 2 ** 51) {
+    putUint(out, v < 0 ? (-v - 1) * 2 + 1 : v * 2)
+    return
+  }
   const n = BigInt(v)
   putUint(out, n < 0n ? ((~n) << 1n) | 1n : n << 1n)
 }
@@ -402,14 +413,17 @@ export class GobEncoder {
 
   /** The messages that send `value` (with the type's definition the first time). */
   encode(spec: GobStructSpec, value: Readonly<Record<string, unknown>>): Buffer {
-    const parts: Buffer[] = []
+    const parts: Uint8Array[] = []
     let id = this.ids.get(spec)
     if (id === undefined) {
       id = firstUserType + this.ids.size
       this.ids.set(spec, id)
       parts.push(message(defineStruct(id, spec)))
     }
-    const body: number[] = []
+    // Byte fields go in as they are, between runs of header bytes: no per-byte copying.
+    const segments: Array<number[] | Uint8Array> = []
+    let body: number[] = []
+    segments.push(body)
     putInt(body, id)
     let last = -1
     spec.fields.forEach((f, i) => {
@@ -421,13 +435,20 @@ export class GobEncoder {
         case 'bool': putUint(body, 1); break
         case 'int': putInt(body, v as number | bigint); break
         case 'uint': putUint(body, v as number | bigint); break
-        case 'bytes': putBytes(body, v as Uint8Array); break
-        case 'string': putBytes(body, Buffer.from(v as string, 'utf8')); break
+        case 'bytes': case 'string': {
+          const b = f.kind === 'bytes' ? v as Uint8Array : Buffer.from(v as string, 'utf8')
+          putUint(body, b.length)
+          segments.push(b, body = [])
+          break
+        }
       }
     })
     body.push(0)
-    parts.push(message(body))
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+    const length = segments.reduce((n, seg) => n + seg.length, 0)
+    const head: number[] = []
+    putUint(head, length)
+    parts.push(Buffer.from(head), ...segments.map((seg) => (Array.isArray(seg) ? Buffer.from(seg) : seg)))
+    return Buffer.concat(parts)
   }
 }
 
