@@ -30,6 +30,8 @@ let reader: $protobuf.Reader | undefined
 const tableSize = 4096
 const maxInterned = 64
 const table: Array<string | undefined> = new Array<string | undefined>(tableSize).fill(undefined)
+const tableLengths = new Int32Array(tableSize)
+const tableBytes = new Uint8Array(tableSize * maxInterned)
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 function varint32(): number {
@@ -82,15 +84,21 @@ function string(end: number): string {
   if (len > maxInterned) return fresh(s, e)
   // A hash of a few bytes is enough: a hit is compared byte for byte.
   const slot = (Math.imul(Math.imul(len ^ buf[s]!, 0x01000193) ^ buf[e - 1]!, 0x01000193) ^ buf[s + (len >> 1)]! ^ (buf[e - 2]! << 7)) & (tableSize - 1)
-  const hit = table[slot]
-  if (hit !== undefined && hit.length === len) {
+  // The bytes of the string in the slot are kept too: comparing bytes with bytes is about
+  // twice as fast as comparing them with the string's characters.
+  const base = slot * maxInterned
+  if (tableLengths[slot] === len) {
     let i = 0
-    while (i < len && hit.charCodeAt(i) === buf[s + i]) i++
-    // Equal to an ASCII string, so ASCII itself.
-    if (i === len) return hit
+    while (i < len && tableBytes[base + i] === buf[s + i]) i++
+    if (i === len) return table[slot]!
   }
   const str = fresh(s, e)
-  if (str.length === len) table[slot] = str
+  // Only ASCII is kept (the same length in characters as in bytes).
+  if (str.length === len) {
+    table[slot] = str
+    tableLengths[slot] = len
+    tableBytes.set(buf.subarray(s, e), base)
+  }
   return str
 }
 
