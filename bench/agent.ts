@@ -4,7 +4,11 @@
 // rules measured in the same run (the ratio is the cost of the API, the state file and the map
 // writes). Then a replace (map regeneration in place), and `hubble observe --follow` processes while
 // steady traffic runs, 1 (the baseline) and then 20 at once: flows each received, the delivery lag of
-// each (print time minus flow time), the agent's CPU time, lost events, the machine's load.
+// each (print time minus flow time), the agent's CPU time, lost events, the machine's load. Last, a
+// burst of 60,000 datagrams the datapath cannot report in full, read by a follower of every flow
+// (lapped by the ring) and one filtered to 1 port of 40 (cheap): the datapath's losses must reach
+// the cheap one as PERF_EVENT_RING_BUFFER LostEvents, and a follower that goes quiet is shown as
+// busy, starved (runnable, waiting for a CPU) or stalled (neither) from /proc/PID/schedstat.
 // Usage: sudo node dist/bench/agent.js
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process'
 import {mkdtempSync, openSync, readFileSync, rmSync} from 'node:fs'
@@ -117,26 +121,58 @@ async function main(): Promise<void> {
 
   const agentPid = agent.pid!
   const paced = {packets: 4000, perTick: 10}
-  const phases = [await followPhase(1, paced, hubbleSocket, agentPid, client), await followPhase(clients, paced, hubbleSocket, agentPid, client)]
+  const full: string[] = []
+  const phases = [await followPhase([full], paced, hubbleSocket, agentPid, client),
+    await followPhase(Array.from({length: clients}, () => full), paced, hubbleSocket, agentPid, client)]
   const [one, many] = phases
-  // A burst the datapath cannot report in full: its losses must reach the followers as LostEvents.
-  phases.push(await followPhase(1, {packets: 60_000, perTick: 1000}, hubbleSocket, agentPid, client))
+  // A burst the datapath cannot report in full: its losses must reach the followers as
+  // PERF_EVENT_RING_BUFFER LostEvents. Two followers: one of every flow (lapped by the ring, told
+  // so by HUBBLE_RING_BUFFER LostEvents), and one whose filter keeps it cheap (1 destination port
+  // of the 40; the server filters, LostEvents pass every filter).
+  phases.push(await followPhase([full, ['--to-port', '1001']], {packets: 60_000, perTick: 1000}, hubbleSocket, agentPid, client))
   for (const r of phases) {
-    console.log(`agent: ${r.followers} \`hubble observe --follow\` process(es) while ${r.packets} UDP datagrams ran for ${r.trafficMs} ms `
+    console.log(`agent: ${r.followers.length} \`hubble observe --follow\` process(es) while ${r.packets} UDP datagrams ran for ${r.trafficMs} ms `
       + `(${r.flows} flows in the ring): flows per follower min ${r.counts[0]} median ${r.counts[r.counts.length >> 1]} max ${r.counts[r.counts.length - 1]}; `
       + `delivery lag (print time - flow time): median per follower from ${r.lagRange[0].toFixed(0)} to ${r.lagRange[1].toFixed(0)} ms `
       + `(median of medians ${r.medianLag.toFixed(0)} ms), worst single flow ${r.worstLag.toFixed(0)} ms; `
       + `CPU: agent ${r.agentCpuMs.toFixed(0)} ms, followers ${r.followerCpuMs.toFixed(0)} ms in all `
-      + `(${(r.followerCpuMs * 1000 / Math.max(1, r.followers * r.flows)).toFixed(0)} us per flow printed); `
-      + `lost events seen by followers ${JSON.stringify(r.lost)}, datapath lost counter +${r.datapathLost}; load average ${r.load.map((x) => x.toFixed(1)).join(' -> ')}`)
+      + `(${(r.followerCpuMs * 1000 / Math.max(1, r.followers.length * r.flows)).toFixed(0)} us per flow printed); `
+      + `datapath lost counter +${r.datapathLost}; drained in ${(r.drainMs / 1000).toFixed(1)} s (${r.drainEnd}); load average ${r.load.map((x) => x.toFixed(1)).join(' -> ')}`)
+    if (r.datapathLost > 0 || r.followers.length < 3) {
+      for (const f of r.followers) {
+        console.log(`agent:   follower ${f.args.length ? f.args.join(' ') : '(every flow)'}: ${f.flows} flows, LostEvents ${JSON.stringify(f.lost)}; `
+          + `longest time without a line ${(f.quiet.ms / 1000).toFixed(1)} s, in which it ran ${f.quiet.cpuMs.toFixed(0)} ms and waited for a CPU ${f.quiet.waitMs.toFixed(0)} ms`)
+      }
+    }
   }
   console.log(`agent: ${clients} followers against 1: median lag ${(many.medianLag / Math.max(1, one.medianLag)).toFixed(2)}x, `
     + `agent CPU ${(many.agentCpuMs / Math.max(1, one.agentCpuMs)).toFixed(2)}x; `
     + `followers that received every flow: ${many.complete}/${clients}`)
+  // A follower lapped by the ring skips whatever the lapped entries held, LostEvents included
+  // (counted in its HUBBLE_RING_BUFFER number); the cheap one must get every datapath loss.
+  const burst = phases[2]!
+  const [every, cheap] = burst.followers.map((f) => f.lost)
+  console.log(`agent: burst: datapath lost counter +${burst.datapathLost}; PERF_EVENT_RING_BUFFER LostEvents received: `
+    + `--to-port 1001 follower ${cheap!.PERF_EVENT_RING_BUFFER ?? 0} (${(cheap!.PERF_EVENT_RING_BUFFER ?? 0) === burst.datapathLost ? 'every loss' : 'NOT every loss'}), `
+    + `every-flow follower ${every!.PERF_EVENT_RING_BUFFER ?? 0} (lapped over ${every!.HUBBLE_RING_BUFFER ?? 0} entries)`)
+}
+
+interface FollowerResult {
+  /** extra `hubble observe` arguments (filters) */
+  args: string[]
+  flows: number
+  /** LostEvents it printed, by source: PERF_EVENT_RING_BUFFER (the datapath's), HUBBLE_RING_BUFFER (it was lapped) */
+  lost: Record<string, number>
+  /**
+   * Its longest stretch without a printed line while draining, and what it did then: CPU it ran
+   * and time it was runnable but waited for a CPU (/proc/PID/schedstat). Running or waiting is a
+   * busy or starved follower; neither is a stalled one.
+   */
+  quiet: {ms: number; cpuMs: number; waitMs: number}
 }
 
 interface PhaseResult {
-  followers: number
+  followers: FollowerResult[]
   packets: number
   trafficMs: number
   flows: number
@@ -147,9 +183,11 @@ interface PhaseResult {
   worstLag: number
   followerCpuMs: number
   complete: number
-  lost: Record<string, number>
   agentCpuMs: number
   datapathLost: number
+  drainMs: number
+  /** why draining ended */
+  drainEnd: string
   load: number[]
 }
 
@@ -159,34 +197,43 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
+/** Time on a CPU and time runnable but waiting for one, in ms (/proc/PID/schedstat, ns). */
+function schedMs(pid: number): {run: number; wait: number} {
+  const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number)
+  return {run: run! / 1e6, wait: wait! / 1e6}
+}
+
 /**
- * `n` real `hubble observe --follow -o jsonpb` processes on the agent's socket; once each has
- * printed a warm-up flow, the traffic (UDP from endpoint 0 to endpoint 1, `perTick` datagrams
- * every 10 ms). Every printed line is timed as it arrives: the lag is arrival minus the flow's
- * time, so a follower that stalls (or is stalled by the others) shows it.
+ * Real `hubble observe --follow -o jsonpb` processes on the agent's socket, one per entry of
+ * `followers` (its extra arguments); once each has printed a warm-up flow, the traffic (UDP from
+ * endpoint 0 to endpoint 1, ports 1001..1040, `perTick` datagrams every 10 ms). Every printed
+ * line is timed as it arrives: the lag is arrival minus the flow's time, so a follower that
+ * stalls (or is stalled by the others) shows it.
  */
-async function followPhase(n: number, traffic: {packets: number; perTick: number}, hubbleSocket: string, agentPid: number,
+async function followPhase(followers: string[][], traffic: {packets: number; perTick: number}, hubbleSocket: string, agentPid: number,
   client: AgentClient): Promise<PhaseResult> {
+  const n = followers.length
   const load0 = loadavg()[0]
   const lags: number[][] = Array.from({length: n}, () => [])
   const warm = new Array<number>(n).fill(0)
-  // LostEvents the followers printed, by source: PERF_EVENT_RING_BUFFER (the datapath's), HUBBLE_RING_BUFFER (a lapped reader).
-  const lost: Record<string, number> = {}
+  const lost: Array<Record<string, number>> = Array.from({length: n}, () => ({}))
+  const lines = new Array<number>(n).fill(0)
   let phaseStartNs = Infinity
-  const followers = Array.from({length: n}, (_, c) => {
+  const procs = followers.map((args, c) => {
     const p = spawn(process.execPath, [join(root, 'bin', 'hubble.js'), 'observe', '--follow', '-o', 'jsonpb',
-      '--server', `unix://${hubbleSocket}`], {stdio: ['ignore', 'pipe', 'ignore']})
+      '--server', `unix://${hubbleSocket}`, ...args], {stdio: ['ignore', 'pipe', 'ignore']})
     children.push(p)
     let rest = ''
     p.stdout!.on('data', (b: Buffer) => {
       const now = Date.now()
-      const lines = (rest + b.toString()).split('\n')
-      rest = lines.pop()!
-      for (const l of lines) {
+      const got = (rest + b.toString()).split('\n')
+      rest = got.pop()!
+      lines[c] += got.length
+      for (const l of got) {
         const r = JSON.parse(l) as {flow?: {time?: string}; lost_events?: {source?: string; num_events_lost?: string | number}}
         if (r.lost_events) {
           const source = r.lost_events.source ?? 'UNKNOWN'
-          lost[source] = (lost[source] ?? 0) + Number(r.lost_events.num_events_lost ?? 0)
+          lost[c]![source] = (lost[c]![source] ?? 0) + Number(r.lost_events.num_events_lost ?? 0)
         }
         const at = r.flow?.time ? Date.parse(r.flow.time) : NaN
         if (Number.isNaN(at)) continue
@@ -206,36 +253,74 @@ async function followPhase(n: number, traffic: {packets: number; perTick: number
   // Node processes take a while to start under load: warm-up datagrams until every follower printed one.
   for (let i = 0; warm.some((w) => w === 0) && i < 120; i++) await send(5, 5)
   await new Promise((r) => setTimeout(r, 500))
-  const seen0 = await seenFlows(client)
+  const seen0 = seenFlows(await client.healthz())
   const lost0 = datapathLost(await client.healthz())
   const cpu0 = cpuMs(agentPid)
   phaseStartNs = Date.now() * 1e6
   const packets = traffic.packets
   const trafficMs = await send(packets, traffic.perTick)
-  // Followers drain: until each printed every flow of the phase or a LostEvent for it (lapped), or
-  // nothing moved for 5 s (at most 90 s: a loaded machine starves the followers for seconds).
-  const target = (await seenFlows(client)) - seen0
-  let last = -1
-  let still = 0
-  for (let i = 0; i < 90 && still < 5; i++) {
-    await new Promise((r) => setTimeout(r, 1000))
-    const printed = lags.reduce((a, l) => a + l.length, 0) + (lost.HUBBLE_RING_BUFFER ?? 0)
-    if (printed >= n * target) break
-    still = printed === last ? still + 1 : 0
-    last = printed
+  // Followers drain until each printed every flow of the phase or a LostEvent for it (lapped),
+  // and the datapath's LostEvents for all it lost (the agent reports them every 250 ms); or until
+  // none of them printed or ran for 10 s (a stall), at most 120 s.
+  // What they are due grows while the agent works through its backlog: read again every second.
+  let target = 0
+  let lostInPhase = 0
+  const refresh = async () => {
+    const status = await client.healthz()
+    target = seenFlows(status) - seen0
+    lostInPhase = datapathLost(status) - lost0
   }
+  await new Promise((r) => setTimeout(r, 500))
+  await refresh()
+  const filtered = followers.map((args) => args.length > 0)
+  const done = (c: number) => (lost[c]!.PERF_EVENT_RING_BUFFER ?? 0) >= lostInPhase
+    && (filtered[c] || lags[c]!.length + (lost[c]!.HUBBLE_RING_BUFFER ?? 0) >= target)
+  const quiet = followers.map(() => ({ms: 0, cpuMs: 0, waitMs: 0}))
+  const quietSince = procs.map((p, c) => ({at: Date.now(), lines: lines[c]!, sched: schedMs(p.pid!)}))
+  const drain0 = Date.now()
+  let drainEnd = 'every follower got all it was due'
+  let idle = 0
+  for (let tick = 1; ; tick++) {
+    if (followers.every((_, c) => done(c))) break
+    if (Date.now() - drain0 > 120_000) {
+      drainEnd = 'gave up after 120 s'
+      break
+    }
+    await new Promise((r) => setTimeout(r, 250))
+    if (tick % 4 === 0) await refresh()
+    let moved = false
+    procs.forEach((p, c) => {
+      const q = quietSince[c]!
+      const sched = schedMs(p.pid!)
+      if (lines[c] !== q.lines) {
+        moved = true
+        quietSince[c] = {at: Date.now(), lines: lines[c]!, sched}
+        return
+      }
+      if (sched.run - q.sched.run > 1) moved = true
+      const ms = Date.now() - q.at
+      if (!done(c) && ms > quiet[c]!.ms) quiet[c] = {ms, cpuMs: sched.run - q.sched.run, waitMs: sched.wait - q.sched.wait}
+    })
+    idle = moved ? 0 : idle + 250
+    if (idle >= 10_000) {
+      drainEnd = 'STALLED: no follower printed or ran for 10 s'
+      break
+    }
+  }
+  const drainMs = Date.now() - drain0
   const agentCpuMs = cpuMs(agentPid) - cpu0
   const status = await client.healthz()
-  const flows = (await seenFlows(client)) - seen0
-  const followerCpuMs = followers.reduce((a, f) => a + cpuMs(f.pid!), 0)
-  for (const f of followers) f.kill('SIGTERM')
-  await Promise.all(followers.map((f) => new Promise((r) => f.exitCode !== null ? r(null) : f.once('exit', r))))
+  const flows = (seenFlows(await client.healthz())) - seen0
+  const followerCpuMs = procs.reduce((a, f) => a + cpuMs(f.pid!), 0)
+  for (const f of procs) f.kill('SIGTERM')
+  await Promise.all(procs.map((f) => new Promise((r) => f.exitCode !== null ? r(null) : f.once('exit', r))))
   const perFollowerMedian = lags.map((l) => median(l.length ? l : [Infinity]))
   const counts = lags.map((l) => l.length).sort((a, b) => a - b)
-  return {followers: n, packets, trafficMs, flows, counts, medianLag: median(perFollowerMedian), followerCpuMs,
+  return {followers: followers.map((args, c) => ({args, flows: lags[c]!.length, lost: lost[c]!, quiet: quiet[c]!})),
+    packets, trafficMs, flows, counts, medianLag: median(perFollowerMedian), followerCpuMs,
     lagRange: [Math.min(...perFollowerMedian), Math.max(...perFollowerMedian)],
     worstLag: Math.max(...lags.map((l) => (l.length ? Math.max(...l) : Infinity))), complete: counts.filter((c) => c >= flows).length,
-    lost, agentCpuMs, datapathLost: datapathLost(status) - lost0, load: [load0, loadavg()[0]]}
+    agentCpuMs, datapathLost: datapathLost(status) - lost0, drainMs, drainEnd, load: [load0, loadavg()[0]]}
 }
 
 /** Events the datapath lost so far (`nodeMonitor.lost` of /healthz). */
@@ -243,8 +328,8 @@ function datapathLost(status: Awaited<ReturnType<AgentClient['healthz']>>): numb
   return (status.nodeMonitor as {lost?: number} | undefined)?.lost ?? 0
 }
 
-async function seenFlows(client: AgentClient): Promise<number> {
-  const status = await client.healthz()
+/** Flows the agent's Hubble server has seen (`hubble.observer.seen-flows` of /healthz). */
+function seenFlows(status: Awaited<ReturnType<AgentClient['healthz']>>): number {
   return (status.hubble as {observer?: {'seen-flows'?: number}} | undefined)?.observer?.['seen-flows'] ?? 0
 }
 

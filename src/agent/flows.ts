@@ -199,6 +199,8 @@ export interface FlowPipelineDeps {
 
 /** How often the datapath's loss counter is read. */
 const lostPollMs = 250
+/** Events the pipeline takes between two turns of the event loop. */
+const pumpChunk = 1024
 
 export class FlowPipeline {
   private readonly abort = new AbortController()
@@ -222,7 +224,14 @@ export class FlowPipeline {
   }
 
   private async pump(): Promise<void> {
+    let sinceTurn = 0
     for await (const ev of this.deps.datapath.events(this.abort.signal)) {
+      // A backlog comes as one batch of up to 65,536 events: taken in one go, it laps every Hubble
+      // reader of a ring that size before any of them runs. Turns of the event loop between chunks let them read.
+      if (++sinceTurn === pumpChunk) {
+        sinceTurn = 0
+        await new Promise(setImmediate)
+      }
       const f = eventToFlow(ev, this.dir, this.deps.nodeName)
       if (!f) continue
       this.deps.observer.addFlow(f)

@@ -25,9 +25,9 @@ export function compileFieldMask(paths: readonly string[] | null | undefined): (
 
 /**
  * The same projection for any list of paths: with none, the flow stays present but empty (what
- * a filter that reads no field needs).
+ * a filter that reads no field needs). With `flowOnly`, the response keeps nothing but its flow.
  */
-export function compileFlowProjection(paths: readonly string[]): (response: Uint8Array) => Uint8Array {
+export function compileFlowProjection(paths: readonly string[], flowOnly = false): (response: Uint8Array) => Uint8Array {
   const root: MaskTree = new Map()
   for (const path of paths) {
     let node = root
@@ -53,15 +53,15 @@ export function compileFlowProjection(paths: readonly string[]): (response: Uint
       type = field.type
     }
   }
-  return projection(toTable(root))
+  const flowMask = toTable(root)
+  return projection(flowOnly ? [0, flowMask] /* field 1 only: the flow */ : responseMask(flowMask))
 }
 
 /**
- * The projection of encoded GetFlowsResponses whose flow keeps the fields of `flowMask`: returns a
- * view of a scratch buffer, valid until its next call.
+ * The projection of encoded GetFlowsResponses by the response's mask table: returns a view of a
+ * scratch buffer, valid until its next call.
  */
-function projection(flowMask: MaskTable): (response: Uint8Array) => Uint8Array {
-  const mask = responseMask(flowMask)
+function projection(mask: MaskTable): (response: Uint8Array) => Uint8Array {
   let scratch = new Uint8Array(4096)
   return (response) => {
     // The masked response is never longer than the original (a shorter payload never needs a longer length).

@@ -194,7 +194,7 @@ export class FlowObserver {
     const predicate = this.compileFilters(whitelist, blacklist)
     // The filters see a flow decoded with the fields they read only, when that is known.
     const read = unfiltered ? undefined : flowFieldsRead([...whitelist, ...blacklist])
-    const narrow = read && compileFlowProjection(read)
+    const narrow = read && compileFlowProjection(read, true)
     const matches = unfiltered
       ? (e: RingEntry) => e.kind === undefined
       : (e: RingEntry) => e.kind === undefined && predicate(observer.GetFlowsResponse.decode(narrow ? narrow(e.bytes) : e.bytes).flow)
