@@ -106,16 +106,22 @@ function ipText(b: Buffer, ipv6: boolean): string {
   return new URL(`http://[${groups.join(':')}]/`).hostname.slice(1, -1)
 }
 
+/** The version of a record whose length depends on it, and that length; throws for a short record or an unknown version. */
+function versioned(b: Buffer, lengths: Record<number, number>, struct: string, what: string): {version: number; length: number} {
+  need(b, lengths[0], struct)
+  const version = b[NOTIFY_HDR.version]
+  const length = lengths[version]
+  if (length === undefined) throw new RecordError(`Unrecognized ${what} event (version ${version})`)
+  need(b, length, struct)
+  return {version, length}
+}
+
 /** Decodes a sample's data (not agent or access-log messages); throws RecordError for a short or unknown-version record. */
 export function decodeRecord(b: Buffer): MonitorRecord {
   need(b, 1, 'notification')
   switch (b[0]) {
     case MessageType.trace: {
-      need(b, traceLength[0], 'TraceNotify')
-      const version = b[NOTIFY_HDR.version]
-      const length = traceLength[version]
-      if (length === undefined) throw new RecordError(`Unrecognized trace event (version ${version})`)
-      need(b, length, 'TraceNotify')
+      const {version, length} = versioned(b, traceLength, 'TraceNotify', 'trace')
       const flags = b[TRACE_NOTIFY.flags]
       return {kind: 'trace', ...base(b, length), obsPoint: b[NOTIFY_HDR.subtype], srcLabel: b.readUInt32LE(TRACE_NOTIFY.src_label),
         dstLabel: b.readUInt32LE(TRACE_NOTIFY.dst_label), dstId: b.readUInt16LE(TRACE_NOTIFY.dst_id), reason: b[TRACE_NOTIFY.reason],
@@ -124,11 +130,7 @@ export function decodeRecord(b: Buffer): MonitorRecord {
         ipTraceId: version >= 2 ? b.readBigUInt64LE(TRACE_NOTIFY.ip_trace_id) : 0n}
     }
     case MessageType.drop: {
-      need(b, dropLength[0], 'DropNotify')
-      const version = b[NOTIFY_HDR.version]
-      const length = dropLength[version]
-      if (length === undefined) throw new RecordError(`Unrecognized drop event (version ${version})`)
-      need(b, length, 'DropNotify')
+      const {version, length} = versioned(b, dropLength, 'DropNotify', 'drop')
       return {kind: 'drop', ...base(b, length), reason: b[NOTIFY_HDR.subtype], srcLabel: b.readUInt32LE(DROP_NOTIFY.src_label),
         dstLabel: b.readUInt32LE(DROP_NOTIFY.dst_label), dstId: b.readUInt32LE(DROP_NOTIFY.dst_id), line: b.readUInt16LE(DROP_NOTIFY.line),
         file: b[DROP_NOTIFY.file], extError: b.readInt8(DROP_NOTIFY.ext_error), ifindex: b.readUInt32LE(DROP_NOTIFY.ifindex),
