@@ -440,7 +440,16 @@ static __always_inline void ct_tuple4(const struct ipv6_ct_tuple *t, struct ipv4
  * walk) only at a call site whose map it knows, and a site fed by CT_MAP_OF's select goes through
  * the generic helper and an indirect call instead (~15% of an established packet under traffic).
  * The empty asm keeps clang from merging the two calls back into one on a selected map. */
-#define CT_LOOKUP(t, key, family) ({							void *_e;									if ((t)->nexthdr == IPPROTO_TCP) {							_e = bpf_map_lookup_elem(&cilium_ct##family##_global, key);		} else {										asm volatile("");								_e = bpf_map_lookup_elem(&cilium_ct_any##family##_global, key);	}										(struct ct_entry *)_e;							})
+#define CT_LOOKUP(t, key, family) ({							\
+	void *_e;									\
+	if ((t)->nexthdr == IPPROTO_TCP) {						\
+		_e = bpf_map_lookup_elem(&cilium_ct##family##_global, key);		\
+	} else {									\
+		asm volatile("");							\
+		_e = bpf_map_lookup_elem(&cilium_ct_any##family##_global, key);		\
+	}										\
+	(struct ct_entry *)_e;								\
+})
 
 static __always_inline struct ct_entry *ct_find(const struct ipv6_ct_tuple *t, __u8 ipv6)
 {
