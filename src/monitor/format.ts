@@ -75,6 +75,38 @@ function decodeOpts(flags: number): DecodeOpts {
   return {l3Device: (flags & NotifyFlag.l3Device) !== 0, ipv6: (flags & NotifyFlag.ipv6) !== 0}
 }
 
+/** Capture sub-types (dbg.h DBG_CAPTURE_*; 1-3 are reserved). */
+const CaptureType = {delivery: 4, fromLb: 5, afterV46: 6, afterV64: 7, proxyPre: 8, proxyPost: 9, snatPre: 10, snatPost: 11} as const
+
+/** A proxy port as the datapath stores it: network order in the low 16 bits. */
+const proxyPort = (arg: number): number => ((arg & 0xff) << 8) | ((arg >> 8) & 0xff)
+
+/** The one-line form's head of a capture; empty for the kinds that form does not show. */
+function captureHead(r: CaptureRecord, linkName: (ifindex: number) => string): string {
+  switch (r.subtype) {
+    case CaptureType.delivery: return `-> ${linkName(r.arg1)}`
+    case CaptureType.fromLb: return `<- load-balancer ${linkName(r.arg1)}`
+    case CaptureType.afterV46: return `== v4->v6 ${r.arg1}`
+    case CaptureType.afterV64: return `== v6->v4 ${r.arg1}`
+    case CaptureType.proxyPost: return `-> proxy port ${proxyPort(r.arg1)}`
+    default: return ''
+  }
+}
+
+function captureMessage(r: CaptureRecord): string {
+  switch (r.subtype) {
+    case CaptureType.delivery: return `Delivery to ifindex ${r.arg1}`
+    case CaptureType.fromLb: return `Incoming packet to load balancer on ifindex ${r.arg1}`
+    case CaptureType.afterV46: return `Packet after nat46 ifindex ${r.arg1}`
+    case CaptureType.afterV64: return `Packet after nat64 ifindex ${r.arg1}`
+    case CaptureType.proxyPre: return `Packet to proxy port ${proxyPort(r.arg1)} (Pre)`
+    case CaptureType.proxyPost: return `Packet to proxy port ${proxyPort(r.arg1)} (Post)`
+    case CaptureType.snatPre: return `Packet going into snat engine on ifindex ${r.arg1}`
+    case CaptureType.snatPost: return `Packet coming from snat engine on ifindex ${r.arg1}`
+    default: return `Unknown message type=${r.subtype} arg1=${r.arg1}`
+  }
+}
+
 /** Formats payloads as `cilium monitor` prints them; one instance per stream. */
 export class MonitorFormatter {
   constructor(readonly opts: FormatOptions) {}
@@ -206,13 +238,17 @@ export class MonitorFormatter {
   }
 
   private capture(r: CaptureRecord, prefix: string): string {
-    switch (this.opts.verbosity) {
-      case 'info': case 'debug':
-        return `-> ${r.subtype === 0 ? 'capture' : `capture(${r.subtype})`} ${r.lenOrig} bytes: ${connectionSummary(r.packet)}\n`
+    const o = this.opts
+    switch (o.verbosity) {
+      case 'info': case 'debug': {
+        const head = captureHead(r, o.linkName)
+        return head ? `${head}: ${connectionSummary(r.packet)}\n` : ''
+      }
       case 'json':
-        return `${JSON.stringify({cpu: prefix, type: 'capture', mark: hex(r.hash), source: r.source, bytes: r.lenOrig, summary: packetFlows(r.packet)})}\n`
+        return `${JSON.stringify({cpu: prefix, type: 'capture', mark: hex(r.hash), message: captureMessage(r),
+          prefix: captureHead(r, o.linkName) || undefined, source: r.source, bytes: r.lenCap, summary: connectionSummary(r.packet)})}\n`
       case 'verbose':
-        return `${separator}\n${prefix} MARK ${hex(r.hash)} FROM ${r.source} DEBUG: ${r.lenOrig} bytes, capture ${r.subtype}\n${this.packetDump(r.packet, r.lenCap, 0)}`
+        return `${separator}\n${prefix} MARK ${hex(r.hash)} FROM ${r.source} DEBUG: ${r.lenCap} bytes, ${captureMessage(r)}\n${this.packetDump(r.packet, r.lenCap, 0)}`
     }
   }
 

@@ -147,7 +147,10 @@ export function decodeRecord(b: Buffer): MonitorRecord {
         arg1: b.readUInt32LE(DEBUG_MSG.arg1), arg2: b.readUInt32LE(DEBUG_MSG.arg2), arg3: b.readUInt32LE(DEBUG_MSG.arg3)}
     case MessageType.capture:
       need(b, CAPTURE_LENGTH, 'DebugCapture')
-      return {kind: 'capture', ...base(b, CAPTURE_LENGTH), subtype: b[NOTIFY_HDR.subtype], arg1: b.readUInt32LE(16), arg2: b.readUInt32LE(20)}
+      // debug_capture_msg: after type/subtype/source/hash come u32 len (captured) and u32 len_orig, then arg1, arg2.
+      return {kind: 'capture', source: b.readUInt16LE(NOTIFY_HDR.source), hash: b.readUInt32LE(NOTIFY_HDR.hash), lenCap: b.readUInt32LE(8),
+        lenOrig: b.readUInt32LE(12), version: 0, packet: b.subarray(CAPTURE_LENGTH), subtype: b[NOTIFY_HDR.subtype],
+        arg1: b.readUInt32LE(16), arg2: b.readUInt32LE(20)}
     default:
       throw new RecordError(`unknown message type ${b[0]}`)
   }

@@ -66,6 +66,27 @@ function pair(t: TestContext, config: EndpointSpec['config'] = {}): Pair {
   return {dp: d, client, server, clientSpec, serverSpec}
 }
 
+/** Whole seconds of CLOCK_MONOTONIC (process.hrtime's clock on Linux), the clock of conntrack lifetimes. */
+const monotonicSec = (): number => Number(process.hrtime.bigint() / 1_000_000_000n)
+
+/**
+ * A conntrack expiry written between the monotonic seconds `before` and `after`: that moment plus
+ * the established (21600 s), opening (60 s) or closing (10 s) lifetime, within a tick either way.
+ */
+function assertExpiryInMonotonicSeconds(expiry: number, before: number, after: number): void {
+  assert.ok([21600, 60, 10].some((l) => before + l - 1 <= expiry && expiry <= after + l + 1),
+    `expiry ${expiry} s, written between monotonic ${before} s and ${after} s`)
+}
+
+/** The client's IPv4 conntrack entries (key then value) of connections to port 8080. */
+async function clientEntries(d: Datapath, client: Endpoint): Promise<Buffer[]> {
+  const entries: Buffer[] = []
+  for await (const [k, v] of d.map(DatapathMaps.ct4).entries()) {
+    if (k.subarray(0, 4).equals(Buffer.from(client.ip4.split('.').map(Number))) && k.readUInt16BE(8) === 8080) entries.push(Buffer.concat([k, v]))
+  }
+  return entries
+}
+
 function of<T extends DatapathEvent['type']>(type: T, source: number): Array<Extract<DatapathEvent, {type: T}>> {
   return events.filter((e) => e.type === type && 'source' in e && e.source === source) as Array<Extract<DatapathEvent, {type: T}>>
 }
@@ -337,6 +358,7 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
     options: {ConntrackAccounting: true} as never})
   await d.setPolicy(clientSpec.id, [allow({identity: serverSpec.identity, egress: true, protocol: 6, dport: 8080, prefixLen: 24})])
   await tcpServer(t, server.ns, 8080)
+  const before = monotonicSec()
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
   const reply = await until('a reply trace into the client', () => of('trace', clientSpec.id).find((e) =>
     e.observationPointName === 'to-endpoint' && e.reasonName === 'reply' && e.summary?.sport === 8080))
@@ -344,10 +366,8 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
   const egress = await until('the egress verdict', () => verdicts(clientSpec.id, 8080)[0])
   assert.deepEqual([egress.direction, egress.action], ['egress', 'allow'])
   // The connection's entry: addresses named for the reply (daddr = the client), ports of the original direction, OUT.
-  const entries: Buffer[] = []
-  for await (const [k, v] of d.map(DatapathMaps.ct4).entries()) {
-    if (k.subarray(0, 4).equals(Buffer.from(client.ip4.split('.').map(Number))) && k.readUInt16BE(8) === 8080) entries.push(Buffer.concat([k, v]))
-  }
+  const entries = await clientEntries(d, client)
+  const after = monotonicSec()
   const out = entries.find((e) => e[13] === 0)
   assert.ok(out, 'an OUT entry for the client connection')
   assert.ok(out.readBigUInt64LE(14 + 16) >= 2n)  // packets both ways, counted under the client's ConntrackAccounting
@@ -358,10 +378,8 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
   assert.ok(out[14 + 42] & 0x02)  // tx_flags_seen: SYN
   assert.ok(out[14 + 43] & 0x12)  // rx_flags_seen: SYN-ACK
   assert.equal(out.readUInt32LE(14 + 44), clientSpec.identity)
-  // lifetime counts CLOCK_MONOTONIC seconds (the datapath reads jiffies where it knows HZ): now plus the
-  // established (21600 s), opening (60 s) or closing (10 s) lifetime, within a tick and the test's own delay.
-  const left = out.readUInt32LE(14 + 32) - Number(process.hrtime.bigint() / 1_000_000_000n)
-  assert.ok([21600, 60, 10].some((l) => Math.abs(left - l) <= 2), `lifetime ${left} s from now`)
+  // lifetime counts CLOCK_MONOTONIC seconds (the datapath reads jiffies where it knows HZ).
+  assertExpiryInMonotonicSeconds(out.readUInt32LE(14 + 32), before, after)
   // Without conntrack, the reply meets the default-deny ingress and dies.
   d.updateEndpointConfig(client.hostIfindex, {options: {Conntrack: false} as never})
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080, 500), 'timeout')

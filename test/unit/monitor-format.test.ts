@@ -135,6 +135,23 @@ test('lost events, agent notifications, debug and unknown types', () => {
   assert.equal(f.format(sample(Buffer.from([99, 1]), 2)), 'CPU 02: Unknown event: [99 1]\n')
 })
 
+test('capture: delivery and load-balancer heads, nothing for the kinds the one-line form skips', () => {
+  const capture = (subtype: number, arg1: number) => {
+    const p = tcpSyn()
+    const b = Buffer.alloc(24 + p.length)
+    b[0] = 3; b[1] = subtype; b.writeUInt16LE(7, 2); b.writeUInt32LE(0x99, 4); b.writeUInt32LE(p.length, 8); b.writeUInt32LE(p.length, 12)
+    b.writeUInt32LE(arg1, 16)
+    p.copy(b, 24)
+    return sample(b)
+  }
+  assert.equal(formatter().format(capture(4, 5)), '-> lxc1: 10.0.0.1:41324 -> 10.0.0.2:80 tcp SYN\n')
+  assert.equal(formatter().format(capture(5, 3)), '<- load-balancer 3: 10.0.0.1:41324 -> 10.0.0.2:80 tcp SYN\n')
+  assert.equal(formatter().format(capture(9, 0x983a)), '-> proxy port 15000: 10.0.0.1:41324 -> 10.0.0.2:80 tcp SYN\n')
+  assert.equal(formatter().format(capture(10, 5)), '')
+  assert.equal(formatter({verbosity: 'verbose', hex: true}).format(capture(10, 5)).split('\n')[1],
+    'CPU 01: MARK 0x99 FROM 7 DEBUG: 54 bytes, Packet going into snat engine on ifindex 5')
+})
+
 test('-vv: separator, MARK header, then the layers or a hex dump', () => {
   const out = formatter({verbosity: 'verbose'}).format(sample(trace(0)))
   const lines = out.split('\n')
