@@ -259,9 +259,8 @@ async function followPhase(followers: string[][], traffic: {packets: number; per
   phaseStartNs = Date.now() * 1e6
   const packets = traffic.packets
   const trafficMs = await send(packets, traffic.perTick)
-  // Followers drain until each printed every flow of the phase or a LostEvent for it (lapped),
-  // and the datapath's LostEvents for all it lost (the agent reports them every 250 ms); or until
-  // none of them printed or ran for 10 s (a stall), at most 120 s.
+  // Followers drain until each got what it is due (below); or until none of them printed or ran
+  // for 10 s (a stall), at most 120 s.
   // What they are due grows while the agent works through its backlog: read again every second.
   let target = 0
   let lostInPhase = 0
@@ -273,8 +272,10 @@ async function followPhase(followers: string[][], traffic: {packets: number; per
   await new Promise((r) => setTimeout(r, 500))
   await refresh()
   const filtered = followers.map((args) => args.length > 0)
-  const done = (c: number) => (lost[c]!.PERF_EVENT_RING_BUFFER ?? 0) >= lostInPhase
-    && (filtered[c] || lags[c]!.length + (lost[c]!.HUBBLE_RING_BUFFER ?? 0) >= target)
+  // A filtered follower is due every datapath loss; one of every flow each flow or a LostEvent for
+  // it (lapped, it also skips the datapath's LostEvents among the entries it lost).
+  const done = (c: number) => filtered[c] ? (lost[c]!.PERF_EVENT_RING_BUFFER ?? 0) >= lostInPhase
+    : lags[c]!.length + (lost[c]!.HUBBLE_RING_BUFFER ?? 0) >= target
   const quiet = followers.map(() => ({ms: 0, cpuMs: 0, waitMs: 0}))
   const quietSince = procs.map((p, c) => ({at: Date.now(), lines: lines[c]!, sched: schedMs(p.pid!)}))
   const drain0 = Date.now()
