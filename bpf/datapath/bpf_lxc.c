@@ -471,8 +471,9 @@ static __always_inline int ct_insert(const struct ipv6_ct_tuple *t, __u8 ipv6, c
 	return bpf_map_update_elem(CT_MAP_OF(t, 4), &t4, e, BPF_ANY);
 }
 
-/* The running kernel's tick rate, which libbpf reads from its config (/proc/config.gz); 0 when
- * the config cannot be found. */
+/* The running kernel's tick rate, which libbpf reads from its config (/boot/config-<release> or
+ * /proc/config.gz); 0 where neither exists: libbpf fails the load without a config file even for a
+ * __weak extern, so the loader (src/datapath) then hands it CONFIG_HZ=0 itself. */
 extern unsigned int CONFIG_HZ __kconfig __weak;
 
 /*

@@ -116,7 +116,7 @@ export interface Addon {
   mapOpenPinned(path: string): NativeMap
   mapFromId(id: number): NativeMap
   numPossibleCpus(): number
-  objectOpen(path: string): NativeObject
+  objectOpen(path: string, kconfig?: string | null): NativeObject
   tcDetach(iface: number | string, point: 'ingress' | 'egress', handle: number, priority: number, netns: string | null): void
   tcHookDestroy(iface: number | string, netns: string | null): boolean
   tcxDetach(iface: number | string, point: 'ingress' | 'egress', programId: number, netns: string | null): void

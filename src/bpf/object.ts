@@ -46,9 +46,13 @@ export class BpfObject {
     this.subject = {path}
   }
 
-  /** Parses the ELF file; nothing reaches the kernel yet. Throws BpfError for a missing or malformed file. */
-  static open(path: string): BpfObject {
-    return new BpfObject(kernelCall({path}, () => addon().objectOpen(path)), path)
+  /**
+   * Parses the ELF file; nothing reaches the kernel yet. Throws BpfError for a missing or malformed file.
+   * `kconfig` ("CONFIG_X=value" lines) gives the values of the object's CONFIG_ externs; libbpf
+   * reads the system's kernel config file only for externs it leaves unset.
+   */
+  static open(path: string, options: {kconfig?: string} = {}): BpfObject {
+    return new BpfObject(kernelCall({path}, () => addon().objectOpen(path, options.kconfig ?? null)), path)
   }
 
   maps(): ObjectMapSpec[] {

@@ -5,7 +5,8 @@
  * tc programs to an endpoint's host-side veth, and reads the ring buffer of notifications.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, rmSync} from 'node:fs'
+import {accessSync, constants, existsSync, rmSync} from 'node:fs'
+import {release} from 'node:os'
 import {join} from 'node:path'
 import {BpfError, BpfMap, BpfObject, ENODEV, ENOENT, KeyNotFoundError, RingBuffer, type TcLink, TcxLink} from '../bpf/index.js'
 import {CiliumkitError} from '../errors.js'
@@ -43,6 +44,31 @@ export interface DatapathOptions {
   pinDir: string
   /** The ELF object; default bpf/build/bpf_lxc.o, built with `make -C bpf` when missing. */
   objectPath?: string
+  /**
+   * The files libbpf reads the running kernel's config from (CONFIG_HZ for the conntrack clock);
+   * default libbpfKernelConfigFiles(). When none is readable the loader sets CONFIG_HZ=0 itself.
+   */
+  kernelConfigFiles?: string[]
+}
+
+/** Where libbpf looks for the kernel config when an object has CONFIG_ externs, in its order. */
+const libbpfKernelConfigFiles = (): string[] => [`/boot/config-${release()}`, '/proc/config.gz']
+
+/**
+ * libbpf fails the whole load (EINVAL, "failed to open system Kconfig") when an object has a
+ * CONFIG_ extern and no config file exists, even for a __weak extern. CONFIG_HZ=0 given at open
+ * spares it the file, and the datapath's conntrack clock falls back to coarse ktime.
+ */
+function kconfigWithoutConfigFile(files: string[]): string | undefined {
+  const readable = (file: string): boolean => {
+    try {
+      accessSync(file, constants.R_OK)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return files.some(readable) ? undefined : 'CONFIG_HZ=0\n'
 }
 
 /** An endpoint: the network namespace end of a veth whose host side carries our programs. */
@@ -88,7 +114,7 @@ export class Datapath {
   static load(options: DatapathOptions): Datapath {
     const path = options.objectPath ?? datapathObject()
     if (!existsSync(path)) buildObject(path)
-    const object = BpfObject.open(path)
+    const object = BpfObject.open(path, {kconfig: kconfigWithoutConfigFile(options.kernelConfigFiles ?? libbpfKernelConfigFiles())})
     try {
       replaceOutdatedConfigPin(object, options.pinDir)
       object.pinMapsUnder(options.pinDir)

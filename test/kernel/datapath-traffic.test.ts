@@ -48,9 +48,8 @@ interface Pair {
   serverSpec: EndpointSpec
 }
 
-/** Two endpoints with fresh IDs and identities, written and attached; removed after the test. */
-function pair(t: TestContext, config: EndpointSpec['config'] = {}): Pair {
-  const d = load()
+/** Two endpoints with fresh IDs and identities, written and attached to `d`; removed after the test. */
+function pair(t: TestContext, config: EndpointSpec['config'] = {}, d = load()): Pair {
   const id = nextEndpointId
   nextEndpointId += 2
   // A subnet per test: conntrack entries of earlier tests must not match this one's tuples.
@@ -385,6 +384,23 @@ test('replies pass through conntrack: an egress-only allow, the SYN-ACK comes ba
   assert.equal(await tcpConnect(client.ns, server.ip4, 8080, 500), 'timeout')
   const drop = await until('the reply dropped', () => drops(clientSpec.id).find((e) => e.summary?.sport === 8080))
   assert.equal(drop.reason, 133)
+})
+
+test('without a kernel config file the datapath loads, and conntrack still counts CLOCK_MONOTONIC seconds (coarse ktime)', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  // No readable config file: the loader gives libbpf CONFIG_HZ=0 at open, so libbpf never looks for one.
+  const d = Datapath.load({pinDir: tempBpffsDir(t), kernelConfigFiles: ['/nonexistent/config']})
+  const {client, server, clientSpec, serverSpec} = pair(t, {}, d)
+  t.after(() => d.close())
+  d.updateEndpointConfig(client.hostIfindex, {selected: {ingress: true, egress: true}})
+  await d.setPolicy(clientSpec.id, [allow({identity: serverSpec.identity, egress: true, protocol: 6, dport: 8080, prefixLen: 24})])
+  await tcpServer(t, server.ns, 8080)
+  const before = monotonicSec()
+  assert.equal(await tcpConnect(client.ns, server.ip4, 8080), 'connected')
+  const out = (await clientEntries(d, client)).find((e) => e[13] === 0)
+  const after = monotonicSec()
+  assert.ok(out, 'an OUT entry for the client connection')
+  assertExpiryInMonotonicSeconds(out.readUInt32LE(14 + 32), before, after)
 })
 
 test('ICMP echo: an allowed echo request gets its reply back; IPv6 echo without an entry is dropped', async (t) => {

@@ -126,12 +126,15 @@ class NativeObject : public Napi::ObjectWrap<NativeObject> {
     return f;
   }
 
-  // objectOpen(path): NativeObject
+  // objectOpen(path, kconfig?): NativeObject. kconfig: "CONFIG_X=v" lines that libbpf uses for
+  // CONFIG_ externs instead of the system's config file (it reads the file only for externs left unset).
   static Napi::Value Open(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     std::string path = StringArg(info, 0, "path");
+    std::string kconfig = IsNullish(info[1]) ? "" : StringArg(info, 1, "kconfig");
+    LIBBPF_OPTS(bpf_object_open_opts, opts, .kconfig = kconfig.empty() ? nullptr : kconfig.c_str());
     g_libbpfLog.clear();
-    bpf_object* obj = bpf_object__open_file(path.c_str(), nullptr);
+    bpf_object* obj = bpf_object__open_file(path.c_str(), &opts);
     if (!obj) throw ErrnoError(env, "open object " + path, errno, LogTail(20));
     Napi::Object o = constructor->New({});
     Unwrap(o)->obj_ = obj;
