@@ -5,7 +5,7 @@
  * regeneration. All datapath writes run through one serial queue.
  */
 import type {Endpoint} from '../api/models.js'
-import {type AgentState, StateError, createEndpoint, deleteEndpoint, ipcacheRows} from './rest/state.js'
+import {type AgentState, StateError, createEndpoint, deleteEndpoint, ipcacheRows, logStatus, statusChange} from './rest/state.js'
 import type {Datapath, DatapathEndpoint} from './datapath.js'
 import {type EndpointLink, createEndpointLink, deleteEndpointLink, hostIfindex, netnsExists} from './netns.js'
 import type {Logger} from './log.js'
@@ -94,7 +94,7 @@ export class EndpointManager {
     }
     this.log.info('Created endpoint', {subsys: 'endpoint', endpointID: id, name: req.name, ipv4, identity: ep.status?.identity?.id,
       netns, interface: record.link.hostInterface})
-    await this.queue.run(() => this.attach(id))
+    await this.queue.run(() => this.attach(id, 'Initial build'))
     await this.sync()
     return ep
   }
@@ -141,7 +141,7 @@ export class EndpointManager {
       this.records.set(r.id, {...r, link: {...r.link, hostIfindex: ifindex}})
       const ep = this.state.endpoints.get(r.id)
       if (ep?.status?.networking) ep.status.networking['interface-index'] = ifindex
-      await this.queue.run(() => this.attach(r.id))
+      await this.queue.run(() => this.attach(r.id, 'syncing state to host'))
       restored.push(r.id)
     }
     return restored
@@ -163,22 +163,26 @@ export class EndpointManager {
 
   // Runs inside the queue.
   // An endpoint is ready once its programs are attached; one that failed to attach is not-ready.
-  private async attach(id: number): Promise<void> {
+  // `reason` is the regeneration reason the status log names, as Cilium's.
+  private async attach(id: number, reason: 'Initial build' | 'syncing state to host'): Promise<void> {
     const dep = this.datapathEndpoint(id)
     if (!dep) return
-    const status = this.state.endpoints.get(id)?.status
+    const ep = this.state.endpoints.get(id)
+    const status = ep?.status
     try {
       await this.datapath.attach(dep)
     } catch (err) {
-      if (status) {
+      if (ep && status) {
         status.state = 'not-ready'
         status.health = {...status.health, bpf: 'Failure', overallHealth: 'Failure'}
+        logStatus(ep, statusChange('Failure', 'not-ready', `Error regenerating endpoint: ${(err as Error).message}`))
       }
       throw err
     }
-    if (status) {
+    if (ep && status) {
       status.state = 'ready'
       status.health = {...status.health, bpf: 'OK', overallHealth: 'OK'}
+      logStatus(ep, statusChange('OK', 'ready', `Successfully regenerated endpoint program (Reason: ${reason})`))
     }
     this.attached.add(id)
     this.log.debug('Attached datapath', {subsys: 'datapath', endpointID: id, ifindex: dep.hostIfindex})

@@ -218,16 +218,9 @@ export function policySelectorsTable(selectors: readonly SelectorIdentityMapping
   return tabwrite(text)
 }
 
-/** strfmt.DateTime's text (RFC 3339 with milliseconds, UTC here); the text as it came when it does not parse. */
-function dateTimeText(ts: string | undefined): string {
-  if (!ts) return '0001-01-01T00:00:00.000Z'
-  const t = new Date(ts)
-  return Number.isNaN(t.getTime()) ? ts : t.toISOString()
-}
-
-/** `cilium endpoint log <id>`: `Timestamp Status State Message` (tabwriter 2,0,3). */
+/** `cilium endpoint log <id>`: `Timestamp Status State Message` (tabwriter 2,0,3), in the agent's order (newest first). */
 export function endpointLogTable(log: readonly EndpointStatusChange[]): string {
   let text = 'Timestamp\tStatus\tState\tMessage\n'
-  for (const e of log) text += `${dateTimeText(e.timestamp)}\t${e.code ?? ''}\t${e.state ?? ''}\t${e.message ?? ''}\n`
+  for (const e of log) text += `${e.timestamp ?? ''}\t${e.code ?? ''}\t${e.state ?? ''}\t${e.message ?? ''}\n`
   return tabwrite(text, {minwidth: 2, padding: 3})
 }

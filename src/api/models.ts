@@ -87,7 +87,8 @@ export interface EndpointHealth {
 
 export interface EndpointStatusChange {
   timestamp?: string
-  code?: 'ok' | 'failed'
+  /** The schema says ok|failed; the agent sends its StatusCode's text, `OK` or `Failure`. */
+  code?: string
   message?: string
   state?: EndpointState
 }

@@ -62,9 +62,12 @@ test('ip list/get, policy selectors and endpoint log print what the agent holds'
 
   const log = await agent.cilium(['endpoint', 'log', '1'])
   assert.equal(log.code, 0, log.stderr)
-  assert.match(log.stdout, /^Timestamp +Status +State +Message\n\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z +ok +ready +Endpoint created\n/)
-  const logJson = JSON.parse((await agent.cilium(['endpoint', 'log', '1', '-o', 'json'])).stdout) as {code: string}[]
-  assert.equal(logJson[0].code, 'ok')
+  assert.match(log.stdout, new RegExp('^Timestamp +Status +State +Message\n'
+    + '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +OK +ready +Successfully regenerated endpoint program \\(Reason: Initial build\\)\n'
+    + '\\S+Z +OK +ready +Endpoint created\n$'))
+  const logJson = JSON.parse((await agent.cilium(['endpoint', 'log', '1', '-o', 'json'])).stdout) as {code: string; message: string}[]
+  assert.deepEqual(logJson.map((e) => [e.code, e.message]), [['OK', 'Successfully regenerated endpoint program (Reason: Initial build)'],
+    ['OK', 'Endpoint created']])
   const unknown = await agent.cilium(['endpoint', 'log', '99'])
   assert.equal(unknown.code, 1)
   assert.match(unknown.stderr, /^Error: Cannot get endpoint log 99: \[GET \/endpoint\/\{id\}\/log\]\[404\] getEndpointIdLogNotFound {2}endpoint 99 not found\n$/)

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import {type TestContext, test} from 'node:test'
-import {type AgentState, createAgentState, createEndpoint} from '../../src/agent/rest/state.js'
+import {type AgentState, createAgentState, createEndpoint, logStatus, statusChange} from '../../src/agent/rest/state.js'
 import {AgentApiError, type AgentClient} from '../../src/api/client.js'
 import {endpointLogTable, ipBriefTable, ipLabelsHeader, ipListTable, policySelectorsTable, sortIpcacheEntries} from '../../src/api/format.js'
 import {nameIdentities} from '../../src/api/ip.js'
@@ -87,14 +87,14 @@ test('policy selectors: sorted rows, namespace/name of the policies, every label
     /\[k8s:io\.cilium\.k8s\.policy\.name=fe k8s:io\.cilium\.k8s\.policy\.namespace=default\], \[k8s:io\.cilium\.k8s\.policy\.name=fe2 /)
 })
 
-test('endpoint log: Timestamp Status State Message, times in RFC 3339 with milliseconds', () => {
-  assert.equal(endpointLogTable([
-    {timestamp: '2026-11-24T04:00:00.5Z', code: 'ok', state: 'ready', message: 'Endpoint created'},
-    {timestamp: '2026-11-24T04:00:01.250Z', code: 'failed', state: 'not-ready', message: 'attach failed'},
-  ]), [
-    'Timestamp                  Status   State       Message',
-    '2026-11-24T04:00:00.500Z   ok       ready       Endpoint created',
-    '2026-11-24T04:00:01.250Z   failed   not-ready   attach failed',
+test('endpoint log: Timestamp Status State Message in the agent\'s order; the agent\'s entries are newest first, to the second', () => {
+  const ep = {id: 1, status: {state: 'ready' as const, log: []}}
+  logStatus(ep, statusChange('OK', 'ready', 'Endpoint created', new Date('2026-11-24T04:00:00.500Z')))
+  logStatus(ep, statusChange('Failure', 'not-ready', 'Error regenerating endpoint: attach failed', new Date('2026-11-24T04:00:01.250Z')))
+  assert.equal(endpointLogTable(ep.status.log), [
+    'Timestamp              Status    State       Message',
+    '2026-11-24T04:00:01Z   Failure   not-ready   Error regenerating endpoint: attach failed',
+    '2026-11-24T04:00:00Z   OK        ready       Endpoint created',
     ''].join('\n'))
   assert.equal(endpointLogTable([]), 'Timestamp   Status   State   Message\n')
 })

@@ -9,7 +9,7 @@ import {IdentityAllocator} from '../../identity/allocator.js'
 import {prefixString} from '../../identity/cidr.js'
 import {buildIpcache, type IpcacheEntry} from '../../identity/ipcache.js'
 import {type Label, containsLabels, parseLabel} from '../../identity/labels.js'
-import type {DaemonConfiguration, Endpoint, EndpointChangeRequest, EndpointPolicy} from '../../api/models.js'
+import type {DaemonConfiguration, Endpoint, EndpointChangeRequest, EndpointPolicy, EndpointState, EndpointStatusChange} from '../../api/models.js'
 import {defaultEndpointOptions} from '../../api/options.js'
 import {type EndpointInput, type EndpointPolicy as ComputedPolicy, type EnforcementMode, ProxyPorts,
   computeAllEndpointPolicies, policyCidrPrefixes} from '../../policy/entries.js'
@@ -112,7 +112,7 @@ export function createEndpoint(state: AgentState, id: number, req: EndpointChang
         ...(req['interface-index'] !== undefined ? {'interface-index': req['interface-index']} : {}),
         ...(req.mac ? {mac: req.mac} : {}), ...(req['host-mac'] ? {'host-mac': req['host-mac']} : {})},
       state: req.state === 'invalid' ? 'invalid' : 'ready',
-      log: [{timestamp: new Date().toISOString(), code: 'ok', message: 'Endpoint created', state: 'ready'}],
+      log: [statusChange('OK', 'ready', 'Endpoint created')],
       health: {overallHealth: 'OK', bpf: 'OK', policy: 'OK', connected: true},
     },
   }
@@ -121,6 +121,22 @@ export function createEndpoint(state: AgentState, id: number, req: EndpointChang
   state.onAgentEvent?.({type: flowAgentEventType.ENDPOINT_CREATED, endpointUpdate: endpointUpdate(ep)})
   return ep
 }
+
+/**
+ * An entry of an endpoint's status log as the real agent writes it: RFC 3339 in UTC to the
+ * second, `OK` or `Failure`. The log is newest first.
+ */
+export function statusChange(code: 'OK' | 'Failure', state: EndpointState, message: string, now = new Date()): EndpointStatusChange {
+  return {timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), code, message, state}
+}
+
+/** Puts a status change at the head of the endpoint's log (kept to the newest `maxStatusLog`). */
+export function logStatus(ep: Endpoint, change: EndpointStatusChange): void {
+  if (!ep.status) return
+  ep.status.log = [change, ...(ep.status.log ?? [])].slice(0, maxStatusLog)
+}
+
+const maxStatusLog = 16
 
 const labelText = (l: Label): string => (l.value === '' ? `${l.source}:${l.key}` : `${l.source}:${l.key}=${l.value}`)
 
