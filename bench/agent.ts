@@ -141,7 +141,8 @@ async function main(): Promise<void> {
     if (r.datapathLost > 0 || r.followers.length < 3) {
       for (const f of r.followers) {
         console.log(`agent:   follower ${f.args.length ? f.args.join(' ') : '(every flow)'}: ${f.flows} flows, LostEvents ${JSON.stringify(f.lost)}; `
-          + `longest time without a line ${(f.quiet.ms / 1000).toFixed(1)} s, in which it ran ${f.quiet.cpuMs.toFixed(0)} ms and waited for a CPU ${f.quiet.waitMs.toFixed(0)} ms`)
+          + `longest time without a line ${(f.quiet.ms / 1000).toFixed(1)} s, in which it ran ${f.quiet.cpuMs.toFixed(0)} ms and waited for a CPU ${f.quiet.waitMs.toFixed(0)} ms`
+          + (f.exited ? `; it EXITED before the end (${f.exited})` : ''))
       }
     }
   }
@@ -169,6 +170,8 @@ interface FollowerResult {
    * busy or starved follower; neither is a stalled one.
    */
   quiet: {ms: number; cpuMs: number; waitMs: number}
+  /** how it ended when it ended before the bench stopped it */
+  exited?: string
 }
 
 interface PhaseResult {
@@ -197,10 +200,14 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
-/** Time on a CPU and time runnable but waiting for one, in ms (/proc/PID/schedstat, ns). */
+/** Time on a CPU and time runnable but waiting for one, in ms (/proc/PID/schedstat, ns); 0 once it exited. */
 function schedMs(pid: number): {run: number; wait: number} {
-  const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number)
-  return {run: run! / 1e6, wait: wait! / 1e6}
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number)
+    return {run: run! / 1e6, wait: wait! / 1e6}
+  } catch {
+    return {run: 0, wait: 0}
+  }
 }
 
 /**
@@ -312,12 +319,13 @@ async function followPhase(followers: string[][], traffic: {packets: number; per
   const agentCpuMs = cpuMs(agentPid) - cpu0
   const status = await client.healthz()
   const flows = (seenFlows(await client.healthz())) - seen0
-  const followerCpuMs = procs.reduce((a, f) => a + cpuMs(f.pid!), 0)
+  const exited = procs.map((p) => p.exitCode !== null || p.signalCode !== null ? `code ${p.exitCode ?? p.signalCode}` : undefined)
+  const followerCpuMs = procs.reduce((a, f) => a + (exited[procs.indexOf(f)] ? 0 : cpuMs(f.pid!)), 0)
   for (const f of procs) f.kill('SIGTERM')
   await Promise.all(procs.map((f) => new Promise((r) => f.exitCode !== null ? r(null) : f.once('exit', r))))
   const perFollowerMedian = lags.map((l) => median(l.length ? l : [Infinity]))
   const counts = lags.map((l) => l.length).sort((a, b) => a - b)
-  return {followers: followers.map((args, c) => ({args, flows: lags[c]!.length, lost: lost[c]!, quiet: quiet[c]!})),
+  return {followers: followers.map((args, c) => ({args, flows: lags[c]!.length, lost: lost[c]!, quiet: quiet[c]!, exited: exited[c]})),
     packets, trafficMs, flows, counts, medianLag: median(perFollowerMedian), followerCpuMs,
     lagRange: [Math.min(...perFollowerMedian), Math.max(...perFollowerMedian)],
     worstLag: Math.max(...lags.map((l) => (l.length ? Math.max(...l) : Infinity))), complete: counts.filter((c) => c >= flows).length,
