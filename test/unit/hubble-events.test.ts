@@ -90,3 +90,12 @@ test('the agent state reports endpoints made and removed and policy changes as a
     {type: 8, endpointUpdate: {id: 12, labels: ['k8s:app=web'], namespace: 'default', podName: 'web-1'}},
   ])
 })
+
+test('EventPrinter: text modes escape ESC and CR from event data as the flow printers do; JSON keeps them as JSON escapes', () => {
+  const dbg = {debugEvent: {type: 1, message: 'a\x1b[2Jb\rc'}, time}
+  assert.equal(printed({}, (p) => p.debug(dbg), 'debug'),
+    'Nov 14 22:13:20.123: N/A DBG_GENERIC MARK: N/A CPU: N/A (a^[[2Jb\\rc)\n')
+  assert.match(printed({mode: 'dict'}, (p) => p.debug(dbg), 'debug'), /MESSAGE: a\^\[\[2Jb\\rc\n/)
+  assert.match(printed({mode: 'table'}, (p) => p.debug(dbg), 'debug'), /a\^\[\[2Jb\\rc\n$/)
+  assert.match(printed({mode: 'jsonpb'}, (p) => p.debug(dbg), 'debug'), /"message":"a\\u001b\[2Jb\\rc"/)
+})

@@ -8,7 +8,7 @@ import {encodeJson} from '../codec/index.js'
 import {enumNames} from '../codec/schema.js'
 import type {flow, observer} from '../proto/index.js'
 import {tabwrite} from '../../maps/text.js'
-import {timestampFormatter} from './format.js'
+import {escapeTerminal, timestampFormatter} from './format.js'
 import type {OutputMode, TimeFormat} from './options.js'
 
 type AgentEventsResponse = observer.IGetAgentEventsResponse
@@ -129,7 +129,7 @@ export class EventPrinter {
     if (this.opts.mode !== 'table' || this.line === 0) return
     const header = [this.opts.nodeName ? 'TIMESTAMP\tNODE' : 'TIMESTAMP',
       kind === 'agent' ? 'TYPE\tDETAILS' : 'FROM\t\tTYPE\tCPU/MARK\tMESSAGE'].join('\t')
-    this.write(tabwrite(`${header}\n${this.table}`, {minwidth: 2, padding: 3}))
+    this.writeText(tabwrite(`${header}\n${this.table}`, {minwidth: 2, padding: 3}))
     this.table = ''
   }
 
@@ -150,15 +150,20 @@ export class EventPrinter {
         s += `  TIMESTAMP: ${time}\n`
         if (this.opts.nodeName) s += `       NODE: ${node}\n`
         for (const [k, v] of dict) s += `${k.padStart(11)}: ${v}\n`
-        this.write(s)
+        this.writeText(s)
         break
       }
       case 'table':
         this.table += `${[time, ...(this.opts.nodeName ? [node] : []), ...row].join('\t')}\n`
         break
       default:
-        this.write(`${time}${this.opts.nodeName ? ` [${node}]` : ''}: ${compact}\n`)
+        this.writeText(`${time}${this.opts.nodeName ? ` [${node}]` : ''}: ${compact}\n`)
     }
     this.line++
+  }
+
+  /** Text modes go through the terminal escaping of the flow printers (event messages may carry ESC or CR); JSON does not. */
+  private writeText(text: string): void {
+    this.write(escapeTerminal(text, false))
   }
 }
