@@ -209,9 +209,12 @@ export class AgentClient {
 
   getPolicySelectors(): Promise<SelectorIdentityMapping[]> { return this.call('getPolicySelectors') }
 
-  /** GET /ip: the ipcache, or the entries inside `cidr`, or those whose identity has all `labels` (404 when none). */
+  /**
+   * GET /ip: the ipcache, or the entries inside `cidr` (query), or those whose identity has all
+   * `labels` (sent as the JSON body, as the real client does); 404 when none.
+   */
   getIpcache(o: {cidr?: string; labels?: readonly string[]} = {}): Promise<IPListEntry[]> {
-    return this.call('getIp', {query: {cidr: o.cidr, labels: o.labels?.length ? o.labels.join(',') : undefined}})
+    return this.call('getIp', {query: {cidr: o.cidr}, ...(o.labels?.length ? {body: o.labels} : {})})
   }
 
   /** GET /endpoint/{id}/log: the endpoint's status changes. */

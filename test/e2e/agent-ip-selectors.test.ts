@@ -42,6 +42,11 @@ test('ip list/get, policy selectors and endpoint log print what the agent holds'
   const byLabels = await agent.cilium(['ip', 'get', '-l', 'k8s:role=backend'])
   assert.equal(byLabels.code, 0, byLabels.stderr)
   assert.match(byLabels.stdout, /^=+\nLabels:\n {4}k8s:role=backend\n=+\nIP +HOST +IDENTITY +POD +NAMESPACE\n10\.200\.0\.3\/32 +257 +ipback-\S+ +default\n$/)
+  // The agent takes the labels from the GET's JSON body (the Labels model), not from the query.
+  const viaBody = await agent.client.call<{cidr: string}[]>('getIp', {body: ['k8s:role=backend']})
+  assert.deepEqual(viaBody.map((e) => e.cidr), ['10.200.0.3/32'])
+  const viaQuery = await agent.client.call<{cidr: string}[]>('getIp', {query: {labels: 'k8s:role=backend'}})
+  assert.equal(viaQuery.length, 3)
   const bare = await agent.cilium(['ip', 'get', '10.200.0.2'])
   assert.equal(bare.code, 1)
   assert.equal(bare.stderr, 'Error: Unable to parse CIDR "10.200.0.2": invalid CIDR address: 10.200.0.2\n')

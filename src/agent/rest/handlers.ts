@@ -254,12 +254,13 @@ export const handlers: Record<StateOperation, Handler> = {
     return ok(out)
   },
   getIp: (state, req) => {
-    // As the real agent: `cidr` keeps the rows inside that network, `labels` those whose identity
-    // has all of them; nothing left is a 404 without a body.
+    // As the real agent: the query's `cidr` keeps the rows inside that network, the body's labels
+    // (the `Labels` model, as for GET /identity; the spec has no labels query parameter) those
+    // whose identity has all of them; nothing left is a 404 without a body.
     const cidr = req.query.get('cidr')
     const within = cidr === null ? undefined : parsePrefix(cidr)
     if (typeof within === 'string') return fail(400, `invalid CIDR address: ${cidr}`)
-    const labels = req.query.getAll('labels').flatMap((l) => l.split(',')).filter(Boolean).map((l) => parseLabel(l))
+    const labels = bodyLabels(req.body).map((l) => parseLabel(l))
     const rows = ipcacheRows(state).filter((r) => {
       const p = parsePrefix(r.cidr)
       if (within && (typeof p === 'string' || !prefixContains(within, p))) return false
