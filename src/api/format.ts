@@ -196,6 +196,22 @@ export function ipBriefTable(entries: readonly IPListEntry[]): string {
 /** A label as Go's Label.String(): `source:key=value`, `source:key` without a value. */
 const selectorLabelText = (l: SelectorLabelArray[number]): string => (l.value ? `${l.source}:${l.key}=${l.value}` : `${l.source}:${l.key}`)
 
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The order of Go's LabelArrayList.Sort(): label by label, on key, then value, then source; when
+ * one set is a prefix of the other, the shorter first. Not the order of the rendered strings:
+ * `[k8s:a=x k8s:b=y]` comes after `[k8s:a=x]`, and `[k8s:app=z]` after `[any:app=y]` or `[k8s:ap=z]`.
+ */
+export function compareLabelArrays(a: SelectorLabelArray, b: SelectorLabelArray): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareText(a[i].key, b[i].key) || compareText(a[i].value ?? '', b[i].value ?? '')
+      || compareText(a[i].source, b[i].source)
+    if (order !== 0) return order
+  }
+  return a.length - b.length
+}
+
 /**
  * `cilium policy selectors`: one row per selector (sorted), LABELS as `namespace/name` of the
  * policies using it (`verbose`: every label set, `[a b], [c]`), USERS, then its identities one
@@ -205,10 +221,10 @@ export function policySelectorsTable(selectors: readonly SelectorIdentityMapping
   const policyNs = 'k8s:io.cilium.k8s.policy.namespace', policyName = 'k8s:io.cilium.k8s.policy.name'
   const get = (arr: SelectorLabelArray, k: string) => arr.find((l) => `${l.source}:${l.key}` === k)?.value ?? ''
   let text = 'SELECTOR\tLABELS\tUSERS\tIDENTITIES\n'
-  for (const m of [...selectors].sort((a, b) => (a.selector < b.selector ? -1 : a.selector > b.selector ? 1 : 0))) {
+  for (const m of [...selectors].sort((a, b) => compareText(a.selector, b.selector))) {
     const lists = m.labels ?? []
     const labels = verbose
-      ? lists.map((arr) => `[${arr.map(selectorLabelText).join(' ')}]`).sort().join(', ')
+      ? [...lists].sort(compareLabelArrays).map((arr) => `[${arr.map(selectorLabelText).join(' ')}]`).join(', ')
       : lists.filter((arr) => get(arr, policyNs) !== '').map((arr) => `${get(arr, policyNs)}/${get(arr, policyName)}`).join(',')
     text += `${m.selector}\t${labels}\t${m.users}`
     const ids = m.identities ?? []

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import {type TestContext, test} from 'node:test'
 import {type AgentState, createAgentState, createEndpoint, logStatus, statusChange} from '../../src/agent/rest/state.js'
 import {AgentApiError, type AgentClient} from '../../src/api/client.js'
-import {endpointLogTable, ipBriefTable, ipLabelsHeader, ipListTable, policySelectorsTable, sortIpcacheEntries} from '../../src/api/format.js'
+import {compareLabelArrays, endpointLogTable, ipBriefTable, ipLabelsHeader, ipListTable, policySelectorsTable, sortIpcacheEntries} from '../../src/api/format.js'
 import {nameIdentities} from '../../src/api/ip.js'
 import type {IPListEntry} from '../../src/api/models.js'
 import {serveApi} from '../helpers/api-server.js'
@@ -31,6 +31,11 @@ test('GET /ip: cidr keeps the entries inside it, labels those of matching identi
   assert.deepEqual((await client.getIpcache({labels: ['k8s:app=web']})).map((e) => e.cidr), ['10.200.0.5/32'])
   assert.deepEqual((await client.getIpcache({labels: ['k8s:app=web', 'k8s:tier=front']})).map((e) => e.identity), [256])
   assert.deepEqual((await client.getIpcache({labels: ['reserved:host']})).map((e) => e.cidr), ['10.200.0.1/32'])
+  // The labels are the request's body (the Labels model), as cilium-dbg sends them; the spec has
+  // no labels query parameter, so one is ignored.
+  assert.deepEqual((await client.call<IPListEntry[]>('getIp', {body: ['k8s:app=db']})).map((e) => e.cidr), ['10.200.0.6/32'])
+  assert.equal((await client.call<IPListEntry[]>('getIp', {query: {labels: 'k8s:app=db'}})).length, 3)
+  await assert.rejects(client.call('getIp', {body: {labels: ['k8s:app=db']}}), (e: Error) => e instanceof AgentApiError && e.status === 400)
   await assert.rejects(client.getIpcache({cidr: '192.0.2.0/24'}), (e: Error) => e instanceof AgentApiError && e.status === 404
     && e.message === '[GET /ip][404] getIpNotFound')
   await assert.rejects(client.getIpcache({cidr: '10.0.0.1'}), (e: Error) => e instanceof AgentApiError && e.status === 400
@@ -85,6 +90,21 @@ test('policy selectors: sorted rows, namespace/name of the policies, every label
   assert.match(policySelectorsTable(selectors, true), /^\{"matchLabels":\{"role":"backend"\}\} +\[unspec:name=x\] +1 +$/m)
   assert.match(policySelectorsTable(selectors, true),
     /\[k8s:io\.cilium\.k8s\.policy\.name=fe k8s:io\.cilium\.k8s\.policy\.namespace=default\], \[k8s:io\.cilium\.k8s\.policy\.name=fe2 /)
+})
+
+test('policy selectors -v: label sets in Go\'s LabelArrayList order (key, value, source; a prefix first), not string order', () => {
+  const set = (...labels: string[]) => labels.map((l) => {
+    const [source, kv] = [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]
+    const [key, value] = kv.split('=')
+    return {source, key, value}
+  })
+  // Each pair is in string order, the reverse of Go's.
+  const lists = [set('k8s:a=x', 'k8s:b=y'), set('k8s:a=x'), set('any:app=y'), set('k8s:ap=z'), set('any:role=b'), set('k8s:role=a')]
+  const rendered = lists.map((arr) => `[${arr.map((l) => `${l.source}:${l.key}=${l.value}`).join(' ')}]`)
+  for (let i = 0; i < rendered.length; i += 2) assert.ok(rendered[i] < rendered[i + 1], rendered[i])
+  assert.deepEqual([...lists].sort(compareLabelArrays), [lists[1], lists[0], lists[3], lists[2], lists[5], lists[4]])
+  const row = policySelectorsTable([{selector: '{}', identities: [], users: 1, labels: lists}], true).split('\n')[1]
+  assert.match(row, /^\{\} +\[k8s:a=x\], \[k8s:a=x k8s:b=y\], \[k8s:ap=z\], \[any:app=y\], \[k8s:role=a\], \[any:role=b\] +1 +$/)
 })
 
 test('endpoint log: Timestamp Status State Message in the agent\'s order; the agent\'s entries are newest first, to the second', () => {
