@@ -238,3 +238,19 @@ test('agent and debug events: their own streams (number/first/follow), never in 
   assert.deepEqual(debug.map((r) => r.debugEvent?.message), ['hello'])
   await assert.rejects(obs.getAgentEvents({first: true, follow: true}, collect().sink, new AbortController().signal), InvalidRequestError)
 })
+
+test('a selective follower that has not caught up with the ring gets what it matched at least every 1,024 entries scanned', async () => {
+  const obs = makeObserver(3000)
+  const c = collect()
+  const flushedAt: number[] = []  // matched flows written by each flush
+  c.sink.flush = () => { flushedAt.push(c.got.length) }
+  const ac = new AbortController()
+  const done = obs.getFlows({since: {seconds: 0}, follow: true, whitelist: [{verdict: [flow.Verdict.DROPPED]}]}, c.sink, ac.signal)
+  // every third flow is DROPPED: 1,000 of them; the catch-up at 3,000 flushes all, earlier flushes some
+  for (let turn = 0; turn < 100_000 && !flushedAt.includes(1000); turn++) await new Promise(setImmediate)
+  ac.abort()
+  await done
+  assert.equal(c.got.length, 1000)
+  assert.ok(flushedAt.length >= 3, `flushes: ${flushedAt.join(',')}`)
+  assert.ok(flushedAt[0]! > 0 && flushedAt[0]! < 1000, `the first flush came with ${flushedAt[0]} of 1000 matched flows`)
+})

@@ -261,7 +261,11 @@ export class FlowObserver {
       }
       if (until && after(entry, until)) return
       if (since && before(entry, since)) continue
-      if (++scanned % yieldEvery === 0) await new Promise(setImmediate)
+      if (++scanned % yieldEvery === 0) {
+        // A selective follower may never catch up with a busy ring: what it matched goes out at least every yieldEvery entries.
+        if (follow) sink.flush?.()
+        await new Promise(setImmediate)
+      }
       if (!matches(entry)) continue
       sent++
       if (!sink.write(project ? project(entry.bytes) : entry.bytes)) await sink.drain()
