@@ -1,7 +1,7 @@
-import {dirname, join} from 'node:path'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {hubbleListenerFlags, hubbleTlsFiles} from '../install/flags.js'
+import {monitorSocketPath} from '../install/layout.js'
 
 export default class AgentCommand extends BaseCommand {
   static override summary = 'Run the node-local agent in the foreground'
@@ -49,7 +49,7 @@ export default class AgentCommand extends BaseCommand {
       flowCapacity: flags['hubble-event-buffer-capacity'], logLevel: flags['log-level'],
       ...(flags['node-name'] ? {nodeName: flags['node-name']} : {}),
       // Next to the API socket: /var/run/cilium/monitor1_2.sock by default, as Cilium's agent serves it.
-      monitorSocket: flags['monitor-socket'] ?? join(dirname(flags.socket), 'monitor1_2.sock'),
+      monitorSocket: flags['monitor-socket'] ?? monitorSocketPath(flags.socket),
     }, {loadDatapath: flags['no-datapath'] ? undefined : loadBpfDatapath})
     // Handlers first: a signal during start-up lets the start finish (or undo itself), then stops.
     let signal: string | undefined

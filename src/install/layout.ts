@@ -2,7 +2,7 @@
  * Where a node install lives. Defaults are Cilium's own paths, so `cilium status`, `cilium bpf`
  * and `hubble observe` find everything without flags; tests give temp directories instead.
  */
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 
 export interface NodePaths {
   /** The agent's state (endpoints, identities, policies) and the install's own files. */
@@ -21,6 +21,11 @@ export const defaultPaths: Readonly<NodePaths> = Object.freeze({
   socket: '/var/run/cilium/cilium.sock',
   hubbleSocket: '/var/run/cilium/hubble.sock',
 })
+
+/** The monitor socket (`cilium monitor`) the agent serves next to its API socket, as Cilium's agent does. */
+export function monitorSocketPath(apiSocket: string): string {
+  return join(dirname(apiSocket), 'monitor1_2.sock')
+}
 
 /** The systemd unit an install with --systemd writes. */
 export const unitName = 'ciliumkit-agent.service'

@@ -13,7 +13,7 @@ import {KernelError, UsageError} from '../errors.js'
 import {packagePath} from '../paths.js'
 import {type InstallAnswers} from './answers.js'
 import {agentArgs, runningAgentPid, startAgent, stopAgent, systemctl, unitPath, unitText} from './agent-process.js'
-import {installFiles, type NodePaths, pinRoot, unitName} from './layout.js'
+import {installFiles, monitorSocketPath, type NodePaths, pinRoot, unitName} from './layout.js'
 import {checks, datapathObjects, type PreflightCheck, preflightContext, runPreflight} from './preflight.js'
 import {already, done, type Progress, skipped} from './progress.js'
 import {probeSocket} from '../lib/unix-socket.js'
@@ -330,7 +330,7 @@ export async function uninstallNode(o: NodeUninstallOptions, progress: Progress)
   await progress.step('Removing the state', async () => {
     // A socket something still listens on (another agent's) is not ours to remove.
     const sockets = []
-    for (const p of [paths.socket, paths.hubbleSocket]) if (existsSync(p) && await probeSocket(p) !== 'listening') sockets.push(p)
+    for (const p of [paths.socket, paths.hubbleSocket, monitorSocketPath(paths.socket)]) if (existsSync(p) && await probeSocket(p) !== 'listening') sockets.push(p)
     const leftovers = [...(existsSync(paths.stateDir) ? [paths.stateDir] : []), ...sockets]
     for (const p of leftovers) rmSync(p, {recursive: true, force: true})
     let dirs = 0

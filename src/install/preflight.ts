@@ -11,7 +11,7 @@ import {CiliumkitError} from '../errors.js'
 import {packagePath} from '../paths.js'
 import type {InstallAnswers} from './answers.js'
 import {parseCidr} from './cidr.js'
-import type {NodePaths} from './layout.js'
+import {monitorSocketPath, type NodePaths} from './layout.js'
 import {describeRoute, type HostRoute, hostRoutes, overlappingRoutes} from './routes.js'
 
 /** A failed preflight check: nothing was changed. */
@@ -135,6 +135,7 @@ export const checks: readonly PreflightCheck[] = [
       if (ctx.installedPool === undefined) {
         await assertSocketFree(ctx.paths.socket, 'the agent API socket')
         await assertSocketFree(ctx.paths.hubbleSocket, 'the Hubble API socket')
+        await assertSocketFree(monitorSocketPath(ctx.paths.socket), 'the monitor socket')
       }
     } catch (err) {
       fail((err as CiliumkitError).message, (err as CiliumkitError).hint)
