@@ -6,6 +6,7 @@
 import {open, type FileHandle} from 'node:fs/promises'
 import {FlowJsonReader, type FlowJsonWarning} from './codec/index.js'
 import type {FlowObserver} from './server/index.js'
+import {sleep} from '../lib/sleep.js'
 
 export interface FeedOptions {
   /** keep reading what is appended after the end of the file */
@@ -79,14 +80,3 @@ export async function feedFlowLog(observer: FlowObserver, path: string, opts: Fe
   return added
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, {once: true})
-  })
-}

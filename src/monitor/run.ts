@@ -5,6 +5,7 @@
  */
 import {readFileSync, readdirSync} from 'node:fs'
 import {drained} from '../lib/drain.js'
+import {sleep} from '../lib/sleep.js'
 import {openMonitor, readPayloads} from './client.js'
 import {type FormatOptions, MonitorFormatter} from './format.js'
 import {messageTypeNames} from './payload.js'
@@ -48,18 +49,6 @@ export function sysLinkNames(): (ifindex: number) => string {
     // no sysfs: numbers only
   }
   return (ifindex) => names.get(ifindex) ?? String(ifindex)
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(t)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const t = setTimeout(done, ms)
-    signal.addEventListener('abort', done, {once: true})
-  })
 }
 
 export async function runMonitor(r: MonitorRun): Promise<void> {
