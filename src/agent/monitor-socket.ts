@@ -24,11 +24,6 @@ const lostPollMs = 250
 /** Bytes a listener may have unsent before its payloads are dropped (Cilium drops on a full per-listener queue). */
 const maxQueuedBytes = 4 << 20
 
-interface Listener {
-  socket: Socket
-  encoder: PayloadEncoder
-}
-
 /** flow.AgentEventType -> api.AgentNotification. */
 const agentTypeOf: Record<number, number> = {2: AgentNotifyType.start, 3: AgentNotifyType.policyUpdated, 4: AgentNotifyType.policyDeleted,
   5: AgentNotifyType.endpointRegenerated, 6: AgentNotifyType.endpointRegenerateFailed, 7: AgentNotifyType.endpointCreated,
@@ -75,17 +70,20 @@ export function agentNotifyText(ev: flow.IAgentEvent): {type: number; text: stri
 }
 
 export class MonitorServer {
-  private readonly listeners = new Set<Listener>()
+  private readonly listeners = new Set<Socket>()
+  // Every listener's stream starts with the same type definition, so a payload is encoded once for all of them.
+  private readonly encoder = new PayloadEncoder()
+  private readonly definition = this.encoder.definition()
   private lostTimer?: NodeJS.Timeout
   /** Payloads not sent to a listener that had too much unsent. */
   dropped = 0
 
   private constructor(private readonly server: Server, readonly path: string) {
     server.on('connection', (socket) => {
-      const l: Listener = {socket, encoder: new PayloadEncoder()}
-      this.listeners.add(l)
+      socket.write(this.definition)
+      this.listeners.add(socket)
       socket.on('error', () => socket.destroy())
-      socket.on('close', () => this.listeners.delete(l))
+      socket.on('close', () => this.listeners.delete(socket))
       // A listener only reads; anything it sends is ignored.
       socket.resume()
     })
@@ -114,12 +112,13 @@ export class MonitorServer {
   }
 
   send(p: Payload): void {
-    for (const l of this.listeners) {
-      if (l.socket.writableLength > maxQueuedBytes) {
+    let bytes: Buffer | undefined
+    for (const socket of this.listeners) {
+      if (socket.writableLength > maxQueuedBytes) {
         this.dropped++
         continue
       }
-      l.socket.write(l.encoder.encode(p))
+      socket.write(bytes ??= this.encoder.encode(p))
     }
   }
 
@@ -180,7 +179,7 @@ export class MonitorServer {
   /** Stops listening, ends every listener's stream and removes the socket file it bound. */
   async close(): Promise<void> {
     clearInterval(this.lostTimer)
-    for (const l of this.listeners) l.socket.destroy()
+    for (const socket of this.listeners) socket.destroy()
     this.listeners.clear()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }

@@ -411,15 +411,18 @@ function message(body: number[]): Buffer {
 export class GobEncoder {
   private readonly ids = new Map<GobStructSpec, number>()
 
+  /** The message that defines `spec`'s type on this stream; empty once it has been defined. */
+  define(spec: GobStructSpec): Buffer {
+    if (this.ids.has(spec)) return Buffer.alloc(0)
+    const id = firstUserType + this.ids.size
+    this.ids.set(spec, id)
+    return message(defineStruct(id, spec))
+  }
+
   /** The messages that send `value` (with the type's definition the first time). */
   encode(spec: GobStructSpec, value: Readonly<Record<string, unknown>>): Buffer {
-    const parts: Uint8Array[] = []
-    let id = this.ids.get(spec)
-    if (id === undefined) {
-      id = firstUserType + this.ids.size
-      this.ids.set(spec, id)
-      parts.push(message(defineStruct(id, spec)))
-    }
+    const parts: Uint8Array[] = [this.define(spec)]
+    const id = this.ids.get(spec)!
     // Byte fields go in as they are, between runs of header bytes: no per-byte copying.
     const segments: Array<number[] | Uint8Array> = []
     let body: number[] = []

@@ -41,6 +41,11 @@ const agentNotifySpec: GobStructSpec = {name: 'AgentNotify', fields: [{name: 'Ty
 export class PayloadEncoder {
   private readonly gob = new GobEncoder()
 
+  /** The type definition a stream carries before its first payload; empty once given (encode() then sends values only). */
+  definition(): Buffer {
+    return this.gob.define(payloadSpec)
+  }
+
   encode(p: Payload): Buffer {
     return this.gob.encode(payloadSpec, {Data: p.data, CPU: p.cpu, Lost: p.lost, Type: p.type})
   }
