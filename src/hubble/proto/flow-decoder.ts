@@ -597,7 +597,10 @@ export function decodeUsualGetFlowsResponse(bytes: Uint8Array): observer.GetFlow
   reader = undefined
   try {
     return getFlowsResponse(bytes.length)
-  } catch {
+  } catch (err) {
+    // Bad bytes end in giveUp or a generated sub-decoder's error (the generated decoder then says what is wrong);
+    // a TypeError or ReferenceError is a bug of this module, which a silent fallback would hide.
+    if (err instanceof TypeError || err instanceof ReferenceError) throw err
     return undefined
   } finally {
     b = empty
