@@ -16,8 +16,8 @@ import {type Datapath, absentDatapath} from './datapath.js'
 import {type EndpointRecord, EndpointManager} from './endpoint-manager.js'
 import {type ApiServer, startApiServer} from './api-server.js'
 import {FlowPipeline} from './flows.js'
-import {MonitorServer, type MonitorSocketConfig} from './monitor-socket.js'
-import {boundSocketCheck, healthz} from './health.js'
+import {MonitorServer, type MonitorSocketConfig, nodeMonitorFigures} from './monitor-socket.js'
+import {boundSocketCheck, healthz, type NodeMonitorFigures} from './health.js'
 import {assertNoForeignCilium} from './node-guard.js'
 import {Logger} from './log.js'
 import {AddressPool} from './pool.js'
@@ -62,6 +62,8 @@ export class Agent {
   private pool!: AddressPool
   private flows?: FlowPipeline
   private monitor?: MonitorServer
+  /** The event ring's figures for /healthz; undefined while no datapath ring is read. */
+  private nodeMonitor?: NodeMonitorFigures
   private readonly startedMs = Date.now()
   private readonly version = packageVersion()
   private restoring = true
@@ -156,6 +158,7 @@ export class Agent {
     this.flows = new FlowPipeline({datapath: this.monitor?.tap(this.datapath) ?? this.datapath, observer: this.observer, state: this.state,
       nodeName: c.nodeName, clusterName: c.clusterName, log: this.log.with({subsys: 'hubble'})})
     this.flows.start()
+    this.nodeMonitor = await nodeMonitorFigures(this.datapath.maps.pinDir)
     done('flow pipeline', () => this.flows?.stop())
 
     this.api = await startApiServer({state: this.state, endpoints: this.endpoints, status: () => this.status(),
@@ -234,6 +237,7 @@ export class Agent {
       hubble: s && {listening: this.hubble.length > 0 && this.hubbleReachable(), maxFlows: Number(s.maxFlows), currentFlows: Number(s.numFlows),
         seenFlows: Number(s.seenFlows), uptimeMs: Date.now() - this.startedMs},
       lostEvents: this.datapath.lostEvents(),
+      nodeMonitor: this.nodeMonitor,
       config: this.state.config,
       revision: this.state.repository.revision,
       ipam: {cidr: this.pool.cidr, allocated: this.pool.allocated, capacity: this.pool.capacity, allocations, router: this.pool.router},

@@ -73,6 +73,19 @@ export interface HubbleHealth {
   uptimeMs: number
 }
 
+/**
+ * The node monitor's figures (the MonitorStatus cpus/npages/pagesize of /healthz): Cilium's
+ * reader has one perf ring per possible CPU, `npages` pages of `pagesize` bytes each. Our
+ * datapath writes every CPU's events into one shared BPF ring buffer, so here `cpus` is the
+ * CPUs online (each of them writes into the ring) and `npages` x `pagesize` is that one ring's
+ * size: the same "N CPUs with PxS of shared memory" text, describing what is really mapped.
+ */
+export interface NodeMonitorFigures {
+  cpus: number
+  npages: number
+  pagesize: number
+}
+
 export interface HealthInputs {
   version: string
   datapath: DatapathStatus
@@ -82,6 +95,8 @@ export interface HealthInputs {
   hubble?: HubbleHealth
   /** Datapath events lost so far. */
   lostEvents: number
+  /** The ring the agent reads events from; absent when it reads none (no datapath): the node monitor is Disabled. */
+  nodeMonitor?: NodeMonitorFigures
   config: DaemonConfiguration
   revision: number
   ipam?: {cidr: string; allocated: number; capacity: number; allocations: Record<string, string>; router: string}
@@ -119,7 +134,7 @@ export function healthz(i: HealthInputs): StatusResponse {
     kubernetes: {state: 'Disabled'},
     'host-firewall': {mode: 'Disabled'},
     'cni-chaining': {mode: 'none'},
-    nodeMonitor: {lost: i.lostEvents},
+    ...(i.nodeMonitor ? {nodeMonitor: {...i.nodeMonitor, lost: i.lostEvents, unknown: 0}} : {}),
     ...(ipam ? {ipam: {ipv4: [ipam.cidr], allocations: ipam.allocations,
       status: `IPv4: ${ipam.allocated}/${ipam.capacity} allocated from ${ipam.cidr}`}} : {}),
     'identity-range': {'min-identity': 256, 'max-identity': 65535},

@@ -5,10 +5,14 @@
  * in Cilium's record layouts, agent notifications (message type 130) and lost-event records.
  * So `cilium monitor` and a real `cilium-dbg monitor` both read it.
  */
+import {readFileSync} from 'node:fs'
 import {createServer, type Server, type Socket} from 'node:net'
+import {cpus} from 'node:os'
+import {join} from 'node:path'
 import type {flow} from '../hubble/proto/index.js'
 import type {DatapathEvent} from '../datapath/events.js'
 import type {Datapath} from './datapath.js'
+import type {NodeMonitorFigures} from './health.js'
 import {claimSocketPath} from '../lib/unix-socket.js'
 import {AgentNotifyType, encodeAgentNotify, type Payload, PayloadEncoder, PayloadType} from '../monitor/payload.js'
 import {encodeRecord} from '../monitor/records.js'
@@ -67,6 +71,44 @@ export function agentNotifyText(ev: flow.IAgentEvent): {type: number; text: stri
       ...(i.namespace ? {namespace: i.namespace} : {}), ...(i.podName ? {'pod-name': i.podName} : {})})}
   }
   return {type, text: '{}'}
+}
+
+/** AT_PAGESZ in the auxiliary vector: the page size the kernel gave this process (what getpagesize() returns). */
+const AT_PAGESZ = 6n
+
+/** This machine's page size, from /proc/self/auxv (64-bit pairs of type and value); 4096 when it cannot be read. */
+export function pageSize(): number {
+  try {
+    const auxv = readFileSync('/proc/self/auxv')
+    for (let at = 0; at + 16 <= auxv.length; at += 16) {
+      if (auxv.readBigUInt64LE(at) === AT_PAGESZ) return Number(auxv.readBigUInt64LE(at + 8))
+    }
+  } catch {
+    // no procfs
+  }
+  return 4096
+}
+
+/**
+ * The node monitor's figures for the datapath's event ring pinned in `pinDir` (see
+ * NodeMonitorFigures): the CPUs online and the ring's size in pages. Undefined when no ring is
+ * pinned there (no datapath: nothing is listened to).
+ */
+export async function nodeMonitorFigures(pinDir: string): Promise<NodeMonitorFigures | undefined> {
+  if (!pinDir) return undefined
+  const [{BpfMap}, {DatapathMaps}] = await Promise.all([import('../bpf/index.js'), import('../datapath/datapath.js')])
+  let ring
+  try {
+    ring = BpfMap.openPinned(join(pinDir, DatapathMaps.events))
+  } catch {
+    return undefined
+  }
+  try {
+    const pagesize = pageSize()
+    return {cpus: cpus().length || 1, npages: Math.floor(ring.maxEntries / pagesize), pagesize}
+  } finally {
+    ring.close()
+  }
 }
 
 export class MonitorServer {

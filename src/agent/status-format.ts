@@ -13,7 +13,7 @@ interface Sections {
   'host-firewall'?: {mode?: string; devices?: string[]}
   'cni-chaining'?: {mode?: string}
   'cni-file'?: Status
-  nodeMonitor?: {cpus?: number; npages?: number; pagesize?: number; lost?: number}
+  nodeMonitor?: {cpus?: number; npages?: number; pagesize?: number; lost?: number; unknown?: number}
   'cluster'?: {ciliumHealth?: Status}
   ipam?: {ipv4?: string[]; allocations?: Record<string, string>; status?: string}
   routing?: {'inter-host-routing-mode'?: string; 'intra-host-routing-mode'?: string; 'tunnel-protocol'?: string}
@@ -75,7 +75,12 @@ export function statusText(sr: StatusResponse, verbose = false): string {
   if (s['cni-file']) lines.push(`CNI Config file:\t${s['cni-file'].msg ?? ''}`)
   if (s.cilium) lines.push(`Cilium:\t${s.cilium.state ?? ''}   ${s.cilium.msg ?? ''}`)
   const nm = s.nodeMonitor
-  if (nm?.cpus) lines.push(`NodeMonitor:\tListening for events on ${nm.cpus} CPUs with ${nm.npages}x${nm.pagesize} of shared memory`)
+  if (nm) {
+    lines.push(`NodeMonitor:\tListening for events on ${nm.cpus ?? 0} CPUs with ${nm.npages ?? 0}x${nm.pagesize ?? 0} of shared memory`)
+    if (nm.lost || nm.unknown) lines.push(`\t${nm.lost ?? 0} events lost, ${nm.unknown ?? 0} unknown notifications`)
+  } else {
+    lines.push('NodeMonitor:\tDisabled')
+  }
   if (s.cluster?.ciliumHealth) lines.push(...stateMsg('Cilium health daemon', s.cluster.ciliumHealth))
   if (s.ipam) {
     lines.push(`IPAM:\t${s.ipam.status ?? ''}, `)
