@@ -189,8 +189,8 @@ test('a truncated gRPC stream: flows already received, then one clear error', as
     header.writeUInt32BE(frame.length, 1)
     res.stream.write(Buffer.concat([header, frame]))               // one whole message
     header.writeUInt32BE(frame.length, 1)
-    res.stream.write(Buffer.concat([header, frame.subarray(0, 20)]))  // then half of the next
-    setTimeout(() => req.socket.destroy(), 50)                     // and the connection dies
+    // then half of the next, and the connection dies once that is written
+    res.stream.write(Buffer.concat([header, frame.subarray(0, 20)]), () => req.socket.destroy())
   })
   await new Promise<void>((r) => h2.listen(sock, r))
   t.after(() => h2.close())
@@ -201,7 +201,10 @@ test('a truncated gRPC stream: flows already received, then one clear error', as
   assert.equal(got.length, 1)
 })
 
-/** Collects a stream's items; `count(n)` resolves once n have arrived (no fixed sleeps). */
+/**
+ * Collects a stream's items; `count(n)` resolves once n have arrived (no fixed sleeps) and
+ * rejects if the stream ends or fails before that, instead of waiting forever.
+ */
 function follower<T>(items: AsyncIterable<T>) {
   const got: T[] = []
   const waiters: Array<{n: number, resolve: () => void}> = []
@@ -211,10 +214,10 @@ function follower<T>(items: AsyncIterable<T>) {
       for (const w of waiters.filter((w) => got.length >= w.n)) w.resolve()
     }
   })()
-  const count = (n: number) => new Promise<void>((resolve) => {
-    if (got.length >= n) resolve()
-    else waiters.push({n, resolve})
-  })
+  const ended = done.then(() => { throw new Error(`the stream ended after ${got.length} items`) })
+  ended.catch(() => {})  // reported by the count() waiting on it; `done` keeps its own outcome
+  const count = (n: number) => got.length >= n ? Promise.resolve()
+    : Promise.race([new Promise<void>((resolve) => waiters.push({n, resolve})), ended])
   return {got, done, count}
 }
 
@@ -234,8 +237,10 @@ test('the server going away mid-follow ends the stream with one error; aborting 
   const c2 = connect(t, {server: address})
   const f2 = follower(c2.flows({follow: true, number: 1}))
   await f2.count(1)  // the follower is attached
+  // The client may see the stream end before close() resolves: the expectation is in place first.
+  const cut = assert.rejects(f2.done, {message: 'rpc error: code = Unavailable desc = error reading from server: EOF'})
   await server.close(0)
-  await assert.rejects(f2.done, {message: 'rpc error: code = Unavailable desc = error reading from server: EOF'})
+  await cut
 })
 
 test('a stream that cannot connect in time fails with the dial timeout', async (t) => {
