@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {repoRoot, runCli} from '../helpers/cli.js'
 import {skipUnlessBpf} from '../helpers/kernel.js'
 import {TcxLink} from '../../src/bpf/index.js'
+import {isAgentProcess} from '../../src/install/agent-process.js'
 import {endpointsOf, snapshot, tempNode} from './install-support.js'
 
 const stepLines = (stderr: string) => stderr.split('\n').filter(Boolean)
@@ -72,8 +72,11 @@ test('uninstall after the agent died: its endpoints are still removed', {timeout
   assert.equal(ep.code, 0, ep.stderr)
   const owned = endpointsOf(node.paths.stateDir)
   assert.equal(snapshot(node.root, node.paths, owned).netns.length, 1)
-  execFileSync('kill', ['-9', readFileSync(join(node.paths.stateDir, 'agent.pid'), 'utf8').trim()])
-  await new Promise((resolve) => setTimeout(resolve, 300))
+  const pid = Number(readFileSync(join(node.paths.stateDir, 'agent.pid'), 'utf8').trim())
+  process.kill(pid, 'SIGKILL')
+  // Dead once its /proc entry has no command line (gone, or a zombie): a loaded machine takes its time.
+  for (let i = 0; i < 1000 && isAgentProcess(pid, node.paths.stateDir); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+  assert.equal(isAgentProcess(pid, node.paths.stateDir), false, 'the agent died')
   const un = await runCli('cilium', ['uninstall', ...node.flags])
   assert.equal(un.code, 0, un.stderr)
   assert.match(un.stderr, /Removing leftover endpoint namespaces\.\.\. done \(1 removed\)/)
