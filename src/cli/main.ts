@@ -30,20 +30,30 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
     const id = /^command (\S+) not found$/.exec((error as Error | undefined)?.message ?? '')?.[1]
     if (id === undefined) return handle(error as Error)
     const config = await Config.load(root)
-    const unknown = unknownCommandLine(bin, id.split(':'), (topic) => config.findTopic(topic) !== undefined)
-    process.stderr.write(`${unknown}\n`)
+    const unknown = unknownCommand(bin, id.split(':'), (topic) => config.findTopic(topic) !== undefined)
+    if ('group' in unknown) {
+      await run(unknown.group, config)
+      await flush()
+      return
+    }
+    process.stderr.write(`${unknown.error}\n`)
     process.exitCode = usageExitCode(bin)
   }
 }
 
 /**
- * oclif's "command list:foo:bar not found" in cobra's words, as the real CLIs print it:
- * the first word that is not a topic is the unknown command.
+ * oclif's "command list:foo:bar not found" as cobra, under the real CLIs, treats it. cobra checks
+ * a word against the subcommands at the root only (legacyArgs): there it is an error
+ * (`unknown command "foo" for "hubble"`). Below, the word is an argument of the deepest group
+ * named, and a group (no Run) prints its help to stdout, exit 0: `hubble list foo` prints what
+ * `hubble list` prints. Returns that group's words, or the root's error line.
  */
-export function unknownCommandLine(bin: 'cilium' | 'hubble', words: readonly string[], isTopic: (id: string) => boolean): string {
+export function unknownCommand(bin: 'cilium' | 'hubble', words: readonly string[], isTopic: (id: string) => boolean):
+  {group: string[]} | {error: string} {
   let known = 0
   while (known < words.length - 1 && isTopic(words.slice(0, known + 1).join(':'))) known++
-  const line = `unknown command "${words[known]}" for "${[bin, ...words.slice(0, known)].join(' ')}"`
-  return bin === 'hubble' ? line : `Error: ${line}`
+  if (known > 0) return {group: words.slice(0, known)}
+  const line = `unknown command "${words[0]}" for "${bin}"`
+  return {error: bin === 'hubble' ? line : `Error: ${line}`}
 }
 

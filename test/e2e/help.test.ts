@@ -78,11 +78,20 @@ test('unknown commands and flags are usage errors with cobra\'s first line: exit
   assert.deepEqual([flag.code, flag.stderr], [2, 'Error: unknown flag: --bogus\n'])
   const short = await runCli('hubble', ['observe', '-Q'])
   assert.deepEqual([short.code, short.stderr], [1, 'unknown shorthand flag: \'Q\' in -Q\n'])
-  const command = await runCli('cilium', ['bpf', 'policy', 'frobnicate', 'x'])
-  assert.deepEqual([command.code, command.stderr],
-    [2, 'Error: unknown command "frobnicate" for "cilium bpf policy"\n'])
   const top = await runCli('hubble', ['frobnicate'])
   assert.deepEqual([top.code, top.stderr], [1, 'unknown command "frobnicate" for "hubble"\n'])
+  const cilium = await runCli('cilium', ['frobnicate'])
+  assert.deepEqual([cilium.code, cilium.stderr], [2, 'Error: unknown command "frobnicate" for "cilium"\n'])
+})
+
+test('an unknown subcommand of a group prints the group\'s help, exit 0, as cobra does below the root', async () => {
+  for (const [bin, group] of [['hubble', ['list']], ['cilium', ['bpf']], ['cilium', ['bpf', 'policy']], ['cilium', ['hubble', 'list']]] as const) {
+    const alone = await runCli(bin, group)
+    assert.equal(alone.code, 0, alone.stderr)
+    assert.match(alone.stdout, /\S/)
+    const unknown = await runCli(bin, [...group, 'frobnicate', 'x'])
+    assert.deepEqual(unknown, alone, `${bin} ${group.join(' ')} frobnicate x`)
+  }
 })
 
 test('version: `hubble version` and `--version` as the real hubble prints them', async () => {

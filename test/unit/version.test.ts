@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {parseErrorLine} from '../../src/cli/base-command.js'
-import {unknownCommandLine} from '../../src/cli/main.js'
+import {unknownCommand} from '../../src/cli/main.js'
 import {ciliumVersionString, goPlatform, hubbleVersionLine, parseCiliumVersion} from '../../src/lib/version.js'
 
 test('goPlatform names the architecture as Go does', () => {
@@ -26,15 +26,14 @@ test('the cilium version string has the seven fields Cilium\'s FromString splits
   assert.deepEqual(parseCiliumVersion('garbage'), {Version: '', Revision: '', GoRuntimeVersion: '', Arch: '', AuthorDate: ''})
 })
 
-test('unknownCommandLine names the first word that is not a topic, and the command it was given to', () => {
+test('unknownCommand: an unknown word at the root is an error; below a group, the group runs (cobra\'s legacyArgs)', () => {
   const topics = new Set(['bpf', 'bpf:policy', 'list'])
   const isTopic = (id: string) => topics.has(id)
-  assert.equal(unknownCommandLine('cilium', ['foo', 'bar'], isTopic),
-    'Error: unknown command "foo" for "cilium"')
-  assert.equal(unknownCommandLine('cilium', ['bpf', 'policy', 'x', 'y'], isTopic),
-    'Error: unknown command "x" for "cilium bpf policy"')
-  assert.equal(unknownCommandLine('hubble', ['list', 'foo'], isTopic),
-    'unknown command "foo" for "hubble list"')
+  assert.deepEqual(unknownCommand('cilium', ['foo', 'bar'], isTopic), {error: 'Error: unknown command "foo" for "cilium"'})
+  assert.deepEqual(unknownCommand('hubble', ['foo'], isTopic), {error: 'unknown command "foo" for "hubble"'})
+  assert.deepEqual(unknownCommand('cilium', ['bpf', 'policy', 'x', 'y'], isTopic), {group: ['bpf', 'policy']})
+  assert.deepEqual(unknownCommand('cilium', ['bpf', 'x'], isTopic), {group: ['bpf']})
+  assert.deepEqual(unknownCommand('hubble', ['list', 'foo'], isTopic), {group: ['list']})
 })
 
 test('parseErrorLine speaks cobra for unknown flags and keeps other parse errors\' first line', () => {
