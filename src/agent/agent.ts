@@ -155,7 +155,8 @@ export class Agent {
       this.hubble.push(remote)
       this.log.info('Hubble listening on TCP', {subsys: 'hubble', address: addr, tls: Boolean(tls)})
     }
-    this.flows = new FlowPipeline({datapath: this.monitor?.tap(this.datapath) ?? this.datapath, observer: this.observer, state: this.state,
+    this.flows = new FlowPipeline({datapath: this.monitor?.tap(this.datapath) ?? this.datapath,
+      observer: this.monitor?.tapFlows(this.observer) ?? this.observer, state: this.state,
       nodeName: c.nodeName, clusterName: c.clusterName, log: this.log.with({subsys: 'hubble'})})
     this.flows.start()
     this.nodeMonitor = await nodeMonitorFigures(this.datapath.maps.pinDir)

@@ -10,12 +10,14 @@ import {createServer, type Server, type Socket} from 'node:net'
 import {cpus} from 'node:os'
 import {join} from 'node:path'
 import type {flow} from '../hubble/proto/index.js'
+import type {FlowObserver} from '../hubble/server/index.js'
 import type {DatapathEvent} from '../datapath/events.js'
 import type {Datapath} from './datapath.js'
 import type {NodeMonitorFigures} from './health.js'
 import {claimSocketPath} from '../lib/unix-socket.js'
 import {AgentNotifyType, encodeAgentNotify, type Payload, PayloadEncoder, PayloadType} from '../monitor/payload.js'
 import {encodeRecord} from '../monitor/records.js'
+import {encodeLogRecord, type LogRecord, type LogRecordEndpoint} from '../monitor/logrecord.js'
 
 /** What the agent's configuration adds for the monitor: no socket when undefined. */
 export interface MonitorSocketConfig {
@@ -71,6 +73,42 @@ export function agentNotifyText(ev: flow.IAgentEvent): {type: number; text: stri
       ...(i.namespace ? {namespace: i.namespace} : {}), ...(i.podName ? {'pod-name': i.podName} : {})})}
   }
   return {type, text: '{}'}
+}
+
+/** Go's time.RFC3339Nano of a protobuf timestamp, in UTC: the fraction's trailing zeros dropped. */
+function rfc3339Nano(t: flow.IFlow['time']): string {
+  const seconds = Number(t?.seconds ?? 0), nanos = Number(t?.nanos ?? 0)
+  const frac = String(nanos).padStart(9, '0').replace(/0+$/, '')
+  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}${frac ? `.${frac}` : ''}Z`
+}
+
+const verdictNames: Record<number, string> = {1: 'Forwarded', 2: 'Denied', 3: 'Error', 5: 'Redirected'}
+const L7_REQUEST = 1, L7_RESPONSE = 2, IPV6 = 2, INGRESS = 1, EGRESS = 2
+
+/**
+ * The access-log record of an L7 HTTP flow, as Cilium's proxy logs it (the reverse of what
+ * Hubble's parser makes of a record): endpoints in the request's orientation, the client with
+ * its port as the source; undefined for any other flow.
+ */
+export function logRecordFromFlow(f: flow.IFlow): LogRecord | undefined {
+  const l7 = f.l7, http = l7?.http
+  if (!http || (l7.type !== L7_REQUEST && l7.type !== L7_RESPONSE)) return undefined
+  const request = l7.type === L7_REQUEST
+  const ipv6 = f.IP?.ipVersion === IPV6
+  const l4 = f.l4?.TCP ?? f.l4?.UDP
+  const side = (ep: flow.IEndpoint | null | undefined, ip: string | null | undefined, port: number | null | undefined): LogRecordEndpoint =>
+    ({id: ep?.ID ?? 0, ...(ip ? ipv6 ? {ipv6: ip} : {ipv4: ip} : {}), port: port ?? 0, identity: ep?.identity ?? 0, labels: ep?.labels ?? []})
+  const src = side(f.source, f.IP?.source, l4?.sourcePort), dst = side(f.destination, f.IP?.destination, l4?.destinationPort)
+  return {type: request ? 'Request' : 'Response', timestamp: rfc3339Nano(f.time),
+    observationPoint: f.trafficDirection === INGRESS ? 'Ingress' : f.trafficDirection === EGRESS ? 'Egress' : '',
+    source: request ? src : dst, destination: request ? dst : src, ipVersion: ipv6 ? 1 : 0, verdict: verdictNames[f.verdict ?? 0] ?? '',
+    transportProtocol: f.l4?.UDP ? 17 : 6, http: {code: http.code ?? 0, method: http.method ?? '', url: http.url ?? '', protocol: http.protocol ?? ''}}
+}
+
+/** A tap's pass-through: the target's member, a method bound to the target (its private state stays its own). */
+function ownMember(target: object, prop: string | symbol): unknown {
+  const v: unknown = Reflect.get(target, prop, target)
+  return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
 }
 
 /** AT_PAGESZ in the auxiliary vector: the page size the kernel gave this process (what getpagesize() returns). */
@@ -178,6 +216,25 @@ export class MonitorServer {
     if (n) this.send({data: encodeAgentNotify(n), cpu: 0, lost: 0n, type: PayloadType.sample})
   }
 
+  /** An L7 flow (as the Hubble server gets it) as an access-log record, the way Cilium's proxy reports one. */
+  publishFlow(f: flow.IFlow): void {
+    if (this.listeners.size === 0 || !f.l7) return
+    const r = logRecordFromFlow(f)
+    if (r) this.send({data: encodeLogRecord(r), cpu: 0, lost: 0n, type: PayloadType.sample})
+  }
+
+  /**
+   * The observer as the flow pipeline should feed it: every flow it adds is also published here
+   * (L7 ones as access-log records). Only addFlow is wrapped; everything else is the observer's own.
+   */
+  tapFlows(observer: FlowObserver): FlowObserver {
+    const addFlow = (f: flow.IFlow): void => {
+      observer.addFlow(f)
+      this.publishFlow(f)
+    }
+    return new Proxy(observer, {get: (target, prop) => (prop === 'addFlow' ? addFlow : ownMember(target, prop))})
+  }
+
   /** `n` events the datapath lost, as a PERF_RECORD_LOST record. */
   publishLost(n: number): void {
     if (n > 0 && this.listeners.size > 0) this.send({data: Buffer.alloc(0), cpu: 0, lost: BigInt(n), type: PayloadType.lost})
@@ -209,13 +266,7 @@ export class MonitorServer {
         }
       },
     })
-    return new Proxy(dp, {
-      get(target, prop) {
-        if (prop === 'events') return events
-        const v: unknown = Reflect.get(target, prop, target)
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
-      },
-    })
+    return new Proxy(dp, {get: (target, prop) => (prop === 'events' ? events : ownMember(target, prop))})
   }
 
   /** Stops listening, ends every listener's stream and removes the socket file it bound. */

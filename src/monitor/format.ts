@@ -7,6 +7,7 @@
 import {dropReasonText} from '../maps/drop-reasons.js'
 import {reservedIdentityNames, traceObservationPoints, policyMatchTypes} from '../hubble/printer/monitor-texts.js'
 import {connectionSummary, dissectLayers, hexDump, packetFlows, type DecodeOpts} from './dissect.js'
+import {decodeLogRecord, logRecordJson, logRecordText} from './logrecord.js'
 import {decodeAgentNotify, agentNotifyTypes, MessageType, type Payload, PayloadType} from './payload.js'
 import {type CaptureRecord, type DebugRecord, decodeRecord, type DropRecord, NotifyFlag, type PolicyVerdictRecord,
   RecordError, type TraceRecord} from './records.js'
@@ -130,7 +131,7 @@ export class MonitorFormatter {
     try {
       switch (type) {
         case MessageType.agent: return this.agent(p.data)
-        case MessageType.accessLog: return ''
+        case MessageType.accessLog: return this.logRecord(p.data)
         case MessageType.drop: case MessageType.trace: case MessageType.policyVerdict: case MessageType.debug: case MessageType.capture: {
           const r = decodeRecord(p.data)
           switch (r.kind) {
@@ -149,10 +150,10 @@ export class MonitorFormatter {
       }
     } catch (err) {
       if (!(err instanceof RecordError) && !(err instanceof Error)) throw err
-      const what = {[MessageType.drop]: 'drop notification', [MessageType.trace]: 'trace notification',
-        [MessageType.policyVerdict]: 'policy notification', [MessageType.debug]: 'debug', [MessageType.capture]: 'debug capture',
-        [MessageType.agent]: 'agent notification'}[type] ?? 'monitor'
-      return `Error while parsing ${what} message: ${(err as Error).message}\n`
+      const what = {[MessageType.drop]: 'parsing drop notification', [MessageType.trace]: 'parsing trace notification',
+        [MessageType.policyVerdict]: 'parsing policy notification', [MessageType.debug]: 'parsing debug', [MessageType.capture]: 'parsing debug capture',
+        [MessageType.agent]: 'decoding agent notification', [MessageType.accessLog]: 'decoding LogRecord notification'}[type] ?? 'parsing monitor'
+      return `Error while ${what} message: ${(err as Error).message}\n`
     }
   }
 
@@ -250,6 +251,14 @@ export class MonitorFormatter {
       case 'verbose':
         return `${separator}\n${prefix} MARK ${hex(r.hash)} FROM ${r.source} DEBUG: ${r.lenCap} bytes, ${captureMessage(r)}\n${this.packetDump(r.packet, r.lenCap, 0)}`
     }
+  }
+
+  /** An access-log record (L7): filtered by its endpoints' IDs, printed on one line at every verbosity but JSON. */
+  private logRecord(data: Buffer): string {
+    if (this.opts.types.size > 0 && !this.opts.types.has(MessageType.accessLog)) return ''
+    const r = decodeLogRecord(data)
+    if (!this.match(MessageType.accessLog, r.source.id & 0xffff, r.destination.id & 0xffff)) return ''
+    return this.opts.verbosity === 'json' ? logRecordJson(r) : logRecordText(r)
   }
 
   private agent(data: Buffer): string {

@@ -12,7 +12,8 @@
  *
  * The decoder takes any type definitions (structs, slices, arrays, maps, marshaler types of
  * basic elements) and yields plain objects keyed by Go field name. The encoder writes structs of
- * basic fields only: that is all the monitor sends (payload.Payload, api.AgentNotify).
+ * basic fields, nested structs, slices of a basic kind and BinaryMarshaler values: what the
+ * monitor sends (payload.Payload, api.AgentNotify, accesslog.LogRecord).
  */
 import {CiliumkitError} from '../errors.js'
 
@@ -379,23 +380,46 @@ export function decodeAll(b: Buffer): {type: string; value: GobValue}[] {
 
 // ---- encoding ----
 
-/** A field of a struct we send; `bytes` accepts a Buffer, ints and uints a number or bigint. */
+/** A basic field of a struct we send; `bytes` accepts a Buffer, ints and uints a number or bigint. */
 export type GobFieldKind = 'bool' | 'int' | 'uint' | 'bytes' | 'string'
 
+/** A slice of a basic kind (Go's []string); its value is an array, left out when empty. */
+export interface GobSliceSpec {
+  name: string
+  slice: GobFieldKind
+}
+
+/**
+ * A type that marshals itself (encoding.BinaryMarshaler, e.g. url.URL, whose bytes are its
+ * String()); its value is those bytes (a Buffer or a string), left out when empty.
+ */
+export interface GobMarshalerSpec {
+  name: string
+  marshaler: 'binary'
+}
+
+/** A field's type: a basic kind or a type the stream defines. */
+export type GobFieldType = GobFieldKind | GobStructSpec | GobSliceSpec | GobMarshalerSpec
+
+/** A struct we send; a struct-typed field's value is an object, or undefined for a nil pointer (left out). */
 export interface GobStructSpec {
   name: string
-  fields: {name: string; kind: GobFieldKind}[]
+  fields: {name: string; kind: GobFieldType}[]
 }
+
+type GobTypeSpec = GobStructSpec | GobSliceSpec | GobMarshalerSpec
 
 const kindId: Record<GobFieldKind, number> = {bool: GobType.bool, int: GobType.int, uint: GobType.uint, bytes: GobType.bytes, string: GobType.string}
 
-function isZero(kind: GobFieldKind, v: unknown): boolean {
+function isZero(kind: GobFieldType, v: unknown): boolean {
   switch (kind) {
     case 'bool': return v !== true
     case 'int': case 'uint': return v === undefined || v === 0 || v === 0n
     case 'bytes': return v === undefined || (v as Uint8Array).length === 0
     case 'string': return v === undefined || v === ''
   }
+  if ('fields' in kind) return v === undefined || v === null
+  return v === undefined || v === null || (v as ArrayLike<unknown>).length === 0
 }
 
 function message(body: number[]): Buffer {
@@ -404,78 +428,140 @@ function message(body: number[]): Buffer {
   return Buffer.from([...head, ...body])
 }
 
-/**
- * Writes one gob stream of structs of basic fields: the first value of a type is preceded by
- * its definition, as Go's Encoder does; ids are given from 65 in order of first use.
- */
-export class GobEncoder {
-  private readonly ids = new Map<GobStructSpec, number>()
+/** The user types `spec` needs defined, itself first then its fields' types depth first (Go's order of ids). */
+function typesOf(spec: GobTypeSpec, out: GobTypeSpec[] = []): GobTypeSpec[] {
+  if (out.includes(spec)) return out
+  out.push(spec)
+  if ('fields' in spec) for (const f of spec.fields) if (typeof f.kind !== 'string') typesOf(f.kind, out)
+  return out
+}
 
-  /** The message that defines `spec`'s type on this stream; empty once it has been defined. */
-  define(spec: GobStructSpec): Buffer {
-    if (this.ids.has(spec)) return Buffer.alloc(0)
-    const id = firstUserType + this.ids.size
-    this.ids.set(spec, id)
-    return message(defineStruct(id, spec))
+const empty = Buffer.alloc(0)
+
+/** A message body being written: header bytes, with byte fields going in as they are between runs of them (no per-byte copying). */
+class BodyWriter {
+  readonly segments: Array<number[] | Uint8Array> = []
+  body: number[] = []
+
+  constructor() {
+    this.segments.push(this.body)
   }
 
-  /** The messages that send `value` (with the type's definition the first time). */
+  bytes(b: Uint8Array): void {
+    putUint(this.body, b.length)
+    this.segments.push(b, this.body = [])
+  }
+
+  /** The message: its length, then the body. */
+  finish(): Buffer[] {
+    const length = this.segments.reduce((n, seg) => n + seg.length, 0)
+    const head: number[] = []
+    putUint(head, length)
+    return [Buffer.from(head), ...this.segments.map((seg) => (Array.isArray(seg) ? Buffer.from(seg) : seg as Buffer))]
+  }
+}
+
+/**
+ * Writes one gob stream: the first value of a type is preceded by the definitions of it and of
+ * the types it uses, as Go's Encoder does; ids are given from 65 in order of first use.
+ */
+export class GobEncoder {
+  private readonly ids = new Map<GobTypeSpec, number>()
+
+  /** The messages that define `spec`'s type (and the types of its fields) on this stream; empty once defined. */
+  define(spec: GobStructSpec): Buffer {
+    // A type with an id had the types of its fields defined with it.
+    if (this.ids.has(spec)) return empty
+    const fresh = typesOf(spec).filter((t) => !this.ids.has(t))
+    for (const t of fresh) this.ids.set(t, firstUserType + this.ids.size)
+    return Buffer.concat(fresh.map((t) => message(this.definition(t))))
+  }
+
+  /** The messages that send `value` (with the type's definitions the first time). */
   encode(spec: GobStructSpec, value: Readonly<Record<string, unknown>>): Buffer {
-    const parts: Uint8Array[] = [this.define(spec)]
-    const id = this.ids.get(spec)!
-    // Byte fields go in as they are, between runs of header bytes: no per-byte copying.
-    const segments: Array<number[] | Uint8Array> = []
-    let body: number[] = []
-    segments.push(body)
-    putInt(body, id)
+    const definition = this.define(spec)
+    const w = new BodyWriter()
+    putInt(w.body, this.ids.get(spec)!)
+    this.writeStruct(w, spec, value)
+    return Buffer.concat(definition.length > 0 ? [definition, ...w.finish()] : w.finish())
+  }
+
+  private typeId(kind: GobFieldType): number {
+    return typeof kind === 'string' ? kindId[kind] : this.ids.get(kind)!
+  }
+
+  private writeStruct(w: BodyWriter, spec: GobStructSpec, value: Readonly<Record<string, unknown>>): void {
     let last = -1
     spec.fields.forEach((f, i) => {
       const v = value[f.name]
       if (isZero(f.kind, v)) return
-      putUint(body, i - last)
+      putUint(w.body, i - last)
       last = i
-      switch (f.kind) {
-        case 'bool': putUint(body, 1); break
-        case 'int': putInt(body, v as number | bigint); break
-        case 'uint': putUint(body, v as number | bigint); break
-        case 'bytes': case 'string': {
-          const b = f.kind === 'bytes' ? v as Uint8Array : Buffer.from(v as string, 'utf8')
-          putUint(body, b.length)
-          segments.push(b, body = [])
-          break
-        }
-      }
+      this.writeValue(w, f.kind, v)
     })
-    body.push(0)
-    const length = segments.reduce((n, seg) => n + seg.length, 0)
-    const head: number[] = []
-    putUint(head, length)
-    parts.push(Buffer.from(head), ...segments.map((seg) => (Array.isArray(seg) ? Buffer.from(seg) : seg)))
-    return Buffer.concat(parts)
+    w.body.push(0)
   }
-}
 
-/** The body of the message that defines struct type `id` (a wireType with StructT set). */
-function defineStruct(id: number, spec: GobStructSpec): number[] {
-  const b: number[] = []
-  putInt(b, -id)
-  b.push(3) // wireType field 2: StructT
-  b.push(1) // structType field 0: CommonType
-  b.push(1) // CommonType field 0: Name
-  putBytes(b, Buffer.from(spec.name, 'utf8'))
-  b.push(1) // CommonType field 1: Id
-  putInt(b, id)
-  b.push(0) // end of CommonType
-  b.push(1) // structType field 1: Field
-  putUint(b, spec.fields.length)
-  for (const f of spec.fields) {
-    b.push(1) // fieldType field 0: Name
-    putBytes(b, Buffer.from(f.name, 'utf8'))
-    b.push(1) // fieldType field 1: Id
-    putInt(b, kindId[f.kind])
-    b.push(0)
+  private writeValue(w: BodyWriter, kind: GobFieldType, v: unknown): void {
+    switch (kind) {
+      case 'bool': putUint(w.body, v === true ? 1 : 0); return
+      case 'int': putInt(w.body, (v ?? 0) as number | bigint); return
+      case 'uint': putUint(w.body, (v ?? 0) as number | bigint); return
+      case 'bytes': w.bytes((v ?? Buffer.alloc(0)) as Uint8Array); return
+      case 'string': w.bytes(Buffer.from((v ?? '') as string, 'utf8')); return
+    }
+    if ('fields' in kind) {
+      this.writeStruct(w, kind, v as Readonly<Record<string, unknown>>)
+    } else if ('slice' in kind) {
+      const items = v as readonly unknown[]
+      putUint(w.body, items.length)
+      // Elements are all sent, zero or not.
+      for (const item of items) this.writeValue(w, kind.slice, item)
+    } else {
+      w.bytes(typeof v === 'string' ? Buffer.from(v, 'utf8') : v as Uint8Array)
+    }
   }
-  b.push(0) // end of structType
-  b.push(0) // end of wireType
-  return b
+
+  /** The body of the message that defines type `t` (a wireType with StructT, SliceT or BinaryMarshalerT set). */
+  private definition(t: GobTypeSpec): number[] {
+    const id = this.ids.get(t)!
+    const b: number[] = []
+    putInt(b, -id)
+    const common = () => {
+      b.push(1) // CommonType field 0: Name
+      putBytes(b, Buffer.from(t.name, 'utf8'))
+      b.push(1) // CommonType field 1: Id
+      putInt(b, id)
+      b.push(0) // end of CommonType
+    }
+    if ('fields' in t) {
+      b.push(3) // wireType field 2: StructT
+      b.push(1) // structType field 0: CommonType
+      common()
+      b.push(1) // structType field 1: Field
+      putUint(b, t.fields.length)
+      for (const f of t.fields) {
+        b.push(1) // fieldType field 0: Name
+        putBytes(b, Buffer.from(f.name, 'utf8'))
+        b.push(1) // fieldType field 1: Id
+        putInt(b, this.typeId(f.kind))
+        b.push(0)
+      }
+      b.push(0) // end of structType
+    } else if ('slice' in t) {
+      b.push(2) // wireType field 1: SliceT
+      b.push(1) // sliceType field 0: CommonType
+      common()
+      b.push(1) // sliceType field 1: Elem
+      putInt(b, kindId[t.slice])
+      b.push(0) // end of sliceType
+    } else {
+      b.push(6) // wireType field 5: BinaryMarshalerT
+      b.push(1) // gobEncoderType field 0: CommonType
+      common()
+      b.push(0) // end of gobEncoderType
+    }
+    b.push(0) // end of wireType
+    return b
+  }
 }

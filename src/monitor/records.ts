@@ -4,7 +4,8 @@
  * Field offsets are the ones src/datapath/events.ts declares for our datapath (the newest
  * layouts); what differs between releases is only where the packet starts. The other way,
  * `encodeRecord` writes a decoded datapath event back in the newest layout for the monitor
- * socket (our datapath's L7 record, which Cilium has no BPF record for, is not sent).
+ * socket (our datapath's L7 record, which Cilium has no BPF record for, goes out as the access-log
+ * record Cilium's proxy would send instead: logrecord.ts).
  */
 import {DEBUG_MSG, DROP_NOTIFY, type DatapathEvent, NOTIFY_HDR, POLICY_VERDICT, TRACE_NOTIFY} from '../datapath/events.js'
 import {MessageType} from './payload.js'

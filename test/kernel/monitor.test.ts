@@ -9,7 +9,7 @@ import {spawn} from 'node:child_process'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {repoRoot} from '../helpers/cli.js'
-import {type AgentProcess, httpServer, startAgent, tcpConnect} from '../helpers/agent.js'
+import {type AgentProcess, httpRequest, httpServer, startAgent, tcpConnect} from '../helpers/agent.js'
 import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 
 interface Monitor {
@@ -91,6 +91,33 @@ test('cilium monitor --type drop shows the policy drop, --type trace the forward
     assert.equal(await m.interrupt(), 0)
     assert.match(m.stderr(), /\nReceived an interrupt, disconnecting from monitor...\n\n$/)
   }
+})
+
+test('L7: an HTTP request and its response through the proxy rule as access-log records (-t l7), -j as LogRecord JSON', async (t) => {
+  if (skipUnlessBpf(t, 'tc')) return
+  const agent = await startAgent(t, {bpffs: tempBpffsDir(t)})
+  const svc = await agent.createEndpoint(t, 'svc', ['app=myService'])
+  await httpServer(t, agent.nodeNetns, 80, '10.200.0.1')
+  const imported = await agent.cilium(['policy', 'import', `${repoRoot}/test/fixtures/policy/metric-post.yaml`])
+  assert.equal(imported.code, 0, imported.stderr)
+  const text = await monitor(t, agent, ['-t', 'l7'])
+  const json = await monitor(t, agent, ['-j', '-t', 'l7', '--related-to', String(svc.id)])
+  const drops = await monitor(t, agent, ['-t', 'drop'])
+
+  assert.equal(await httpRequest(svc.netns, 'http://10.200.0.1/metric', 'POST'), '200')
+  const labels = '\\(\\[[^\\]]*k8s:app=myService[^\\]]*\\]\\)'
+  const request = await text.waitFor(new RegExp(`^-> Request http from ${svc.id} ${labels} to \\d+ \\(\\[[^\\]]*\\]\\), identity \\d+->1, verdict Forwarded POST http://10\\.200\\.0\\.1/metric => 0$`, 'm'))
+  t.diagnostic(request)
+  // Both halves in the request's orientation: the client (our endpoint) is the source.
+  const response = await text.waitFor(new RegExp(`^-> Response http to \\d+ \\(\\[[^\\]]*\\]\\) from ${svc.id} ${labels}, identity \\d+->1, verdict Forwarded POST http://10\\.200\\.0\\.1/metric => 200$`, 'm'))
+  t.diagnostic(response)
+  const line = await json.waitFor(/^\{"type":"logRecord",.*"flowType":"Response".*\}$/m)
+  const record = JSON.parse(line) as {srcEpID: number; dstIdentity: number; http: {Code: number; Method: string; URL: {Host: string; Path: string}}}
+  assert.equal(record.srcEpID, svc.id)
+  assert.equal(record.dstIdentity, 1)
+  assert.deepEqual([record.http.Code, record.http.Method, record.http.URL.Host, record.http.URL.Path], [200, 'POST', '10.200.0.1', '/metric'])
+  for (const m of [text, json, drops]) assert.equal(await m.interrupt(), 0)
+  assert.equal(drops.stdout(), '')
 })
 
 test('agent notifications: endpoint and policy changes as >> lines, -j as JSON, other types filtered out', async (t) => {
