@@ -14,23 +14,15 @@ export const IPMASQ_VALUE = {size: 1} as const
 export interface IpMasqCidr {
   ip: string
   bits: number
-  ipv6: boolean
 }
 
 export function decodeIpMasqKey(b: Buffer, at: number, ipv6: boolean): IpMasqCidr {
-  return {ip: (ipv6 ? ipv6String : ipv4String)(b, at + IPMASQ_KEY4.addr), bits: b.readUInt32LE(at + IPMASQ_KEY4.prefixlen), ipv6}
+  return {ip: (ipv6 ? ipv6String : ipv4String)(b, at + IPMASQ_KEY4.addr), bits: b.readUInt32LE(at + IPMASQ_KEY4.prefixlen)}
 }
 
-/** Go's net.IPNet.String(): `10.0.0.0/8`. */
+/** Go's netip.Prefix.String(), also its JSON (a text marshaler): `10.0.0.0/8`. */
 export function ipMasqCidrString(c: IpMasqCidr): string {
   return `${c.ip}/${c.bits}`
-}
-
-/** Go's JSON of a net.IPNet: the IP as text, the mask as base64 of its bytes (4 or 16). */
-export function ipMasqCidrJson(c: IpMasqCidr): {IP: string; Mask: string} {
-  const mask = Buffer.alloc(c.ipv6 ? 16 : 4)
-  for (let i = 0; i < c.bits; i++) mask[i >> 3] |= 0x80 >> (i & 7)
-  return {IP: c.ip, Mask: mask.toString('base64')}
 }
 
 export function encodeIpMasqKey(ip: Buffer, bits: number): Buffer {

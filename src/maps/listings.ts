@@ -6,7 +6,7 @@ import {decodeThrottleBatch, throttleKeyString, throttleTable, throttleValueStri
 import {bpffsMountTable, findBpffsMount, type MountInfo} from './bpffs-mount.js'
 import {egressRows, egressTable, type EgressPolicyRow} from './egress.js'
 import {fragRows, fragTable, type FragRow} from './frag.js'
-import {decodeIpMasqKey, ipMasqCidrJson, ipMasqCidrString, type IpMasqCidr} from './ipmasq.js'
+import {decodeIpMasqKey, ipMasqCidrString, type IpMasqCidr} from './ipmasq.js'
 import {encodeRuntimeConfigIndex, RUNTIME_CONFIG_INDICES, runtimeConfigTable, type RuntimeConfigEntry} from './runtime-config.js'
 import {vtepKeyString, vtepValueString} from './vtep.js'
 import type {EntryBatch} from './batch.js'
@@ -362,15 +362,15 @@ export async function vtepList(bpffs: string | undefined, format: OutputFormat):
   return tableListing(format, ['IP PREFIX/ADDRESS', 'VTEP'], rows)
 }
 
-/** `bpf ipmasq list`: the CIDRs of cilium_ipmasq_v4 and _v6 under an empty second title; no map at all is exit 1. */
+/**
+ * `bpf ipmasq list`: the CIDRs of cilium_ipmasq_v4 and _v6 under an empty second title. As
+ * cilium-dbg (OpenIPMasqBPFMap skips a map that is not pinned), a missing map adds nothing:
+ * neither pinned is `No entries found.`, exit 0, and `[]` in JSON.
+ */
 export async function ipMasqList(bpffs: string | undefined, format: OutputFormat): Promise<Listing> {
   const root = bpffsRoot(bpffs)
   const m4 = await readFamily(root, 'ipmasq4', ['cilium_ipmasq_v4'])
   const m6 = await readFamily(root, 'ipmasq6', ['cilium_ipmasq_v6'])
-  if (!m4 && !m6) {
-    return {text: '', stderr: `error opening ip-masq-agent map: unable to open ${globalsPath(root, 'cilium_ipmasq_v4')}: no such file or directory\n`,
-      value: null, exitCode: 1}
-  }
   const cidrs: IpMasqCidr[] = []
   for (const [m, ipv6] of [[m4, false], [m6, true]] as const) {
     const family: IpMasqCidr[] = []
@@ -380,8 +380,8 @@ export async function ipMasqList(bpffs: string | undefined, format: OutputFormat
   }
   const rows = new Map<string, string[]>()
   for (const c of cidrs) rows.set(ipMasqCidrString(c), [''])
-  // JSON: the []net.IPNet the real CLI dumps, not the table's rows.
-  return smallTableListing(format, cidrs.map(ipMasqCidrJson), cidrs.length, () => twoColumnTable(['IP PREFIX/ADDRESS', ''], rows))
+  // JSON: the []netip.Prefix the real CLI dumps (strings), not the table's rows.
+  return smallTableListing(format, cidrs.map(ipMasqCidrString), cidrs.length, () => twoColumnTable(['IP PREFIX/ADDRESS', ''], rows))
 }
 
 // ---- bpffs mount ---------------------------------------------------------------------

@@ -150,12 +150,12 @@ test('bpf vtep list: the TablePrinter with upper-case MACs, -o json; empty and m
   assert.match((await cilium(root, ['bpf', 'vtep', 'list'])).stdout, /^10\.2\.0\.0 +vtepmac=0A:0B:0C:0D:0E:0F tunnelendpoint=10\.0\.0\.9 +$/m)
 })
 
-test('bpf ipmasq list: IPv4 and IPv6 CIDRs under an empty title, -o json as Go marshals net.IPNet; missing maps', async (t) => {
+test('bpf ipmasq list: IPv4 and IPv6 CIDRs under an empty title, -o json as Go marshals netip.Prefix; missing maps add nothing', async (t) => {
   if (skipUnlessBpf(t)) return
   const [root, globals] = bpffs(t)
-  const missing = await cilium(root, ['bpf', 'ipmasq', 'list'])
-  assert.equal(missing.status, 1)
-  assert.match(missing.stderr, /^error opening ip-masq-agent map: /)
+  // cilium-dbg skips a map that is not pinned (OpenIPMasqBPFMap), so none at all lists nothing.
+  assert.deepEqual(await cilium(root, ['bpf', 'ipmasq', 'list']), {stdout: '', stderr: 'No entries found.\n', status: 0})
+  assert.deepEqual(await cilium(root, ['bpf', 'ipmasq', 'list', '-o', 'json']), {stdout: '[]\n', stderr: '', status: 0})
   // lpm_v4_key (8): u32 prefixlen · be32 addr; lpm_v6_key (20): u32 prefixlen · addr[16]; value: one unused byte.
   const m4 = pinned(t, globals, 'cilium_ipmasq_v4', {type: 'lpm_trie', keySize: 8, valueSize: 1, maxEntries: 1024})
   assert.deepEqual(await cilium(root, ['bpf', 'ipmasq', 'list']), {stdout: '', stderr: 'No entries found.\n', status: 0})
@@ -171,10 +171,8 @@ test('bpf ipmasq list: IPv4 and IPv6 CIDRs under an empty title, -o json as Go m
     '192.168.0.0/16'.padEnd(25),
     'fd00::/16'.padEnd(25),
   ])
-  assertLines((await cilium(root, ['bpf', 'ipmasq', 'list', '-o', 'json'])).stdout, ['[',
-    '  {', '    "IP": "10.0.0.0",', '    "Mask": "/wAAAA=="', '  },',
-    '  {', '    "IP": "192.168.0.0",', '    "Mask": "//8AAA=="', '  },',
-    '  {', '    "IP": "fd00::",', '    "Mask": "//8AAAAAAAAAAAAAAAAAAA=="', '  }', ']'])
+  assertLines((await cilium(root, ['bpf', 'ipmasq', 'list', '-o', 'json'])).stdout,
+    ['[', '  "10.0.0.0/8",', '  "192.168.0.0/16",', '  "fd00::/16"', ']'])
 })
 
 test('bpf fs show: the first bpf mount of the CLI\'s /proc/self/mountinfo, table and -o json', async (t) => {
