@@ -18,7 +18,7 @@ import type {EndpointManager} from './endpoint-manager.js'
 import {absentDatapath} from './datapath.js'
 import {healthz} from './health.js'
 import type {Logger} from './log.js'
-import type {MapRegistry} from './map-cache.js'
+import type {MapEventLog, MapRegistry} from './map-cache.js'
 
 const maxBodyBytes = 16 * 1024 * 1024
 
@@ -40,7 +40,25 @@ function stateOnlyStatus(state: AgentState): StatusResponse {
     revision: state.repository.revision})
 }
 
+/** The map's events as JSON lines; following, then each new one until the client goes. */
+function mapEventStream(log: MapEventLog, follow: boolean, write: (line: string) => void, closed: AbortSignal): Promise<void> {
+  for (const e of log.list()) write(`${JSON.stringify(e)}\n`)
+  if (!follow || closed.aborted) return Promise.resolve()
+  const stop = log.follow((e) => write(`${JSON.stringify(e)}\n`))
+  return new Promise((resolve) => closed.addEventListener('abort', () => {
+    stop()
+    resolve()
+  }, {once: true}))
+}
+
 function send(res: ServerResponse, out: ApiResponse): void {
+  if (out.stream) {
+    res.writeHead(out.status, {'Content-Type': 'application/json'})
+    const closed = new AbortController()
+    res.once('close', () => closed.abort())
+    void out.stream((line) => res.write(line), closed.signal).then(() => res.end())
+    return
+  }
   const text = out.body === undefined ? '' : JSON.stringify(out.body)
   res.writeHead(out.status, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text)})
   res.end(text)
@@ -90,6 +108,11 @@ async function route(deps: ApiServerDeps, req: IncomingMessage): Promise<ApiResp
     // As the real agent: an unknown map is a 404 without a body.
     const map = deps.maps?.get(m.params.name)
     return map ? {status: 200, body: map} : {status: 404}
+  }
+  if (m.name === 'getMapNameEvents') {
+    // As the real agent: a map without events (unknown, or not event-tracked) is GetMapName's 404 without a body.
+    const log = deps.maps?.events(m.params.name)
+    return log ? {status: 200, stream: (write, closed) => mapEventStream(log, url.searchParams.get('follow') === 'true', write, closed)} : {status: 404}
   }
   const endpoints = deps.endpoints
   if (endpoints && m.name === 'putEndpointId' && isAgentMadeCreate(m.params.id, body as EndpointChangeRequest | undefined)) {

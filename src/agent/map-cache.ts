@@ -5,9 +5,13 @@
  * the error, a delete that failed `to-be-deleted`; a delete that worked drops the entry. Maps
  * the agent only reads (conntrack, metrics, the event ring) are listed without a cache.
  * Keys and values are the text Cilium's key and value types print (research/cilium.md §1.4, §2).
+ *
+ * The maps written key by key also keep their last writes as events (GET /v1/map/{name}/events,
+ * what Cilium keeps for a map with --bpf-map-event-buffers): a bounded ring per map, each
+ * update or delete with its time, key, value, the desired action after it and its error.
  */
 import {join, isAbsolute} from 'node:path'
-import type {BPFMap, BPFMapEntry} from '../api/models.js'
+import type {BPFMap, BPFMapEntry, MapEvent} from '../api/models.js'
 import {type EndpointEntry, endpointKeyString, endpointValueString} from '../maps/endpoint.js'
 import {type IpcacheEntry as IpcacheMapEntry, ipcacheValueString} from '../maps/ipcache.js'
 import {type PolicyEntry as PolicyMapEntry, portProtoString} from '../maps/policy.js'
@@ -31,23 +35,68 @@ function mapModel(path: string, entries: Iterable<[string, CacheEntry]> | null):
   return {cache, path}
 }
 
-/** The cache of a map written key by key (cilium_lxc, cilium_ipcache_v2). */
+/** Events a map keeps before the oldest is dropped. */
+export const mapEventCapacity = 1024
+
+/** A map's last writes, oldest first, bounded; followers get each new one as it happens. */
+export class MapEventLog {
+  private readonly ring: MapEvent[] = []
+  /** Where the oldest event is once the ring is full. */
+  private start = 0
+  private readonly followers = new Set<(e: MapEvent) => void>()
+
+  constructor(readonly capacity = mapEventCapacity) {}
+
+  add(e: MapEvent): void {
+    if (this.ring.length < this.capacity) {
+      this.ring.push(e)
+    } else {
+      this.ring[this.start] = e
+      this.start = (this.start + 1) % this.capacity
+    }
+    for (const f of this.followers) f(e)
+  }
+
+  /** The events kept, oldest first. */
+  list(): MapEvent[] {
+    return [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)]
+  }
+
+  /** Calls `onEvent` with each event from now on, until the returned function is called. */
+  follow(onEvent: (e: MapEvent) => void): () => void {
+    this.followers.add(onEvent)
+    return () => this.followers.delete(onEvent)
+  }
+}
+
+/** A MapEvent as Cilium's handler writes it: every field but an empty value, the error `<nil>` when there is none. */
+function mapEvent(action: 'update' | 'delete', desired: DesiredAction, key: string, value: string, error: string | undefined, now: Date): MapEvent {
+  return {action, 'desired-action': desired, key, 'last-error': error ?? '<nil>', timestamp: now.toISOString(), ...(value ? {value} : {})}
+}
+
+/** The cache of a map written key by key (cilium_lxc, cilium_ipcache_v2), with its events. */
 export class KeyedMapCache {
   private readonly entries = new Map<string, CacheEntry>()
+  readonly events = new MapEventLog()
 
   /** Records an update of `key` to `value`; with `error` the update failed and waits to be retried. */
-  updated(key: string, value: string, error?: unknown): void {
-    this.entries.set(key, error === undefined ? {value, action: 'sync'} : {value, action: 'to-be-inserted', lastError: errorText(error)})
+  updated(key: string, value: string, error?: unknown, now = new Date()): void {
+    const e: CacheEntry = error === undefined ? {value, action: 'sync'} : {value, action: 'to-be-inserted', lastError: errorText(error)}
+    this.entries.set(key, e)
+    this.events.add(mapEvent('update', e.action, key, value, e.lastError, now))
   }
 
   /** Records a delete of `key`: gone when it worked, `to-be-deleted` with the error when not. */
-  deleted(key: string, error?: unknown): void {
+  deleted(key: string, error?: unknown, now = new Date()): void {
+    const old = this.entries.get(key)
     if (error === undefined) {
       this.entries.delete(key)
+      this.events.add(mapEvent('delete', 'sync', key, old?.value ?? '', undefined, now))
       return
     }
-    const old = this.entries.get(key)
-    this.entries.set(key, {value: old?.value ?? '', action: 'to-be-deleted', lastError: errorText(error)})
+    const lastError = errorText(error)
+    this.entries.set(key, {value: old?.value ?? '', action: 'to-be-deleted', lastError})
+    this.events.add(mapEvent('delete', 'to-be-deleted', key, old?.value ?? '', lastError, now))
   }
 
   keys(): string[] {
@@ -159,9 +208,20 @@ export class MapRegistry {
 
   /** GET /map/{name}: the map, or undefined when the agent has none of that name or path. */
   get(nameOrPath: string): BPFMap | undefined {
-    const name = isAbsolute(nameOrPath) ? [...this.maps.keys()].find((n) => join(this.pinDir, n) === nameOrPath) : nameOrPath
+    const name = this.nameOf(nameOrPath)
     const m = name === undefined ? undefined : this.maps.get(name)
     return m && name !== undefined ? this.model(name, m) : undefined
+  }
+
+  /** GET /map/{name}/events: the map's event log, or undefined when it has none (not open, or not written key by key). */
+  events(nameOrPath: string): MapEventLog | undefined {
+    const name = this.nameOf(nameOrPath)
+    const cache = name === undefined ? undefined : this.maps.get(name)?.cache
+    return cache instanceof KeyedMapCache ? cache.events : undefined
+  }
+
+  private nameOf(nameOrPath: string): string | undefined {
+    return isAbsolute(nameOrPath) ? [...this.maps.keys()].find((n) => join(this.pinDir, n) === nameOrPath) : nameOrPath
   }
 
   /** GET /map: every open map, by name. */

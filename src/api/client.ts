@@ -7,7 +7,7 @@ import {request} from 'node:http'
 import {ConnectionError} from '../errors.js'
 import type {BPFMap, BPFMapList, DaemonConfiguration, DaemonConfigurationSpec, Endpoint, EndpointConfigurationSpec, EndpointConfigurationStatus,
   EndpointStatusChange, IdentityModel,
-  IPListEntry, LabelConfiguration, LabelConfigurationSpec, Policy, SelectorIdentityMapping, StatusResponse} from './models.js'
+  IPListEntry, LabelConfiguration, LabelConfigurationSpec, MapEvent, Policy, SelectorIdentityMapping, StatusResponse} from './models.js'
 import {type Operation, type OperationName, apiBasePath, operationPath, operations} from './routes.js'
 
 export type {IdentityModel} from './models.js'
@@ -58,6 +58,18 @@ export interface RequestOptions {
   headers?: Record<string, string>
 }
 
+/** The path and query of a request. */
+function requestPath(op: Operation, o: RequestOptions): string {
+  const path = apiBasePath + operationPath(op, o.params)
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(o.query ?? {})) {
+    if (v === undefined) continue
+    if (Array.isArray(v)) for (const e of v) q.append(k, e)
+    else q.append(k, String(v))
+  }
+  return [...q.keys()].length > 0 ? `${path}?${q.toString()}` : path
+}
+
 export class AgentClient {
   readonly target: AgentTarget
 
@@ -83,14 +95,7 @@ export class AgentClient {
    */
   call<T>(name: OperationName, o: RequestOptions = {}): Promise<T> {
     const op: Operation = operations[name]
-    let path = apiBasePath + operationPath(op, o.params)
-    const q = new URLSearchParams()
-    for (const [k, v] of Object.entries(o.query ?? {})) {
-      if (v === undefined) continue
-      if (Array.isArray(v)) for (const e of v) q.append(k, e)
-      else q.append(k, String(v))
-    }
-    if ([...q.keys()].length > 0) path += `?${q.toString()}`
+    const path = requestPath(op, o)
     const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body))
     const url = `http://localhost${path}`
     const verb = op.method[0] + op.method.slice(1).toLowerCase()
@@ -137,6 +142,48 @@ export class AgentClient {
         req.end(payload)
       }
       send()
+    })
+  }
+
+  /**
+   * Calls an operation whose answer is a stream of JSON objects, one per line (GET
+   * /map/{name}/events), passing each to `onObject` as it arrives; resolves when the agent ends
+   * the stream or `signal` aborts. Throws as call() does; no timeout once the stream has begun.
+   */
+  stream(name: OperationName, o: RequestOptions, onObject: (value: unknown) => void, signal?: AbortSignal): Promise<void> {
+    const op: Operation = operations[name]
+    const path = requestPath(op, o)
+    const url = `http://localhost${path}`
+    const verb = op.method[0] + op.method.slice(1).toLowerCase()
+    const where = 'socketPath' in this.target ? {socketPath: this.target.socketPath} : {host: this.target.host, port: this.target.port}
+    return new Promise<void>((resolve, reject) => {
+      const req = request({...where, path, method: op.method, timeout: this.timeoutMs, signal,
+        headers: {Host: 'localhost', Accept: 'application/json', ...o.headers}}, (res) => {
+        req.setTimeout(0)
+        const status = res.statusCode ?? 0
+        let pending = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          pending += chunk
+          if (status < 200 || status > 299) return
+          const lines = pending.split('\n')
+          pending = lines.pop() ?? ''
+          try {
+            for (const line of lines) if (line.trim()) onObject(JSON.parse(line))
+          } catch (err) {
+            req.destroy()
+            reject(new ConnectionError(`${verb} "${url}": invalid JSON in the response: ${(err as Error).message}`))
+          }
+        })
+        res.on('error', () => resolve())
+        res.on('end', () => {
+          if (status < 200 || status > 299) reject(new AgentApiError(status, op, errorPayload(pending)))
+          else resolve()
+        })
+      })
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), {code: 'ETIMEDOUT'})))
+      req.on('error', (err: NodeJS.ErrnoException) => (signal?.aborted ? resolve() : reject(this.dialError(verb, url, err))))
+      req.end()
     })
   }
 
@@ -227,6 +274,11 @@ export class AgentClient {
 
   /** GET /map/{name}: a map by name (under the agent's pin directory) or absolute path. */
   getMap(name: string): Promise<BPFMap> { return this.call('getMapName', {params: {name}}) }
+
+  /** GET /map/{name}/events: the map's kept events to `onEvent`; with `follow`, then each new one until `signal` aborts. */
+  mapEvents(name: string, follow: boolean, onEvent: (e: MapEvent) => void, signal?: AbortSignal): Promise<void> {
+    return this.stream('getMapNameEvents', {params: {name}, query: {follow}}, (v) => onEvent(v as MapEvent), signal)
+  }
 }
 
 /** Error bodies are a bare JSON string (the `Error` model); show its text, or the raw body. */

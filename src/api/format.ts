@@ -4,8 +4,9 @@
  */
 import {parsePrefix} from '../identity/cidr.js'
 import {tabwrite} from '../maps/text.js'
-import type {BPFMap, BPFMapList, DaemonConfiguration, Endpoint, EndpointPolicyEnabled, EndpointStatusChange, IdentityModel, IPListEntry,
+import type {BPFMap, BPFMapList, MapEvent, DaemonConfiguration, Endpoint, EndpointPolicyEnabled, EndpointStatusChange, IdentityModel, IPListEntry,
   LabelConfiguration, Policy, SelectorIdentityMapping, SelectorLabelArray} from './models.js'
+import {goQuote} from '../hubble/printer/format.js'
 import {dumpConfigurationMap} from './options.js'
 
 const enforcement: Record<EndpointPolicyEnabled, [string, string]> = {
@@ -145,6 +146,22 @@ export function mapEntriesText(m: BPFMap): string {
   let text = 'Key\tValue\tState\tError\n'
   for (const e of m.cache) if (e) text += `${e.key ?? ''}\t${e.value ?? ''}\t${e['desired-action'] ?? ''}\t${e['last-error'] ?? ''}\n`
   return tabwrite(text)
+}
+
+/** A strfmt.DateTime as Go's time.RFC3339 prints it: to the second, in the zone it was sent in. */
+function rfc3339Seconds(ts: string): string {
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(ts)
+  return m ? `${m[1]}${m[2]}` : ts
+}
+
+/**
+ * `cilium map events` (cilium-dbg printEvent): one `key=… value=… time=… action=… desiredState=…
+ * lastError=…` line per event; quotes and newlines are escaped before quoting, tabs become `\n` as there.
+ */
+export function mapEventText(e: MapEvent): string {
+  const clean = (s: string | undefined) => (s ?? '').replaceAll('"', '\\"').replaceAll('\n', '\\n').replaceAll('\t', '\\n')
+  return `key=${goQuote(clean(e.key))} value=${goQuote(clean(e.value))} time=${clean(rfc3339Seconds(e.timestamp ?? '0001-01-01T00:00:00Z'))} `
+    + `action=${clean(e.action)} desiredState=${clean(e['desired-action'])} lastError=${goQuote(clean(e['last-error']))}\n`
 }
 
 /** `cilium map list --verbose`: every map's entries under `## Map: <name>`. */

@@ -211,6 +211,17 @@ export interface BPFMapEntry {
   value?: string
 }
 
+/** One write of a map (GET /map/{name}/events streams them, one JSON object per line). */
+export interface MapEvent {
+  action?: 'update' | 'delete'
+  'desired-action'?: string
+  key?: string
+  'last-error'?: string
+  /** RFC 3339 with milliseconds (strfmt.DateTime). */
+  timestamp?: string
+  value?: string
+}
+
 /** A map the agent has open: its pin path and, when the agent caches it, the entries it holds (null: no cache). */
 export interface BPFMap {
   cache: BPFMapEntry[] | null

@@ -59,6 +59,7 @@ export const operations = {
   getIp: {method: 'GET', path: '/ip', operation: 'getIp', responses: {200: 'OK', 400: 'BadRequest', 404: 'NotFound'}},
   getMap: {method: 'GET', path: '/map', operation: 'getMap', responses: {200: 'OK'}},
   getMapName: {method: 'GET', path: '/map/{name}', operation: 'getMapName', responses: {200: 'OK', 404: 'NotFound'}},
+  getMapNameEvents: {method: 'GET', path: '/map/{name}/events', operation: 'getMapNameEvents', responses: {200: 'OK', 404: 'NotFound'}},
 } as const satisfies Record<string, Operation>
 
 export type OperationName = keyof typeof operations

@@ -29,6 +29,11 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number
   body?: unknown
+  /**
+   * A streamed body (200, JSON objects one per line) instead of `body`: writes until it resolves,
+   * or, following, until `closed` aborts (the client went away).
+   */
+  stream?: (write: (line: string) => void, closed: AbortSignal) => Promise<void>
 }
 
 type Handler = (state: AgentState, req: ApiRequest) => ApiResponse
@@ -84,8 +89,8 @@ function selectorText(s: EndpointSelector): string {
   return JSON.stringify(s)
 }
 
-/** Every operation but those of the running agent: GET /healthz (src/agent/health.ts) and the datapath's maps (map-cache.ts). */
-export type StateOperation = Exclude<OperationName, 'getHealthz' | 'getMap' | 'getMapName'>
+/** Every operation but those of the running agent: GET /healthz (src/agent/health.ts) and the datapath's maps and their events (map-cache.ts). */
+export type StateOperation = Exclude<OperationName, 'getHealthz' | 'getMap' | 'getMapName' | 'getMapNameEvents'>
 
 export const handlers: Record<StateOperation, Handler> = {
   getDebuginfo: (state) => ok({'cilium-version': ciliumVersionString(),
