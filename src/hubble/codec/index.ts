@@ -6,3 +6,4 @@
 export {encodeFlowsResponseJson, encodeJson, encodeLegacyResponseJson, formatTimestamp, indentJson, jsonString} from './json-encode.js'
 export {describeSyntaxError, fromJsonValue, JsonCodecError, parseTimestamp, type ParseOptions} from './json-parse.js'
 export {BAD_LINE, FlowJsonReader, parseFlowJson, UNKNOWN_FIELD, type FlowJsonWarning, type ParsedFlowLine} from './flow-json.js'
+export {isCanonicalFlowsResponseJson} from './json-canonical.js'

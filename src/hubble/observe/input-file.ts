@@ -4,7 +4,7 @@
  * warning, `--since`/`--until` look at the response time, the allow/deny filters at
  * the flow, and `--first N` / `--last N` (a ring of the last N matches) / everything.
  */
-import {FlowJsonReader, type FlowJsonWarning} from '../codec/index.js'
+import {FlowJsonReader, isCanonicalFlowsResponseJson, type FlowJsonWarning} from '../codec/index.js'
 import {ValidationError} from '../../errors.js'
 import {compileFlowFilters} from '../filters/index.js'
 import type {flow, GetFlowsResponse, Timestamp} from '../proto/index.js'
@@ -52,20 +52,29 @@ export async function observeFile(input: AsyncIterable<string | Buffer>, query: 
   const ringSize = useLast ? Number(number) : 0
   // Counted in a number: a bigint per flow costs, and --first beyond 2^53 flows is not a case.
   const firstN = useFirst ? Number(number) : Infinity
-  const ring: GetFlowsResponse[] = []
+  // A saved line is a response or, when the printer would print it unchanged, the line itself.
+  const ring: Array<GetFlowsResponse | string> = []
   let ringStart = 0
   let printed = 0
   const reader = new FlowJsonReader()
+  // Without filters and times no field decides anything: a line that is already the JSON
+  // printer's output for itself is printed as it is (no JSON.parse, conversion or encoding).
+  const writeRaw = query.allow.length === 0 && query.deny.length === 0 && since === undefined && until === undefined
+    ? printer.writeRaw : undefined
 
   // Returns a promise only when the printer asks to wait for the output to drain.
   const handle = (line: string): Promise<void> | undefined => {
-    const parsed = reader.parse(line)
-    for (const w of parsed.warnings) warn(w)
-    const res = parsed.response
-    if (!res) return undefined
-    if (since !== undefined && since > seconds(res.time)) return undefined
-    if (until !== undefined && until < seconds(res.time)) return undefined
-    if (!pass(res.flow ?? null)) return undefined
+    let res: GetFlowsResponse | string | undefined
+    if (writeRaw && isCanonicalFlowsResponseJson(line)) res = line
+    else {
+      const parsed = reader.parse(line)
+      for (const w of parsed.warnings) warn(w)
+      res = parsed.response
+      if (!res) return undefined
+      if (since !== undefined && since > seconds(res.time)) return undefined
+      if (until !== undefined && until < seconds(res.time)) return undefined
+      if (!pass(res.flow ?? null)) return undefined
+    }
     if (useLast) {
       if (ring.length < ringSize) ring.push(res)
       else {
@@ -75,7 +84,7 @@ export async function observeFile(input: AsyncIterable<string | Buffer>, query: 
       return undefined
     }
     printed++
-    return printer.write(res)
+    return typeof res === 'string' ? writeRaw!(res) : printer.write(res)
   }
 
   let rest = ''
@@ -108,7 +117,8 @@ export async function observeFile(input: AsyncIterable<string | Buffer>, query: 
     if (!signal?.aborted) throw error
   }
   for (let i = 0; i < ring.length; i++) {
-    const p = printer.write(ring[(ringStart + i) % ring.length])
+    const res = ring[(ringStart + i) % ring.length]!
+    const p = typeof res === 'string' ? writeRaw!(res) : printer.write(res)
     if (p) await p
   }
 }

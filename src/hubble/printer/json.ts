@@ -11,10 +11,13 @@ import {BatchedOutput} from './output.js'
 export class JsonPrinter implements Printer {
   private readonly out: BatchedOutput
   private readonly legacy: boolean
+  readonly writeRaw?: (line: string) => Promise<void> | undefined
 
   constructor(private readonly opts: PrinterOptions) {
     this.out = new BatchedOutput(opts.out)
     this.legacy = opts.mode === 'json' && opts.legacyJson
+    // Legacy JSON prints only the inner object: no saved line is its output as it is.
+    if (!this.legacy) this.writeRaw = (line) => this.out.push(line + '\n')
   }
 
   write(res: GetFlowsResponse): Promise<void> | undefined {

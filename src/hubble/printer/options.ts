@@ -58,6 +58,11 @@ export interface Printer {
    * Output is batched; a returned promise means the stream asked to wait ('drain').
    */
   write(res: GetFlowsResponse): Promise<void> | undefined
+  /**
+   * Prints a line that already is this printer's text for a flow (without its newline): a saved
+   * `-o jsonpb` line the JSON printer would print unchanged. Only printers that can, have it.
+   */
+  writeRaw?: (line: string) => Promise<void> | undefined
   /** Flushes what is buffered (the whole table in table mode). */
   close(): Promise<void>
 }
