@@ -114,7 +114,12 @@ export function policyKeyString(e: PolicyEntry): string {
   return `${e.egress ? 'Egress' : 'Ingress'}: ${e.identity} ${portProtoString('v3', asMapEntry)}`
 }
 
-/** `<proxy port> <prefix length>`: Cilium's PolicyEntry.String() of the LPM generations. */
+/**
+ * `<proxy port> <prefix length>`: Cilium's PolicyEntry.String(), the text its map model gives a
+ * policy map's value. Unchanged from the 8-byte value (cilium_policy_v2_) to the newest 12-byte
+ * one (cilium_policy_v3_: precedence and cookie are not part of the text); the 24-byte
+ * generations before printed `<proxy port> <packets> <bytes>`, which no longer exist there.
+ */
 export function policyValueString(e: PolicyEntry): string {
   return `${e.proxyPort} ${e.prefixLen}`
 }
