@@ -9,7 +9,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {TestContext} from 'node:test'
 import {AgentClient} from '../../src/api/client.js'
-import {type RunResult, repoRoot, run, runCli, tempDir} from './cli.js'
+import {probeTimedOut, type RunResult, repoRoot, run, runCli, tempDir} from './cli.js'
 
 let seq = 0
 
@@ -132,17 +132,17 @@ export async function ping(fromNetns: string, ip: string, source?: string): Prom
 
 /** A TCP connect from a namespace: 'connected' or the failure ('timeout', 'refused'). */
 export async function tcpConnect(fromNetns: string, ip: string, port: number, timeoutMs = 1000): Promise<string> {
-  const script = `const s=require('net').connect({host:'${ip}',port:${port}});` +
-    `const t=setTimeout(()=>{console.log('timeout');process.exit(0)},${timeoutMs});` +
-    `s.on('connect',()=>{console.log('connected');clearTimeout(t);s.destroy()});` +
-    `s.on('error',(e)=>{console.log(e.code==='ECONNREFUSED'?'refused':e.code);clearTimeout(t)})`
+  const script = `let done=false;const s=require('net').connect({host:'${ip}',port:${port}});` +
+    `const t=setTimeout(${probeTimedOut},${timeoutMs});` +
+    `s.on('connect',()=>{done=true;console.log('connected');clearTimeout(t);s.destroy()});` +
+    `s.on('error',(e)=>{done=true;console.log(e.code==='ECONNREFUSED'?'refused':e.code);clearTimeout(t)})`
   return (await inNetns(fromNetns, process.execPath, ['-e', script], timeoutMs + 5000)).stdout.trim()
 }
 
 /** An HTTP request from a namespace: the status code, or the failure ('timeout', ...). */
 export async function httpRequest(fromNetns: string, url: string, method = 'GET', timeoutMs = 1500): Promise<string> {
-  const script = `const r=require('http').request('${url}',{method:'${method}'},(res)=>{console.log(res.statusCode);res.resume();process.exit(0)});` +
-    `r.setTimeout(${timeoutMs},()=>{console.log('timeout');process.exit(0)});r.on('error',(e)=>console.log(e.code));r.end()`
+  const script = `let done=false;const r=require('http').request('${url}',{method:'${method}'},(res)=>{done=true;console.log(res.statusCode);res.resume();process.exit(0)});` +
+    `r.setTimeout(${timeoutMs},${probeTimedOut});r.on('error',(e)=>{done=true;console.log(e.code)});r.end()`
   return (await inNetns(fromNetns, process.execPath, ['-e', script], timeoutMs + 5000)).stdout.trim()
 }
 

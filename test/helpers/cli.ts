@@ -28,6 +28,14 @@ export function run(file: string, args: readonly string[], {input, ...options}: 
   })
 }
 
+/**
+ * For the `node -e` probes of the network helpers: the callback of their deadline, which prints
+ * `timeout` and exits only if the answer has not come (the probe's handlers set `done`) once the
+ * I/O already due has run. A probe stalled past its deadline on a loaded machine runs its timers
+ * before its I/O, and would otherwise call an answer that was waiting a timeout.
+ */
+export const probeTimedOut = "()=>setImmediate(()=>{if(!done){console.log('timeout');process.exit(0)}})"
+
 /** Runs the built CLI as a user would: `node bin/<bin>.js args...`. */
 export function runCli(bin: 'cilium' | 'hubble', args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return run(process.execPath, [join(repoRoot, 'bin', `${bin}.js`), ...args], options)

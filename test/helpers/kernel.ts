@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {TestContext} from 'node:test'
 import {BpfMap, ensureBpffs, isOnBpffs, unmountBpffs} from '../../src/bpf/index.js'
+import {probeTimedOut} from './cli.js'
 
 /** bpf: root and BPF maps; netns: root and iproute2 network namespaces; tc: both. */
 export type KernelFeature = 'bpf' | 'netns' | 'tc'
@@ -232,10 +233,10 @@ export function execIn(ns: Netns, file: string, args: readonly string[], timeout
  * within timeoutMs, 'refused' on a reset.
  */
 export async function tcpConnect(from: Netns, host: string, port: number, timeoutMs = 1000): Promise<'connected' | 'timeout' | 'refused'> {
-  const script = `const s=require('net').connect({host:${JSON.stringify(host)},port:${port}});` +
-    `const t=setTimeout(()=>{console.log('timeout');process.exit(0)},${timeoutMs});` +
-    `s.on('connect',()=>{console.log('connected');clearTimeout(t);s.end('ck');s.on('close',()=>process.exit(0));setTimeout(()=>process.exit(0),200)});` +
-    `s.on('error',(e)=>{console.log(e.code==='ECONNREFUSED'?'refused':'error '+e.code);process.exit(0)})`
+  const script = `let done=false;const s=require('net').connect({host:${JSON.stringify(host)},port:${port}});` +
+    `const t=setTimeout(${probeTimedOut},${timeoutMs});` +
+    `s.on('connect',()=>{done=true;console.log('connected');clearTimeout(t);s.end('ck');s.on('close',()=>process.exit(0));setTimeout(()=>process.exit(0),200)});` +
+    `s.on('error',(e)=>{done=true;console.log(e.code==='ECONNREFUSED'?'refused':'error '+e.code);process.exit(0)})`
   const out = (await execIn(from, process.execPath, ['-e', script], timeoutMs + 5000)).trim()
   if (out !== 'connected' && out !== 'timeout' && out !== 'refused') throw new Error(`tcp connect: ${out}`)
   return out
