@@ -90,3 +90,30 @@ test('agent events become the texts Cilium\'s agent sends', () => {
     {type: 2, text: '{"time":"2026-11-18 11:06:40.12 +0000 UTC"}'})
   assert.equal(agentNotifyText({type: 0}), undefined)
 })
+
+test('tapFlows: every flow still reaches the observer; an L7 one also goes to listeners as an access-log record', async (t) => {
+  const path = join(tempDir(t), 'monitor1_2.sock')
+  const server = await MonitorServer.listen(path)
+  t.after(() => server.close())
+  const {createHubbleServer} = await import('../../src/hubble/server/index.js')
+  const observer = server.tapFlows(createHubbleServer({nodeName: 'n', version: 'v', capacity: 15}).observer)
+  const l4 = {time: {seconds: 1795501800}, verdict: 1, IP: {source: '10.0.0.1', destination: '10.0.0.2', ipVersion: 1}}
+  // Without listeners nothing is encoded, and the flow is added all the same.
+  observer.addFlow(l4)
+  const stop = new AbortController()
+  t.after(() => stop.abort())
+  const reader = readPayloads(await openMonitor(path), stop.signal)
+  while (server.size < 1) await new Promise((r) => setTimeout(r, 10))
+  observer.addFlow(l4)
+  observer.addFlow({...l4, source: {ID: 3, identity: 300, labels: ['k8s:app=a']}, destination: {ID: 4, identity: 400},
+    l4: {TCP: {sourcePort: 40000, destinationPort: 80}}, trafficDirection: 2,
+    l7: {type: 1, http: {method: 'GET', url: 'http://10.0.0.2/', protocol: 'HTTP/1.1'}}})
+  assert.equal(Number(observer.serverStatus().numFlows), 3)
+  const [p] = await take(reader, 1)
+  assert.equal(p.data[0], 129)
+  const {decodeLogRecord} = await import('../../src/monitor/logrecord.js')
+  assert.deepEqual(decodeLogRecord(p.data), {type: 'Request', timestamp: '2026-11-24T06:30:00Z', observationPoint: 'Egress',
+    source: {id: 3, ipv4: '10.0.0.1', port: 40000, identity: 300, labels: ['k8s:app=a']},
+    destination: {id: 4, ipv4: '10.0.0.2', port: 80, identity: 400, labels: []},
+    ipVersion: 0, verdict: 'Forwarded', transportProtocol: 6, http: {code: 0, method: 'GET', url: 'http://10.0.0.2/', protocol: 'HTTP/1.1'}})
+})
