@@ -182,9 +182,13 @@ static __always_inline int load(struct __sk_buff *skb, __u32 off, void *to, cons
 	void *data = (void *)(long)skb->data, *end = (void *)(long)skb->data_end;
 
 	/* Headers normally sit in the skb's linear part: copy them without a helper call. The
-	 * bound on off is for the verifier (a packet pointer's variable offset must be small). */
+	 * bound on off is for the verifier (a packet pointer's variable offset must be small).
+	 * Word-sized copies: clang copies bytes one by one (a load, shift and or each) from a source
+	 * it cannot prove aligned, and packet loads need no alignment where the verifier runs
+	 * without strict alignment (every architecture with efficient unaligned access); the
+	 * destinations are aligned stack buffers. */
 	if (off < 512 && data + off + len <= end) {
-		__builtin_memcpy(to, data + off, len);
+		__builtin_memcpy(to, __builtin_assume_aligned(data + off, 4), len);
 		return 0;
 	}
 	return bpf_skb_load_bytes(skb, off, to, len);
@@ -193,7 +197,7 @@ static __always_inline int load(struct __sk_buff *skb, __u32 off, void *to, cons
 /* Ports of a TCP/UDP/SCTP header at off: the first 4 bytes of all three. */
 static __always_inline int load_ports(struct __sk_buff *skb, __u32 off, __be16 *sport, __be16 *dport)
 {
-	__be16 p[2];
+	__be16 p[2] __attribute__((aligned(4)));
 
 	if (load(skb, off, p, sizeof(p)) < 0)
 		return -DROP_CT_INVALID_HDR;
@@ -327,7 +331,7 @@ static __always_inline int parse(struct __sk_buff *skb, struct pkt *p)
 	int off = ETH_HLEN;
 
 	if (proto == bpf_htons(ETH_P_IP)) {
-		__u8 h[20];
+		__u8 h[20] __attribute__((aligned(4)));
 		__u32 ihl;
 
 		if (load(skb, off, h, sizeof(h)) < 0)
@@ -355,7 +359,7 @@ static __always_inline int parse(struct __sk_buff *skb, struct pkt *p)
 
 	switch (p->proto) {
 	case IPPROTO_TCP: {
-		__u8 t[14];
+		__u8 t[14] __attribute__((aligned(4)));
 
 		if (load(skb, off, t, sizeof(t)) < 0)
 			return -DROP_CT_INVALID_HDR;
@@ -440,9 +444,9 @@ static __always_inline void ct_tuple4(const struct ipv6_ct_tuple *t, struct ipv4
  * walk) only at a call site whose map it knows, and a site fed by CT_MAP_OF's select goes through
  * the generic helper and an indirect call instead (~15% of an established packet under traffic).
  * The empty asm keeps clang from merging the two calls back into one on a selected map. */
-#define CT_LOOKUP(t, key, family) ({							\
+#define CT_LOOKUP(proto, key, family) ({						\
 	void *_e;									\
-	if ((t)->nexthdr == IPPROTO_TCP) {						\
+	if ((proto) == IPPROTO_TCP) {							\
 		_e = bpf_map_lookup_elem(&cilium_ct##family##_global, key);		\
 	} else {									\
 		asm volatile("");							\
@@ -456,9 +460,9 @@ static __always_inline struct ct_entry *ct_find(const struct ipv6_ct_tuple *t, _
 	struct ipv4_ct_tuple t4;
 
 	if (ipv6)
-		return CT_LOOKUP(t, t, 6);
+		return CT_LOOKUP(t->nexthdr, t, 6);
 	ct_tuple4(t, &t4);
-	return CT_LOOKUP(t, &t4, 4);
+	return CT_LOOKUP(t->nexthdr, &t4, 4);
 }
 
 static __always_inline int ct_insert(const struct ipv6_ct_tuple *t, __u8 ipv6, const struct ct_entry *e)
@@ -510,7 +514,6 @@ struct ct_result {
 	enum ct_state state;
 	__u8  report;		/* the flow is due a trace under MonitorAggregationLevel medium */
 	__u32 src_identity;	/* of an existing entry */
-	struct ipv6_ct_tuple tuple;	/* the connection's key: forward key of the matched/created entry */
 };
 
 /* The key of the packet's connection if the packet travels in the connection's original direction
@@ -521,6 +524,26 @@ static __always_inline void ct_key(struct ipv6_ct_tuple *t, const struct pkt *p,
 		make_tuple(t, p->daddr, p->saddr, p->sport, p->dport, p->proto, egress ? TUPLE_F_IN : TUPLE_F_OUT);
 	else
 		make_tuple(t, p->saddr, p->daddr, p->dport, p->sport, p->proto, egress ? TUPLE_F_OUT : TUPLE_F_IN);
+}
+
+/* The IPv4 map key of ct_key, built in place: an established packet's lookup then copies no
+ * tuple in the IPv6 layout first. */
+static __always_inline void ct_key4(struct ipv4_ct_tuple *t, const struct pkt *p, __u8 reply, __u8 egress)
+{
+	if (reply) {
+		__builtin_memcpy(&t->daddr, p->daddr, 4);
+		__builtin_memcpy(&t->saddr, p->saddr, 4);
+		t->dport = p->sport;
+		t->sport = p->dport;
+		t->flags = egress ? TUPLE_F_IN : TUPLE_F_OUT;
+	} else {
+		__builtin_memcpy(&t->daddr, p->saddr, 4);
+		__builtin_memcpy(&t->saddr, p->daddr, 4);
+		t->dport = p->dport;
+		t->sport = p->sport;
+		t->flags = egress ? TUPLE_F_OUT : TUPLE_F_IN;
+	}
+	t->nexthdr = p->proto;
 }
 
 /* Whether the packet is more likely a reply than a request, by its ports: a client's port is
@@ -535,15 +558,16 @@ static __always_inline __u8 likely_reply(const struct pkt *p)
  * its source opened (first key) or answered (second key). */
 static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32 now, struct ct_result *r)
 {
+	struct ipv6_ct_tuple t;
 	struct ct_entry *e;
 
-	make_tuple(&r->tuple, p->inner_saddr, p->inner_daddr, p->inner_dport, p->inner_sport,
+	make_tuple(&t, p->inner_saddr, p->inner_daddr, p->inner_dport, p->inner_sport,
 		   p->inner_proto, egress ? TUPLE_F_IN : TUPLE_F_OUT);
-	e = ct_find(&r->tuple, p->ipv6);
+	e = ct_find(&t, p->ipv6);
 	if (!e) {
-		make_tuple(&r->tuple, p->inner_daddr, p->inner_saddr, p->inner_sport, p->inner_dport,
+		make_tuple(&t, p->inner_daddr, p->inner_saddr, p->inner_sport, p->inner_dport,
 			   p->inner_proto, egress ? TUPLE_F_OUT : TUPLE_F_IN);
-		e = ct_find(&r->tuple, p->ipv6);
+		e = ct_find(&t, p->ipv6);
 	}
 	if (e && e->lifetime >= now) {
 		r->state = CT_RELATED;
@@ -552,34 +576,57 @@ static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32
 }
 
 /*
- * Looks the packet up in the direction `egress` (from the endpoint) or ingress and
- * updates the entry it hits. Keys follow Cilium: addresses named for the reply
- * direction (daddr = the original source), ports for the original direction, flags
- * TUPLE_F_OUT for connections the endpoint opened, TUPLE_F_IN for those opened to it.
+ * Finds the packet's entry in the direction `egress` (from the endpoint) or ingress: the entry, with
+ * *reply set when the packet answers the connection, or NULL (an ICMP error's related connection is
+ * settled here, in r). Keys follow Cilium: addresses named for the reply direction (daddr = the
+ * original source), ports for the original direction, flags TUPLE_F_OUT for connections the
+ * endpoint opened, TUPLE_F_IN for those opened to it. ct_update() then checks and updates the entry:
+ * the two are apart so that the caller can start other loads while the entry's lines are fetched.
  */
-static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p, __u8 egress, __u8 accounting,
-				      struct ct_result *r)
+static __always_inline struct ct_entry *ct_lookup(const struct pkt *p, __u8 egress, __u32 now, struct ct_result *r,
+						  __u8 *reply)
 {
 	struct ct_entry *e;
-	__u32 now = now_sec();
-	__u8 reply;
+	__u8 rev;
 
 	r->state = CT_NEW;
 	if (p->icmp_error) {
 		ct_lookup_related(p, egress, now, r);
-		return;
+		return NULL;
 	}
 
 	/* The likelier key first: a missed lookup costs a cold hash bucket under traffic. */
-	reply = likely_reply(p);
-	ct_key(&r->tuple, p, reply, egress);
-	e = ct_find(&r->tuple, p->ipv6);
-	if (!e) {
-		reply = !reply;
-		ct_key(&r->tuple, p, reply, egress);
-		e = ct_find(&r->tuple, p->ipv6);
+	rev = likely_reply(p);
+	if (p->ipv6) {
+		struct ipv6_ct_tuple t;
+
+		ct_key(&t, p, rev, egress);
+		e = CT_LOOKUP(p->proto, &t, 6);
+		if (!e) {
+			rev = !rev;
+			ct_key(&t, p, rev, egress);
+			e = CT_LOOKUP(p->proto, &t, 6);
+		}
+	} else {
+		struct ipv4_ct_tuple t4;
+
+		ct_key4(&t4, p, rev, egress);
+		e = CT_LOOKUP(p->proto, &t4, 4);
+		if (!e) {
+			rev = !rev;
+			ct_key4(&t4, p, rev, egress);
+			e = CT_LOOKUP(p->proto, &t4, 4);
+		}
 	}
-	if (!e || e->lifetime < now)
+	*reply = rev;
+	return e;
+}
+
+/* The packet's state from its entry, and the entry's update: flags, reports, lifetime. */
+static __always_inline void ct_update(struct __sk_buff *skb, const struct pkt *p, struct ct_entry *e, __u8 reply,
+				      __u32 now, __u8 accounting, struct ct_result *r)
+{
+	if (e->lifetime < now)
 		return;
 	/* A SYN on a connection that was closing opens a new one. */
 	if (!reply && (p->tcp_flags & (TH_SYN | TH_ACK)) == TH_SYN && (e->flags & (CT_F_RX_CLOSING | CT_F_TX_CLOSING)))
@@ -1006,7 +1053,7 @@ static __always_inline int http_candidate(struct __sk_buff *skb, __u32 payload_o
  * reports the time since.
  */
 __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p,
-					    const struct ct_result *ct)
+					    const struct ct_result *ct, const struct ipv6_ct_tuple *key)
 {
 	struct http_scratch *s;
 	struct l7_record *r;
@@ -1016,7 +1063,7 @@ __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const
 	__u16 status = 0;
 	__u64 now, *pending;
 
-	if (!c || !p || !ct)
+	if (!c || !p || !ct || !key)
 		return 0;
 
 	if (p->proto != IPPROTO_TCP || p->fragment || skb->len <= p->payload_off)
@@ -1098,12 +1145,12 @@ __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const
 				minor = s->buf[k] - '0';
 		}
 		if (ct->state != CT_NEW)
-			bpf_map_update_elem(&ck_l7_pending, &ct->tuple, &now, BPF_ANY);
+			bpf_map_update_elem(&ck_l7_pending, key, &now, BPF_ANY);
 	} else {
-		pending = bpf_map_lookup_elem(&ck_l7_pending, &ct->tuple);
+		pending = bpf_map_lookup_elem(&ck_l7_pending, key);
 		if (pending) {
 			r->n.latency_ns = now - *pending;
-			bpf_map_delete_elem(&ck_l7_pending, &ct->tuple);
+			bpf_map_delete_elem(&ck_l7_pending, key);
 		}
 	}
 	r->n.http_minor = minor;
@@ -1132,9 +1179,10 @@ static __noinline int drop(struct __sk_buff *skb, struct ctx *c, const struct pk
 	return TC_ACT_SHOT;
 }
 
-/* Records a new connection under its forward key (left in r->tuple for the HTTP pairing). */
+/* Records a new connection under its forward key. */
 static __noinline int ct_create(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p, struct ct_result *r)
 {
+	struct ipv6_ct_tuple t;
 	__u8 accounting = (c->cfg.options & EP_OPT_CONNTRACK_ACCOUNTING) != 0;
 	__u32 now = now_sec();
 	struct ct_entry e = {
@@ -1148,9 +1196,8 @@ static __noinline int ct_create(struct __sk_buff *skb, const struct ctx *c, cons
 	if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN))
 		e.flags |= CT_F_SEEN_NON_SYN;
 	e.lifetime = now + ct_lifetime(p, &e);
-	/* ct_lookup may have ended on the reply key: the forward one. */
-	ct_key(&r->tuple, p, 0, c->egress);
-	if (ct_insert(&r->tuple, p->ipv6, &e) < 0)
+	ct_key(&t, p, 0, c->egress);
+	if (ct_insert(&t, p->ipv6, &e) < 0)
 		return -DROP_CT_CREATE_FAILED;
 	r->report = 1;
 	return 0;
@@ -1191,57 +1238,88 @@ static __noinline int handle_new(struct __sk_buff *skb, struct ctx *c, const str
 	return TC_ACT_OK;
 }
 
+/* The ctx of a packet on a slow path (a new connection, a drop, a notification), made there on
+ * first use: an established packet reads the endpoint's config in place and writes no ctx. */
+#define CTX() (ctx_ready ? &c : (ctx_ready = 1, c = (struct ctx){.cfg = *cfg, .ifindex = ifindex, .egress = egress}, &c))
+
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+
+/* Starts the load of a cache line the program reads later, so that its miss overlaps the work in
+ * between instead of adding to it (bulk traffic evicts the maps' lines between packets). */
+#define TOUCH(ptr) asm volatile("" :: "r"(*(volatile __u64 *)(ptr)))
+
 static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 {
 	struct pkt p = {};
 	struct ct_result ct = {};
-	struct ctx c = {.ifindex = skb->ifindex, .egress = egress};
+	struct ctx c;
+	struct metrics_key forwarded = {.dir = egress ? METRIC_EGRESS : METRIC_INGRESS};
+	struct metrics_value *m;
+	struct ct_entry *e = NULL;
 	struct ep_config *cfg;
-	__u32 options;
-	__u8 trace_reason;
+	__u32 ifindex = skb->ifindex, options, now = 0;
+	__u8 trace_reason, reply = 0, ctx_ready = 0;
 	int ret;
 
-	cfg = bpf_map_lookup_elem(&ck_ep_config, &c.ifindex);
-	if (!cfg || !cfg->endpoint_id)
+	cfg = bpf_map_lookup_elem(&ck_ep_config, &ifindex);
+	if (unlikely(!cfg || !cfg->endpoint_id))
 		return TC_ACT_OK;	/* not an endpoint's veth */
-	c.cfg = *cfg;
-	options = c.cfg.options;
+	options = cfg->options;
 
 	ret = parse(skb, &p);
-	if (ret == 1)
+	if (unlikely(ret == 1))
 		return TC_ACT_OK;
-	if (ret < 0)
-		return drop(skb, &c, &p, -ret, __LINE__);
+	if (unlikely(ret < 0))
+		return drop(skb, CTX(), &p, -ret, __LINE__);
 
-	if (options & EP_OPT_CONNTRACK)
-		ct_lookup(skb, &p, egress, options & EP_OPT_CONNTRACK_ACCOUNTING, &ct);
+	if (likely(options & EP_OPT_CONNTRACK)) {
+		now = now_sec();
+		e = ct_lookup(&p, egress, now, &ct, &reply);
+	}
+	/* The forwarded packets' metrics row: its hash bucket, element and per-CPU value are a chain
+	 * of dependent loads, started here to run alongside the conntrack entry's. */
+	m = bpf_map_lookup_elem(&cilium_metrics, &forwarded);
+	if (likely(m))
+		TOUCH(&m->count);
+	if (likely(e))
+		ct_update(skb, &p, e, reply, now, options & EP_OPT_CONNTRACK_ACCOUNTING, &ct);
 
-	if (ct.state == CT_NEW) {
-		if (handle_new(skb, &c, &p, &ct) != TC_ACT_OK)
+	if (unlikely(ct.state == CT_NEW)) {
+		if (handle_new(skb, CTX(), &p, &ct) != TC_ACT_OK)
 			return drop(skb, &c, &p, c.drop_reason, c.drop_line);
 		if (options & EP_OPT_CONNTRACK) {
 			ret = ct_create(skb, &c, &p, &ct);
 			if (ret < 0)
 				return drop(skb, &c, &p, -ret, __LINE__);
 		}
-	} else if (options & EP_OPT_DEBUG) {
-		resolve(&c, &p);
+	} else if (unlikely(options & EP_OPT_DEBUG)) {
+		resolve(CTX(), &p);
 		send_debug(skb, &c, ct.state, 0, c.remote);
 	}
 
-	update_metrics(skb, 0, egress, 0);
-	trace_reason = ct.state == CT_NEW ? TRACE_REASON_NEW : ct.state == CT_ESTABLISHED ? TRACE_REASON_ESTABLISHED :
-		       ct.state == CT_REPLY ? TRACE_REASON_REPLY : TRACE_REASON_RELATED;
-	if ((options & EP_OPT_TRACE_NOTIFY) &&
-	    !(c.cfg.monitor_aggregation >= MONITOR_AGG_LOWEST && egress) &&
-	    (c.cfg.monitor_aggregation < MONITOR_AGG_MEDIUM || ct.report || !(options & EP_OPT_CONNTRACK))) {
-		resolve(&c, &p);
+	if (likely(m)) {
+		m->count += 1;
+		m->bytes += skb->len;
+	} else {
+		update_metrics(skb, 0, egress, 0);
+	}
+	if (unlikely((options & EP_OPT_TRACE_NOTIFY) &&
+		     !(cfg->monitor_aggregation >= MONITOR_AGG_LOWEST && egress) &&
+		     (cfg->monitor_aggregation < MONITOR_AGG_MEDIUM || ct.report || !(options & EP_OPT_CONNTRACK)))) {
+		trace_reason = ct.state == CT_NEW ? TRACE_REASON_NEW : ct.state == CT_ESTABLISHED ? TRACE_REASON_ESTABLISHED :
+			       ct.state == CT_REPLY ? TRACE_REASON_REPLY : TRACE_REASON_RELATED;
+		resolve(CTX(), &p);
 		send_trace(skb, &c, &p, trace_reason);
 	}
-	if ((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off &&
+	if (unlikely((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off) &&
 	    http_candidate(skb, p.payload_off)) {
-		resolve(&c, &p);
-		http_visibility(skb, &c, &p, &ct);
+		/* The connection's key: the forward one of a new connection, else the one that matched. */
+		struct ipv6_ct_tuple key;
+
+		ct_key(&key, &p, ct.state == CT_REPLY, egress);
+		resolve(CTX(), &p);
+		http_visibility(skb, &c, &p, &ct, &key);
 	}
 	return TC_ACT_OK;
 }
