@@ -69,8 +69,13 @@ export class MapEventLog {
   }
 }
 
-/** A MapEvent as Cilium's handler writes it: every field but an empty value, the error `<nil>` when there is none. */
-function mapEvent(action: 'update' | 'delete', desired: DesiredAction, key: string, value: string, error: string | undefined, now: Date): MapEvent {
+/**
+ * A MapEvent as Cilium's map records and its handler writes it (pkg/bpf Map.Update and
+ * deleteMapEvent): an update carries the value and `sync`, or `to-be-inserted` when it failed;
+ * a delete carries no value and is always `to-be-deleted`; the error is `<nil>` when there is none.
+ */
+function mapEvent(action: 'update' | 'delete', key: string, error: string | undefined, now: Date, desired: DesiredAction = 'to-be-deleted',
+  value = ''): MapEvent {
   return {action, 'desired-action': desired, key, 'last-error': error ?? '<nil>', timestamp: now.toISOString(), ...(value ? {value} : {})}
 }
 
@@ -83,7 +88,7 @@ export class KeyedMapCache {
   updated(key: string, value: string, error?: unknown, now = new Date()): void {
     const e: CacheEntry = error === undefined ? {value, action: 'sync'} : {value, action: 'to-be-inserted', lastError: errorText(error)}
     this.entries.set(key, e)
-    this.events.add(mapEvent('update', e.action, key, value, e.lastError, now))
+    this.events.add(mapEvent('update', key, e.lastError, now, e.action, value))
   }
 
   /** Records a delete of `key`: gone when it worked, `to-be-deleted` with the error when not. */
@@ -91,12 +96,12 @@ export class KeyedMapCache {
     const old = this.entries.get(key)
     if (error === undefined) {
       this.entries.delete(key)
-      this.events.add(mapEvent('delete', 'sync', key, old?.value ?? '', undefined, now))
+      this.events.add(mapEvent('delete', key, undefined, now))
       return
     }
     const lastError = errorText(error)
     this.entries.set(key, {value: old?.value ?? '', action: 'to-be-deleted', lastError})
-    this.events.add(mapEvent('delete', 'to-be-deleted', key, old?.value ?? '', lastError, now))
+    this.events.add(mapEvent('delete', key, lastError, now))
   }
 
   keys(): string[] {
