@@ -93,14 +93,13 @@ export class KeyedMapCache {
 
   /** Records a delete of `key`: gone when it worked, `to-be-deleted` with the error when not. */
   deleted(key: string, error?: unknown, now = new Date()): void {
-    const old = this.entries.get(key)
     if (error === undefined) {
       this.entries.delete(key)
       this.events.add(mapEvent('delete', key, undefined, now))
       return
     }
     const lastError = errorText(error)
-    this.entries.set(key, {value: old?.value ?? '', action: 'to-be-deleted', lastError})
+    this.entries.set(key, {value: this.entries.get(key)?.value ?? '', action: 'to-be-deleted', lastError})
     this.events.add(mapEvent('delete', key, lastError, now))
   }
 
