@@ -4,12 +4,14 @@
  * record.go), which cilium-dbg decodes into its LogRecordNotify and prints with DumpInfo or
  * DumpJSON (pkg/monitor/logrecord.go). Go's gob matches fields by name, so the wire type holds
  * the fields we fill, in LogRecord's order: the HTTP part only (no Kafka, DNS or generic L7),
- * and no headers (the datapath does not capture them).
+ * and no headers (the datapath does not capture them). A real agent's records with a Kafka, DNS
+ * or generic L7 part are read and printed too.
  *
  * Endpoints are in the request's orientation for both halves (SourceEndpoint the client,
  * DestinationEndpoint the server), as Hubble's parser expects: it swaps them for a response.
  */
 import {asStruct, decodeAll, GobEncoder, GobError, type GobMarshalerSpec, type GobSliceSpec, type GobStructSpec, type GobValue} from './gob.js'
+import {ipv4String, ipv6String} from '../maps/text.js'
 import {MessageType} from './payload.js'
 
 export interface LogRecordEndpoint {
@@ -29,6 +31,33 @@ export interface LogRecordHttp {
   protocol: string
 }
 
+/** LogRecordKafka, as a real agent sends it. */
+export interface LogRecordKafka {
+  errorCode: number
+  apiVersion: number
+  apiKey: string
+  correlationId: number
+  topic: string
+}
+
+/** LogRecordDNS, as a real agent's DNS proxy sends it. */
+export interface LogRecordDns {
+  query: string
+  ips: string[]
+  ttl: number
+  cnames: string[]
+  observationSource: string
+  rcode: number
+  qtypes: number[]
+  answerTypes: number[]
+}
+
+/** LogRecordL7, a generic L7 protocol's fields. */
+export interface LogRecordL7 {
+  proto: string
+  fields: Record<string, string>
+}
+
 export interface LogRecord {
   /** FlowType: Request, Response (or Sample). */
   type: string
@@ -45,6 +74,9 @@ export interface LogRecord {
   info?: string
   transportProtocol: number
   http?: LogRecordHttp
+  kafka?: LogRecordKafka
+  dns?: LogRecordDns
+  l7?: LogRecordL7
 }
 
 const stringSlice: GobSliceSpec = {name: '[]string', slice: 'string'}
@@ -78,30 +110,79 @@ function endpointOf(v: GobValue | undefined): LogRecordEndpoint {
     identity: num(e.Identity), labels: Array.isArray(e.Labels) ? e.Labels.map((l) => str(l)) : []}
 }
 
+/** Go's net.IP String(): 4 bytes or an IPv4-mapped 16 as a dotted quad, other 16 as IPv6. */
+function ipText(v: GobValue): string {
+  const b = Buffer.isBuffer(v) ? v : Buffer.alloc(0)
+  if (b.length === 4) return ipv4String(b, 0)
+  if (b.length !== 16) return b.length === 0 ? '<nil>' : `?${b.toString('hex')}`
+  return b.subarray(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff ? ipv4String(b, 12) : ipv6String(b, 0)
+}
+
+const list = (v: GobValue | undefined): GobValue[] => (Array.isArray(v) ? v : [])
+/** A decoded pointer field: present when the stream carried any of its fields (gob leaves a nil pointer out, the decoder fills zeros). */
+const present = (v: {[field: string]: GobValue} | undefined): v is {[field: string]: GobValue} =>
+  v !== undefined && Object.values(v).some((x) => (Buffer.isBuffer(x) || Array.isArray(x) ? x.length > 0 : x instanceof Map ? x.size > 0
+    : asStruct(x) ? present(asStruct(x)) : Boolean(x)))
+
 /** Reads an access-log record (a real agent's or ours); throws GobError when it is not one. */
 export function decodeLogRecord(data: Buffer): LogRecord {
   const r = asStruct(decodeAll(data.subarray(1))[0]?.value)
   if (!r) throw new GobError('monitor: access-log record is not a struct')
-  const h = asStruct(r.HTTP)
-  // A nil *LogRecordHTTP is left out of the stream, and the decoder fills a zero struct: a record's HTTP part has a method or a code.
-  const http = h && (str(h.Method) || num(h.Code) || str(h.URL)) ? {code: num(h.Code), method: str(h.Method), url: str(h.URL), protocol: str(h.Protocol)} : undefined
+  const h = asStruct(r.HTTP), k = asStruct(r.Kafka), d = asStruct(r.DNS), g = asStruct(r.L7)
+  const http = present(h) ? {code: num(h.Code), method: str(h.Method), url: str(h.URL), protocol: str(h.Protocol)} : undefined
+  const kafka = present(k) ? {errorCode: num(k.ErrorCode), apiVersion: num(k.APIVersion), apiKey: str(k.APIKey),
+    correlationId: num(k.CorrelationID), topic: str(asStruct(k.Topic)?.Topic)} : undefined
+  const dns = present(d) ? {query: str(d.Query), ips: list(d.IPs).map(ipText), ttl: num(d.TTL), cnames: list(d.CNAMEs).map((c) => str(c)),
+    observationSource: str(d.ObservationSource), rcode: num(d.RCode), qtypes: list(d.QTypes).map((q) => num(q)),
+    answerTypes: list(d.AnswerTypes).map((q) => num(q))} : undefined
+  // Sorted by key, as encoding/json writes a map.
+  const fields = g?.Fields instanceof Map
+    ? Object.fromEntries([...g.Fields].map(([key, v]) => [str(key), str(v)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : {}
+  const l7 = present(g) ? {proto: str(g.Proto), fields} : undefined
   return {type: str(r.Type), timestamp: str(r.Timestamp), observationPoint: str(r.ObservationPoint), source: endpointOf(r.SourceEndpoint),
     destination: endpointOf(r.DestinationEndpoint), ipVersion: num(r.IPVersion), verdict: str(r.Verdict),
-    ...(str(r.Info) ? {info: str(r.Info)} : {}), transportProtocol: num(r.TransportProtocol), ...(http ? {http} : {})}
+    ...(str(r.Info) ? {info: str(r.Info)} : {}), transportProtocol: num(r.TransportProtocol), ...(http ? {http} : {}),
+    ...(kafka ? {kafka} : {}), ...(dns ? {dns} : {}), ...(l7 ? {l7} : {})}
+}
+
+/** miekg/dns TypeToString for the common record types; Go's map gives "" for the others. */
+const dnsTypes: Record<number, string> = {1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA',
+  33: 'SRV', 35: 'NAPTR', 39: 'DNAME', 41: 'OPT', 43: 'DS', 46: 'RRSIG', 47: 'NSEC', 48: 'DNSKEY', 50: 'NSEC3', 52: 'TLSA', 64: 'SVCB',
+  65: 'HTTPS', 99: 'SPF', 251: 'IXFR', 252: 'AXFR', 255: 'ANY', 257: 'CAA'}
+
+function l7Proto(r: LogRecord): string {
+  return r.http ? 'http' : r.kafka ? 'kafka' : r.dns ? 'dns' : r.l7 ? r.l7.proto : 'unknown-l7'
 }
 
 /** Go's %s of a []string: `[a b c]`. */
 const goStrings = (l: readonly string[]): string => `[${l.join(' ')}]`
 
-/** LogRecordNotify.DumpInfo: one line (the HTTP part ends it). */
+/** LogRecordNotify.DumpInfo: one line per protocol part (the HTTP, Kafka, DNS or generic L7 part ends it). */
 export function logRecordText(r: LogRecord): string {
   const arrow = r.observationPoint === 'Ingress' ? '<-' : r.observationPoint === 'Egress' ? '->' : '??'
-  const proto = r.http ? 'http' : 'unknown-l7'
+  const proto = l7Proto(r)
   const s = r.source, d = r.destination
   const ids = `identity ${s.identity}->${d.identity}, verdict ${r.verdict}`
   let line = r.type === 'Request' ? `${arrow} ${r.type} ${proto} from ${s.id} (${goStrings(s.labels)}) to ${d.id} (${goStrings(d.labels)}), ${ids}`
     : r.type === 'Response' ? `${arrow} ${r.type} ${proto} to ${d.id} (${goStrings(d.labels)}) from ${s.id} (${goStrings(s.labels)}), ${ids}` : ''
   if (r.http) line += ` ${r.http.method} ${r.http.url} => ${r.http.code}\n`
+  if (r.kafka) line += ` ${r.kafka.apiKey} topic ${r.kafka.topic} => ${r.kafka.errorCode}\n`
+  if (r.dns) {
+    const dns = r.dns
+    const types = dns.qtypes.map((q) => dnsTypes[q] ?? '').join(',')
+    if (r.type === 'Request' || r.type === 'Response') line += ` DNS ${dns.observationSource}: ${dns.query} ${types}`
+    if (r.type === 'Response') {
+      line += ` TTL: ${dns.ttl} Answer: '${dns.ips.join(',')}'`
+      if (dns.cnames.length > 0) line += ` CNAMEs: ${dns.cnames.join(',')}`
+    }
+    line += '\n'
+  }
+  if (r.l7) {
+    // Go ranges over the map in no set order; here in key order, the status last as there.
+    for (const [k, v] of Object.entries(r.l7.fields)) if (k !== 'status') line += ` ${k}:${v}`
+    if (r.l7.fields.status) line += ` => status:${r.l7.fields.status}`
+    line += '\n'
+  }
   return line
 }
 
@@ -123,12 +204,19 @@ function goUrlJson(text: string): Record<string, unknown> {
     ForceQuery: false, RawQuery: u?.search.replace(/^\?/, '') ?? '', Fragment: u?.hash.replace(/^#/, '') ?? '', RawFragment: ''}
 }
 
-/** LogRecordNotify.DumpJSON: LogRecordNotifyVerbose, one object per line. */
+/** LogRecordNotify.DumpJSON: LogRecordNotifyVerbose, one object per line (the protocol parts with their json tags' omitempty). */
 export function logRecordJson(r: LogRecord): string {
-  const h = r.http
-  return `${JSON.stringify({type: 'logRecord', observationPoint: r.observationPoint, flowType: r.type, l7Proto: h ? 'http' : 'unknown-l7',
+  const h = r.http, k = r.kafka, d = r.dns
+  const some = <T>(v: T, keep: boolean) => (keep ? v : undefined)
+  return `${JSON.stringify({type: 'logRecord', observationPoint: r.observationPoint, flowType: r.type, l7Proto: l7Proto(r),
     srcEpID: r.source.id, srcEpLabels: r.source.labels.length ? r.source.labels : null, srcIdentity: r.source.identity,
     dstEpID: r.destination.id, dstEpLabels: r.destination.labels.length ? r.destination.labels : null, dstIdentity: r.destination.identity,
     verdict: r.verdict, ...(h ? {http: {Code: h.code, Method: h.method, URL: goUrlJson(h.url), Protocol: h.protocol, Headers: null,
-      MissingHeaders: null, RejectedHeaders: null}} : {})})}\n`
+      MissingHeaders: null, RejectedHeaders: null}} : {}),
+    ...(k ? {kafka: {ErrorCode: k.errorCode, APIVersion: k.apiVersion, APIKey: k.apiKey, CorrelationID: k.correlationId,
+      Topic: k.topic ? {Topic: k.topic} : {}}} : {}),
+    ...(d ? {dns: {Query: some(d.query, d.query !== ''), IPs: some(d.ips, d.ips.length > 0), TTL: some(d.ttl, d.ttl !== 0),
+      CNAMEs: some(d.cnames, d.cnames.length > 0), ObservationSource: some(d.observationSource, d.observationSource !== ''),
+      RCode: some(d.rcode, d.rcode !== 0), QTypes: some(d.qtypes, d.qtypes.length > 0), AnswerTypes: some(d.answerTypes, d.answerTypes.length > 0)}} : {}),
+    ...(r.l7 ? {l7: {Proto: some(r.l7.proto, r.l7.proto !== ''), Fields: Object.keys(r.l7.fields).length ? r.l7.fields : null}} : {})})}\n`
 }
