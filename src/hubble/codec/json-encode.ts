@@ -109,42 +109,72 @@ function compile(type: string): Encoder {
   if (type === FIELD_MASK) return (m) => jsonString((((m as Message).paths as string[] | undefined) ?? []).map((p) => p.split('.').map(camelSegment).join('.')).join(','))
   if (type === ANY) return encodeAny
 
-  // Straight-line code: for each field in declaration order, test for presence and append.
+  // Straight-line code: for each field in declaration order, test for presence and append. Nested
+  // encoders are closure variables resolved on first use, enum names tables of quoted names.
+  const refs: Refs = {types: [], enums: []}
   let body = 'let s="{",c=false,v;\n'
   for (const f of fields) {
     const key = JSON.stringify(`"${f.name}":`)
     const append = (expr: string) => `s+=(c?",":"")+${key}+${expr};c=true;`
     body += `v=m[${JSON.stringify(f.member)}];`
     if (f.repeated) {
-      body += `if(v!=null&&v.length>0){let a="[";for(let i=0;i<v.length;i++){const v_=v[i];if(i>0)a+=",";a+=${elementCode(f, 'v_')};}${append('a+"]"')}}\n`
+      body += `if(v!=null&&v.length>0){let a="[";for(let i=0;i<v.length;i++){const v_=v[i];if(i>0)a+=",";a+=${elementCode(f, 'v_', refs)};}${append('a+"]"')}}\n`
     } else if (f.kind === 'message') {
-      body += `if(v!=null){${append(`h.enc(${JSON.stringify(f.type)})(v)`)}}\n`
+      body += `if(v!=null){${append(messageCode(f, 'v', refs))}}\n`
     } else {
-      const {present, value} = singularCode(f, 'v')
+      const {present, value} = singularCode(f, 'v', refs)
       body += `if(${present}){${append(value)}}\n`
     }
   }
   body += 'return s+"}";'
-  return new Function('h', `return function(m){${body}}`)(helpers) as Encoder
+  const lets = refs.types.map((_, i) => `let e${i};`).join('')
+  const names = refs.enums.map(quotedNames)
+  return new Function('h', 'N', `${lets}return function(m){${body}}`)(helpers, names) as Encoder
+}
+
+// What an encoder's code refers to: nested message types (e0, e1, …), enum types (N[0], N[1], …).
+interface Refs {
+  types: string[]
+  enums: string[]
+}
+
+function messageCode(f: FieldDescriptor, v: string, refs: Refs): string {
+  refs.types.push(f.type)
+  const e = `e${refs.types.length - 1}`
+  return `(${e}??=h.enc(${JSON.stringify(f.type)}))(${v})`
+}
+
+function enumCode(f: FieldDescriptor, v: string, refs: Refs): string {
+  let i = refs.enums.indexOf(f.type)
+  if (i < 0) i = refs.enums.push(f.type) - 1
+  return `(N[${i}][${v}]??String(${v}))`
+}
+
+// An enum's value names by number, quoted; a number without a name prints as the number.
+const quotedNameTables = new Map<string, Record<number, string>>()
+function quotedNames(type: string): Record<number, string> {
+  let table = quotedNameTables.get(type)
+  if (!table) {
+    table = Object.create(null) as Record<number, string>
+    for (const [n, name] of Object.entries(enumNames[type] ?? {})) table[Number(n)] = `"${name}"`
+    quotedNameTables.set(type, table)
+  }
+  return table
 }
 
 const helpers = {
   str: jsonString, dbl: jsonDouble, b64: base64, zero64: isZero64,
   enc: encoderFor,
-  enumName: (type: string, n: number): string => {
-    const name = enumNames[type]?.[n]
-    return name === undefined ? String(n) : `"${name}"`
-  },
 }
 
-function elementCode(f: FieldDescriptor, v: string): string {
-  if (f.kind === 'message') return `h.enc(${JSON.stringify(f.type)})(${v})`
-  if (f.kind === 'enum') return `h.enumName(${JSON.stringify(f.type)},${v})`
+function elementCode(f: FieldDescriptor, v: string, refs: Refs): string {
+  if (f.kind === 'message') return messageCode(f, v, refs)
+  if (f.kind === 'enum') return enumCode(f, v, refs)
   return scalarCode(f.type, v).always
 }
 
-function singularCode(f: FieldDescriptor, v: string): {present: string, value: string} {
-  if (f.kind === 'enum') return {present: `${v}`, value: `h.enumName(${JSON.stringify(f.type)},${v})`}
+function singularCode(f: FieldDescriptor, v: string, refs: Refs): {present: string, value: string} {
+  if (f.kind === 'enum') return {present: `${v}`, value: enumCode(f, v, refs)}
   const {present, always} = scalarCode(f.type, v)
   return {present, value: always}
 }

@@ -57,39 +57,61 @@ function compile(type: string): Parser {
     byKey.set(f.name, f)
     byKey.set(f.json, f)
   }
-  const typeName = type
-  return (v, opts) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw unexpected(v, typeName)
-    const m: Message = {}
-    for (const key in v as Message) {
-      const f = byKey.get(key)
-      const value = (v as Message)[key]
-      if (!f) {
-        if (!opts.discardUnknown) throw new JsonCodecError(`unknown field ${JSON.stringify(key)}`)
-        opts.onUnknown?.(key)
-        continue
-      }
-      if (value === null) continue  // protojson: null means absent (for everything but Value)
-      m[f.member] = f.repeated ? list(f, value, opts) : single(f, value, opts)
+  // Straight-line code, as the encoder's: one switch case per key (proto and lowerCamel name),
+  // each converting its value with the checks of its type inline, instead of a Map lookup and
+  // generic conversion per field.
+  let body = 'return function(v,opts){if(v===null||typeof v!=="object"||Array.isArray(v))throw h.unexpected(v,T);const m={};for(const key in v){const x=v[key];switch(key){\n'
+  const subs: string[] = []
+  for (const f of fields) {
+    const keys = [...byKey].filter(([, g]) => g === f).map(([k]) => `case ${JSON.stringify(k)}:`).join('')
+    if (keys === '') continue
+    let convert: string
+    if (f.repeated) {
+      convert = `{if(!Array.isArray(x))throw h.unexpected(x,${JSON.stringify(f.type)});const a=new Array(x.length);for(let i=0;i<x.length;i++){const e=x[i];a[i]=${singleCode(f, 'e', subs)}}m[${JSON.stringify(f.member)}]=a}`
+    } else {
+      convert = `m[${JSON.stringify(f.member)}]=${singleCode(f, 'x', subs)}`
     }
-    return m
+    // protojson: null means absent (for everything but Value)
+    body += `${keys}if(x!==null)${convert};continue\n`
+  }
+  body += 'default:h.unknown(key,opts)}}return m}'
+  const lets = subs.map((_, i) => `let p${i};`).join('')
+  return new Function('h', 'T', lets + body)(helpers, type) as Parser
+}
+
+// The code converting `x` as one value of field f; nested message types are resolved on first use.
+function singleCode(f: FieldDescriptor, x: string, subs: string[]): string {
+  const t = JSON.stringify(f.type)
+  if (f.kind === 'message') {
+    subs.push(f.type)
+    const p = `p${subs.length - 1}`
+    return `(${p}??=h.parserFor(${t}))(${x},opts)`
+  }
+  if (f.kind === 'enum') return `h.enumValue(${t},${x})`
+  switch (f.type) {
+    case 'string': return `(typeof ${x}==="string"?${x}:h.scalar(${t},${x}))`
+    case 'bool': return `(typeof ${x}==="boolean"?${x}:h.scalar(${t},${x}))`
+    case 'int32': case 'sint32': case 'sfixed32': return `(typeof ${x}==="number"&&(${x}|0)===${x}?${x}:h.scalar(${t},${x}))`
+    case 'uint32': case 'fixed32': return `(typeof ${x}==="number"&&${x}>>>0===${x}?${x}:h.scalar(${t},${x}))`
+    default: return `h.scalar(${t},${x})`
   }
 }
 
-function list(f: FieldDescriptor, value: unknown, opts: ParseOptions): unknown[] {
-  if (!Array.isArray(value)) throw unexpected(value, f.type)
-  return value.map((e) => single(f, e, opts))
-}
-
-function single(f: FieldDescriptor, value: unknown, opts: ParseOptions): unknown {
-  if (f.kind === 'message') return parserFor(f.type)(value, opts)
-  if (f.kind === 'enum') return enumValue(f.type, value)
-  return scalar(f.type, value)
+const helpers = {
+  unexpected: (v: unknown, type: string) => unexpected(v, type),
+  unknown: (key: string, opts: ParseOptions): void => {
+    if (!opts.discardUnknown) throw new JsonCodecError(`unknown field ${JSON.stringify(key)}`)
+    opts.onUnknown?.(key)
+  },
+  parserFor: (type: string) => parserFor(type),
+  enumValue: (type: string, v: unknown) => enumValue(type, v),
+  scalar: (type: string, v: unknown) => scalar(type, v),
 }
 
 function enumValue(type: string, v: unknown): number {
   if (typeof v === 'string') {
-    const n = enums[type]?.[v]
+    const values = enums[type]
+    const n = values && Object.hasOwn(values, v) ? values[v] : undefined  // not "toString"
     if (n === undefined) throw new JsonCodecError(`invalid value for enum field: ${JSON.stringify(v)}`)
     return n
   }
@@ -148,8 +170,8 @@ const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
 export function parseTimestamp(v: unknown): {seconds: number, nanos: number} {
   // Saved flows come in time order, two timestamps a line: most share the last one's second.
   if (typeof v === 'string' && lastUtcSecond !== '' && v.startsWith(lastUtcSecond)) {
-    const rest = utcFraction.exec(v.slice(lastUtcSecond.length))
-    if (rest) return {seconds: lastUtcSeconds, nanos: rest[1] ? Number(rest[1].padEnd(9, '0')) : 0}
+    const nanos = utcFraction(v)
+    if (nanos >= 0) return {seconds: lastUtcSeconds, nanos}
   }
   const m = typeof v === 'string' ? rfc3339.exec(v) : null
   if (!m) throw new JsonCodecError(`invalid google.protobuf.Timestamp value ${String(JSON.stringify(v))}`)
@@ -168,7 +190,20 @@ export function parseTimestamp(v: unknown): {seconds: number, nanos: number} {
 // "YYYY-MM-DDTHH:MM:SS" of the last UTC timestamp parsed, and its seconds since the epoch.
 let lastUtcSecond = ''
 let lastUtcSeconds = 0
-const utcFraction = /^(?:\.(\d{1,9}))?[Zz]$/
+
+// The nanoseconds of what follows "YYYY-MM-DDTHH:MM:SS": `(\.\d{1,9})?[Zz]` and nothing more; else -1.
+function utcFraction(v: string): number {
+  let i = 19
+  let nanos = 0
+  if (v.charCodeAt(i) === 0x2e) {  // '.'
+    for (let c = v.charCodeAt(++i); c >= 0x30 && c <= 0x39 && i < 29; c = v.charCodeAt(++i)) nanos = nanos * 10 + c - 0x30
+    const digits = i - 20
+    if (digits === 0) return -1
+    nanos *= 10 ** (9 - digits)
+  }
+  const z = v.charCodeAt(i)
+  return (z === 0x5a || z === 0x7a) && i + 1 === v.length ? nanos : -1
+}
 
 function parseFieldMask(v: unknown): {paths: string[]} {
   if (typeof v !== 'string') throw new JsonCodecError(`invalid google.protobuf.FieldMask value ${String(JSON.stringify(v))}`)
