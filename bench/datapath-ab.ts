@@ -109,6 +109,15 @@ try {
     const perProgram = [...ns.get(v.name)!].map(([program, xs]) => `${program} ${median(xs).toFixed(0)} [${xs.map((x) => x.toFixed(0)).join(' ')}]`)
     console.log(`  ${v.name.padEnd(22)} ${median(gbps.get(v.name)!).toFixed(1).padStart(5)} Gbit/s  ${perProgram.join('  ')}`)
   }
+  // Paired: each object against the first in the same round, so that the load's drift between rounds cancels.
+  const [first, ...others] = variants.slice(1)
+  for (const v of others) {
+    const deltas = [...ns.get(v.name)!].map(([program, xs]) => {
+      const base = ns.get(first.name)!.get(program) ?? []
+      return `${program} ${median(xs.map((x, r) => x - base[r])).toFixed(0)} ns`
+    })
+    console.log(`  ${v.name} - ${first.name}, median of per-round differences: ${deltas.join('  ')}`)
+  }
 } finally {
   writeFileSync(statsSysctl, statsBefore)
   for (const fn of hooks) {
