@@ -22,7 +22,7 @@ function commandsModule(prefix) {
   const files = commandFiles(base).sort()
   const lines = files.map((f, i) => `import c${i} from ${JSON.stringify(f)}`)
   const entries = files.map((f, i) => `  ${JSON.stringify(relative(base, f).slice(0, -3).split(sep).join(':'))}: c${i},`)
-  return `${lines.join('\n')}\nexport const COMMANDS = {\n${entries.join('\n')}\n}\nexport {Config, flush, handle, run} from '@oclif/core'\n`
+  return `${lines.join('\n')}\nexport const COMMANDS = {\n${entries.join('\n')}\n}\nexport {Config, flush, handle, run} from '@oclif/core'\nexport {default as HELP} from ${JSON.stringify(join(root, 'src', 'cli', 'help.ts'))}\n`
 }
 
 const virtualCommands = {

@@ -7,7 +7,7 @@ import {CiliumkitError, errorLine, usageExitCode} from '../errors.js'
  */
 export abstract class BaseCommand extends Command {
   static override baseFlags = {
-    debug: Flags.boolean({char: 'D', description: 'Enable debug messages (and stack traces on errors)',
+    debug: Flags.boolean({char: 'D', description: 'Enable debug messages',
       default: false, helpGroup: 'GLOBAL'}),
   }
 

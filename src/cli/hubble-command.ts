@@ -6,7 +6,7 @@ import {BaseCommand} from './base-command.js'
 export abstract class HubbleCommand extends BaseCommand {
   static override baseFlags = {
     ...BaseCommand.baseFlags,
-    config: Flags.string({description: 'Optional config file (default "$XDG_CONFIG_HOME/hubble/config.yaml")',
+    config: Flags.string({description: 'Optional config file (default "$HOME/.config/hubble/config.yaml")',
       helpGroup: 'GLOBAL'}),
   }
 
@@ -49,6 +49,7 @@ export const serverFlags = {
   'tls-server-name': Flags.string({description: 'Specify a server name to verify the hostname on the returned certificate (eg: \'instance.hubble-relay.cilium.io\').', helpGroup: server}),
   'basic-auth-username': Flags.string({description: 'Specify a username for basic auth', helpGroup: server}),
   'basic-auth-password': Flags.string({description: 'Specify a password for basic auth', helpGroup: server}),
-  timeout: Flags.string({description: 'Hubble server dialing timeout (default 5s)', helpGroup: server}),
-  'request-timeout': Flags.string({description: 'Unary Request timeout. Only applies to non-streaming RPCs (ServerStatus, ListNodes, ListNamespaces). (default 12s)', helpGroup: server}),
+  timeout: Flags.string({description: 'Hubble server dialing timeout (default 5s)', helpGroup: server, helpValue: 'duration'}),
+  'request-timeout': Flags.string({description: 'Unary Request timeout. Only applies to non-streaming RPCs (ServerStatus, ListNodes, ListNamespaces). (default 12s)', helpGroup: server,
+    helpValue: 'duration'}),
 }

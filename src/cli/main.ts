@@ -18,6 +18,8 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
     process.stdout.write(`${bin} v${packageVersion()}\n`)
     return
   }
+  // cobra's `help [command]`: the page of that command.
+  if (args[0] === 'help') args.splice(0, 1, '--help')
   const bundle = new URL(`../../bundle/${bin}.js`, import.meta.url).href
   const {run, flush, handle, Config} = await import(bundle) as typeof import('@oclif/core')
   // `hubble` is a second oclif root (hubble-root/) whose commands are the `cilium hubble`

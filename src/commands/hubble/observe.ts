@@ -237,15 +237,7 @@ const eventsFlagNames = ['all', 'last', 'first', 'follow', 'since', 'until', 'ou
 export function eventsCommand(kind: 'agent' | 'debug'): typeof HubbleCommand {
   const what = kind === 'agent' ? 'agent events' : 'debug events'
   return class HubbleObserveEvents extends HubbleCommand {
-    static override summary = `Observe ${what}`
-    static override description = kind === 'agent'
-      ? 'Shows the agent\'s events (agent started, policy updated, endpoint created, ...) from a Hubble server (GetAgentEvents).'
-      : 'Shows the datapath\'s debug events from a Hubble server (GetDebugEvents).'
-    static override examples = [
-      `<%= config.bin %> <%= command.id %>`,
-      `<%= config.bin %> <%= command.id %> --follow --print-node-name`,
-      `<%= config.bin %> <%= command.id %> --since 5m -o json`,
-    ]
+    static override summary = `Observe Cilium ${what}`
     static override flags = {
       ...Object.fromEntries(eventsFlagNames.map((name) => [name, observeFlags[name]])) as Pick<typeof observeFlags, typeof eventsFlagNames[number]>,
       ...serverFlags,

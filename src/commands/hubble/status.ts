@@ -3,15 +3,12 @@ import {HubbleCommand, serverFlags} from '../../cli/hubble-command.js'
 
 export default class HubbleStatus extends HubbleCommand {
   static override summary = 'Display status of Hubble server'
-  static override description = 'Checks the health of the Hubble server (or Relay) and prints its flow buffer, flow rate and connected nodes.'
-  static override examples = [
-    '<%= config.bin %> <%= command.id %>',
-    '<%= config.bin %> <%= command.id %> --server unix:///var/run/cilium/hubble.sock -o json',
-  ]
+  static override description = `Display shows the status of the Hubble server. This is intended as a basic
+connectivity health check.`
   static override flags = {
-    ...serverFlags,
-    output: Flags.string({char: 'o', description: 'Specify the output format, one of:\n compact: Compact output\n dict:    Status is shown as KEY:VALUE pairs\n json:    JSON encoding\n table:   Tab-aligned columns',
+    output: Flags.string({char: 'o', description: 'Specify the output format, one of:\n compact:  Compact output\n dict:     Status is shown as KEY:VALUE pair\n json:     JSON encoding\n table:    Tab-aligned columns',
       default: 'compact', helpGroup: 'Formatting'}),
+    ...serverFlags,
   }
 
   async run(): Promise<void> {

@@ -2,8 +2,7 @@ import {HubbleCommand} from '../../cli/hubble-command.js'
 
 export default class HubbleVersion extends HubbleCommand {
   static override summary = 'Display detailed version information'
-  static override description = 'Prints the version, the runtime it runs on and the platform, as `hubble version` does.'
-  static override examples = ['<%= config.bin %> <%= command.id %>']
+  static override description = 'Displays information about the version of this software.'
 
   async run(): Promise<string> {
     await this.parse(HubbleVersion)

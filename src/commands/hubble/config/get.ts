@@ -5,11 +5,8 @@ import {HubbleCommand} from '../../../cli/hubble-command.js'
 
 export default class HubbleConfigGet extends HubbleCommand {
   static override summary = 'Get an individual value in the hubble config file'
-  static override description = 'Without KEY, prints every setting as `config view` does.'
-  static override examples = [
-    '<%= config.bin %> <%= command.id %> server',
-    '<%= config.bin %> <%= command.id %> tls-ca-cert-files',
-  ]
+  static override description = `Get an individual value in the hubble config file.
+If KEY is not provided, this command is equivalent to 'view'.`
   static override args = {key: Args.string({description: 'Configuration key (e.g. server, tls, timeout)'})}
   static override strict = false
 

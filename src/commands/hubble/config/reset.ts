@@ -5,11 +5,9 @@ import {HubbleCommand} from '../../../cli/hubble-command.js'
 
 export default class HubbleConfigReset extends HubbleCommand {
   static override summary = 'Reset all or an individual value in the hubble config file'
-  static override description = 'Writes the default of KEY, or of every key, into the configuration file.'
-  static override examples = [
-    '<%= config.bin %> <%= command.id %> server',
-    '<%= config.bin %> <%= command.id %>',
-  ]
+  static override description = `Reset all or an individual value in the hubble config file.
+When KEY is provided, this command is equivalent to 'set KEY'.
+If KEY is not provided, all values are reset to their default value.`
   static override args = {key: Args.string({description: 'Configuration key to reset (all keys when omitted)'})}
   static override strict = false
 

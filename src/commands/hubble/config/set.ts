@@ -5,17 +5,15 @@ import {HubbleCommand} from '../../../cli/hubble-command.js'
 
 export default class HubbleConfigSet extends HubbleCommand {
   static override summary = 'Set an individual value in the hubble config file'
-  static override description = 'Writes KEY into the configuration file (created with mode 0600 if missing). Without VALUE, KEY is set to its default.'
-  static override examples = [
-    '<%= config.bin %> <%= command.id %> server localhost:4245',
-    '<%= config.bin %> <%= command.id %> tls true',
-    '<%= config.bin %> <%= command.id %> tls-ca-cert-files ca.pem,other-ca.pem',
-  ]
+  static override description = `Set an individual value in the hubble config file.
+If VALUE is not provided, the value is reset to its default value.`
   static override args = {
     key: Args.string({description: 'Configuration key (e.g. server, tls, timeout)'}),
     value: Args.string({description: 'Value to set (the default when omitted)'}),
   }
   static override strict = false
+  // KEY is checked by run() with the real CLI's message; the usage line still shows it as required.
+  static override usage = '<%= command.id %> KEY [VALUE] [flags]'
 
   async run(): Promise<void> {
     const {args, argv, flags} = await this.parse(HubbleConfigSet)

@@ -3,12 +3,10 @@ import {HubbleCommand, serverFlags} from '../../../cli/hubble-command.js'
 
 export default class HubbleListNamespaces extends HubbleCommand {
   static override summary = 'List namespaces with recent flows'
-  static override description = 'Lists the namespaces that had flows during the last hour, sorted by cluster then name.'
-  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> -o json']
   static override flags = {
-    ...serverFlags,
-    output: Flags.string({char: 'o', description: 'Specify the output format, one of:\n json:  JSON encoding\n table: Tab-aligned columns\n wide:  Tab-aligned columns with additional information',
+    output: Flags.string({char: 'o', description: 'Specify the output format, one of:\n json:     JSON encoding\n table:    Tab-aligned columns\n wide:     Tab-aligned columns with additional information',
       default: 'table', helpGroup: 'Formatting'}),
+    ...serverFlags,
   }
 
   async run(): Promise<void> {
