@@ -94,14 +94,9 @@ export class AgentClient {
    * AgentApiError for a status outside 2xx.
    */
   call<T>(name: OperationName, o: RequestOptions = {}): Promise<T> {
-    const op: Operation = operations[name]
-    const path = requestPath(op, o)
+    const {op, path, url, verb, where} = this.prepare(name, o)
     const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body))
-    const url = `http://localhost${path}`
-    const verb = op.method[0] + op.method.slice(1).toLowerCase()
     return new Promise<T>((resolve, reject) => {
-      const where = 'socketPath' in this.target ? {socketPath: this.target.socketPath}
-        : {host: this.target.host, port: this.target.port}
       let retried = false
       const send = (): void => {
         const req = request({...where, path, method: op.method, timeout: this.timeoutMs,
@@ -148,36 +143,52 @@ export class AgentClient {
   /**
    * Calls an operation whose answer is a stream of JSON objects, one per line (GET
    * /map/{name}/events), passing each to `onObject` as it arrives; resolves when the agent ends
-   * the stream or `signal` aborts. Throws as call() does; no timeout once the stream has begun.
+   * the stream or `signal` aborts. Throws as call() does, a ConnectionError when the connection
+   * ends before the response does (the agent stopped mid-stream), and whatever `onObject` throws.
+   * No timeout once the stream has begun.
    */
   stream(name: OperationName, o: RequestOptions, onObject: (value: unknown) => void, signal?: AbortSignal): Promise<void> {
-    const op: Operation = operations[name]
-    const path = requestPath(op, o)
-    const url = `http://localhost${path}`
-    const verb = op.method[0] + op.method.slice(1).toLowerCase()
-    const where = 'socketPath' in this.target ? {socketPath: this.target.socketPath} : {host: this.target.host, port: this.target.port}
+    const {op, path, url, verb, where} = this.prepare(name, o)
     return new Promise<void>((resolve, reject) => {
+      const fail = (err: Error): void => {
+        req.destroy()
+        reject(err)
+      }
+      const cut = (): void => (signal?.aborted ? resolve() : reject(new ConnectionError(`${verb} "${url}": unexpected EOF`,
+        `the agent closed the connection before the end of the response (did it stop or restart?); it is at ${this.uri}`)))
       const req = request({...where, path, method: op.method, timeout: this.timeoutMs, signal,
         headers: {Host: 'localhost', Accept: 'application/json', ...o.headers}}, (res) => {
         req.setTimeout(0)
         const status = res.statusCode ?? 0
+        const ok = status >= 200 && status <= 299
         let pending = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => {
           pending += chunk
-          if (status < 200 || status > 299) return
+          if (!ok) return
           const lines = pending.split('\n')
           pending = lines.pop() ?? ''
-          try {
-            for (const line of lines) if (line.trim()) onObject(JSON.parse(line))
-          } catch (err) {
-            req.destroy()
-            reject(new ConnectionError(`${verb} "${url}": invalid JSON in the response: ${(err as Error).message}`))
+          for (const line of lines) {
+            if (!line.trim()) continue
+            let value: unknown
+            try {
+              value = JSON.parse(line)
+            } catch (err) {
+              fail(new ConnectionError(`${verb} "${url}": invalid JSON in the response: ${(err as Error).message}`))
+              return
+            }
+            try {
+              onObject(value)
+            } catch (err) {
+              fail(err as Error)
+              return
+            }
           }
         })
-        res.on('error', () => resolve())
+        res.on('error', cut)
         res.on('end', () => {
-          if (status < 200 || status > 299) reject(new AgentApiError(status, op, errorPayload(pending)))
+          if (!res.complete) cut()
+          else if (!ok) reject(new AgentApiError(status, op, errorPayload(pending)))
           else resolve()
         })
       })
@@ -185,6 +196,15 @@ export class AgentClient {
       req.on('error', (err: NodeJS.ErrnoException) => (signal?.aborted ? resolve() : reject(this.dialError(verb, url, err))))
       req.end()
     })
+  }
+
+  /** What call() and stream() both need to send `name`: its path, URL and verb for messages, and where to connect. */
+  private prepare(name: OperationName, o: RequestOptions): {op: Operation; path: string; url: string; verb: string;
+    where: AgentTarget} {
+    const op: Operation = operations[name]
+    const path = requestPath(op, o)
+    return {op, path, url: `http://localhost${path}`, verb: op.method[0] + op.method.slice(1).toLowerCase(),
+      where: 'socketPath' in this.target ? {socketPath: this.target.socketPath} : {host: this.target.host, port: this.target.port}}
   }
 
   private dialError(verb: string, url: string, err: NodeJS.ErrnoException): ConnectionError {
