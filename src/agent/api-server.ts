@@ -103,10 +103,10 @@ async function route(deps: ApiServerDeps, req: IncomingMessage): Promise<ApiResp
   const body = await readBody(req)
   const request: ApiRequest = {params: m.params, query: url.searchParams, headers: req.headers, body}
   if (m.name === 'getHealthz') return {status: 200, body: deps.status?.() ?? stateOnlyStatus(deps.state)}
-  if (m.name === 'getMap') return {status: 200, body: {maps: deps.maps?.list() ?? []}}
+  if (m.name === 'getMap') return {status: 200, body: {maps: await deps.maps?.list() ?? []}}
   if (m.name === 'getMapName') {
     // As the real agent: an unknown map is a 404 without a body.
-    const map = deps.maps?.get(m.params.name)
+    const map = await deps.maps?.get(m.params.name)
     return map ? {status: 200, body: map} : {status: 404}
   }
   if (m.name === 'getMapNameEvents') {

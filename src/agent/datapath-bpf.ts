@@ -149,14 +149,7 @@ export class BpfAgentDatapath implements Datapath {
     const ep = this.endpoints.get(endpointId)
     if (!ep) return
     // Entries first, then the switch to default deny: a direction never enforces an empty map.
-    const cache = this.maps.policy(policyMapName(endpointId))
-    try {
-      await this.dp.setPolicy(endpointId, policy.entries)
-    } catch (err) {
-      cache.written(policy.entries, err)
-      throw err
-    }
-    cache.written(policy.entries)
+    await this.dp.setPolicy(endpointId, policy.entries)
     // From the first regeneration on, `selected` carries the enforcement mode as it is now (a
     // `cilium config PolicyEnforcement=...` after start included); --enable-policy only covers
     // the time between attach and that regeneration.

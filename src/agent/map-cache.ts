@@ -1,9 +1,12 @@
 /**
- * What the agent serves at GET /v1/map and /v1/map/{name}: the maps it has open and, for the
- * maps it writes, a userspace cache of the entries it wrote, as Cilium's pkg/bpf keeps one for
- * its cached maps. An entry written is `sync`; a write that failed stays `to-be-inserted` with
- * the error, a delete that failed `to-be-deleted`; a delete that worked drops the entry. Maps
- * the agent only reads (conntrack, metrics, the event ring) are listed without a cache.
+ * What the agent serves at GET /v1/map and /v1/map/{name}, as the newest Cilium does
+ * (pkg/bpf Map.GetModel, pkg/maps/api.go): for the maps it writes key by key (cilium_lxc,
+ * cilium_ipcache_v2) a userspace cache of the entries it wrote, as Cilium's maps opened
+ * WithCache keep one. An entry written is `sync`; a write that failed stays `to-be-inserted`
+ * with the error, a delete that failed `to-be-deleted`; a delete that worked drops the entry.
+ * A map without a cache in Cilium (the endpoint policy maps) is dumped from the kernel on each
+ * request: key and value text, no desired action. Maps Cilium opens through pkg/ebpf
+ * (cilium_metrics) and our own ck_* maps are only listed, with `cache: null`.
  * Keys and values are the text Cilium's key and value types print (research/cilium.md §1.4, §2).
  *
  * The maps written key by key also keep their last writes as events (GET /v1/map/{name}/events,
@@ -14,8 +17,9 @@ import {join, isAbsolute} from 'node:path'
 import type {BPFMap, BPFMapEntry, MapEvent} from '../api/models.js'
 import {type EndpointEntry, endpointKeyString, endpointValueString} from '../maps/endpoint.js'
 import {type IpcacheEntry as IpcacheMapEntry, ipcacheValueString} from '../maps/ipcache.js'
-import {type PolicyEntry as PolicyMapEntry, portProtoString} from '../maps/policy.js'
-import type {PolicyEntry} from '../policy/entries.js'
+import {openPinned, readAll, shapeOf} from '../maps/pinned.js'
+import {decodePolicyEntry, POLICY_ENTRY_PREFIX_SHIFT, POLICY_ENTRY_V3, type PolicyGeneration, policyGeneration,
+  portProtoString} from '../maps/policy.js'
 
 export type DesiredAction = 'sync' | 'to-be-inserted' | 'to-be-deleted'
 
@@ -28,8 +32,7 @@ interface CacheEntry {
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
 /** The model of one map: entries sorted by key, so the same cache always reads the same. */
-function mapModel(path: string, entries: Iterable<[string, CacheEntry]> | null): BPFMap {
-  if (!entries) return {cache: null, path}
+function mapModel(path: string, entries: Iterable<[string, CacheEntry]>): BPFMap {
   const cache: BPFMapEntry[] = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, e]) => ({
     'desired-action': e.action, key, ...(e.lastError ? {'last-error': e.lastError} : {}), value: e.value}))
   return {cache, path}
@@ -112,56 +115,31 @@ export class KeyedMapCache {
   }
 }
 
-/** `Ingress: 42 80/TCP`, `Egress: 0 ANY`: Cilium's PolicyKey.String() of a cilium_policy_v3 key. */
-export function policyKeyString(e: PolicyEntry): string {
-  const asMapEntry: PolicyMapEntry = {...e, proxyPortPriority: 0, packets: 0n, bytes: 0n}
-  return `${e.egress ? 'Egress' : 'Ingress'}: ${e.identity} ${portProtoString('v3', asMapEntry)}`
+/**
+ * A cilium_policy_v3_ entry as Cilium's GetModel dumps it from the kernel: PolicyKey.String()
+ * (`Ingress: 42 80/TCP`, `Egress: 0 ANY`, `Ingress: 2 8080-8087/TCP`) and PolicyEntry.String(),
+ * `<proxy port> <prefix length>` with the prefix length of the value's flags (pkg/maps/policymap;
+ * the same text since the 8-byte cilium_policy_v2_ value: precedence, cookie, deny and auth
+ * are not part of it).
+ */
+export function policyMapEntryText(gen: PolicyGeneration, key: Buffer, k: number, value: Buffer, v: number): BPFMapEntry {
+  const e = decodePolicyEntry(gen, key, k, value, v)
+  return {key: `${e.egress ? 'Egress' : 'Ingress'}: ${e.identity} ${portProtoString(gen, e)}`,
+    value: `${e.proxyPort} ${value[v + POLICY_ENTRY_V3.flags] >> POLICY_ENTRY_PREFIX_SHIFT}`}
 }
 
-/**
- * `<proxy port> <prefix length>`: Cilium's PolicyEntry.String(), the text its map model gives a
- * policy map's value. Unchanged from the 8-byte value (cilium_policy_v2_) to the newest 12-byte
- * one (cilium_policy_v3_: precedence and cookie are not part of the text); the 24-byte
- * generations before printed `<proxy port> <packets> <bytes>`, which no longer exist there.
- */
-export function policyValueString(e: PolicyEntry): string {
-  return `${e.proxyPort} ${e.prefixLen}`
-}
-
-/**
- * The cache of an endpoint's policy map, written whole by each regeneration: the entries of the
- * last sync that worked and, after one that failed, the entries it wanted. Its text is made
- * only when asked for (a map can hold thousands of entries and regenerations are frequent).
- */
-export class PolicyMapCache {
-  private synced: readonly PolicyEntry[] = []
-  private failed?: {entries: readonly PolicyEntry[]; error: string}
-
-  /** Records a sync to `entries`; with `error` it failed (the map may hold some of them). */
-  written(entries: readonly PolicyEntry[], error?: unknown): void {
-    if (error === undefined) {
-      this.synced = entries
-      this.failed = undefined
-    } else {
-      this.failed = {entries, error: errorText(error)}
+/** Every entry of the policy map pinned at `path`, in the kernel's order, as GetModel dumps a map without a cache. */
+async function dumpPolicyMap(path: string): Promise<BPFMapEntry[]> {
+  const map = await openPinned(path)
+  try {
+    const gen = policyGeneration(shapeOf(map), path)
+    const out: BPFMapEntry[] = []
+    for (const b of await readAll(map)) {
+      for (let i = 0; i < b.count; i++) out.push(policyMapEntryText(gen, b.keys, i * b.keySize, b.values, i * b.valueStride))
     }
-  }
-
-  model(path: string): BPFMap {
-    const synced = new Map(this.synced.map((e) => [policyKeyString(e), policyValueString(e)]))
-    const out = new Map<string, CacheEntry>()
-    if (!this.failed) {
-      for (const [k, value] of synced) out.set(k, {value, action: 'sync'})
-      return mapModel(path, out)
-    }
-    const lastError = this.failed.error
-    for (const e of this.failed.entries) {
-      const k = policyKeyString(e)
-      const value = policyValueString(e)
-      out.set(k, synced.get(k) === value ? {value, action: 'sync'} : {value, action: 'to-be-inserted', lastError})
-    }
-    for (const [k, value] of synced) if (!out.has(k)) out.set(k, {value, action: 'to-be-deleted', lastError})
-    return mapModel(path, out)
+    return out
+  } finally {
+    map.close()
   }
 }
 
@@ -177,7 +155,14 @@ export function ipcacheCacheValue(identity: number, encryptKey = 0): string {
   return ipcacheValueString('v2', e)
 }
 
-type OpenMap = {cache: KeyedMapCache | PolicyMapCache | null}
+/**
+ * How Cilium answers for a map (pkg/bpf Map.GetModel, pkg/ebpf Map.GetModel, pkg/maps/api.go):
+ * `cached`, a pkg/bpf map with a value cache: the cache with desired actions and errors;
+ * `dumped`, a pkg/bpf map without one (policy, conntrack): the kernel's entries, key and value
+ * text only; `listed`, a map opened through pkg/ebpf (cilium_metrics) or one Cilium has no Go
+ * type for (our ck_* maps): in GET /map with `cache: null`, unknown to GET /map/{name}.
+ */
+type OpenMap = {kind: 'cached'; cache: KeyedMapCache} | {kind: 'dumped'; dump: (path: string) => Promise<BPFMapEntry[]>} | {kind: 'listed'}
 
 /**
  * The maps the agent has open, by name under one pin directory. A name looks up
@@ -188,58 +173,62 @@ export class MapRegistry {
 
   constructor(readonly pinDir: string) {}
 
-  /** Registers a map without a cache. */
+  /** Registers a map the agent has open but Cilium shows only by its path (see OpenMap). */
   open(name: string): void {
-    if (!this.maps.has(name)) this.maps.set(name, {cache: null})
+    if (!this.maps.has(name)) this.maps.set(name, {kind: 'listed'})
   }
 
   /** Registers a map the agent writes key by key; the same cache on a second call. */
   keyed(name: string): KeyedMapCache {
     const m = this.maps.get(name)
-    if (m?.cache instanceof KeyedMapCache) return m.cache
+    if (m?.kind === 'cached') return m.cache
     const cache = new KeyedMapCache()
-    this.maps.set(name, {cache})
+    this.maps.set(name, {kind: 'cached', cache})
     return cache
   }
 
-  /** Registers an endpoint policy map; the same cache on a second call. */
-  policy(name: string): PolicyMapCache {
-    const m = this.maps.get(name)
-    if (m?.cache instanceof PolicyMapCache) return m.cache
-    const cache = new PolicyMapCache()
-    this.maps.set(name, {cache})
-    return cache
+  /** Registers an endpoint policy map: without a cache in Cilium, so its model is the kernel's entries. */
+  policy(name: string): void {
+    this.maps.set(name, {kind: 'dumped', dump: dumpPolicyMap})
   }
 
   close(name: string): void {
     this.maps.delete(name)
   }
 
-  /** GET /map/{name}: the map, or undefined when the agent has none of that name or path. */
-  get(nameOrPath: string): BPFMap | undefined {
+  /** GET /map/{name}: the map, or undefined when the agent has none of that name or path (or only lists it). */
+  async get(nameOrPath: string): Promise<BPFMap | undefined> {
     const name = this.nameOf(nameOrPath)
     const m = name === undefined ? undefined : this.maps.get(name)
-    return m && name !== undefined ? this.model(name, m) : undefined
+    return m && m.kind !== 'listed' && name !== undefined ? this.model(name, m) : undefined
   }
 
   /** GET /map/{name}/events: the map's event log, or undefined when it has none (not open, or not written key by key). */
   events(nameOrPath: string): MapEventLog | undefined {
     const name = this.nameOf(nameOrPath)
-    const cache = name === undefined ? undefined : this.maps.get(name)?.cache
-    return cache instanceof KeyedMapCache ? cache.events : undefined
+    const m = name === undefined ? undefined : this.maps.get(name)
+    return m?.kind === 'cached' ? m.cache.events : undefined
   }
 
   private nameOf(nameOrPath: string): string | undefined {
     return isAbsolute(nameOrPath) ? [...this.maps.keys()].find((n) => join(this.pinDir, n) === nameOrPath) : nameOrPath
   }
 
-  /** GET /map: every open map, by name. */
-  list(): BPFMap[] {
-    return [...this.maps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, m]) => this.model(name, m))
+  /** GET /map: every open map, by name; as Cilium's GetOpenMaps, the maps without a cache dumped. */
+  async list(): Promise<BPFMap[]> {
+    const out: BPFMap[] = []
+    for (const [name, m] of [...this.maps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(await this.model(name, m))
+    return out
   }
 
-  private model(name: string, m: OpenMap): BPFMap {
+  /**
+   * One map's model. A dump that fails (the pin gone under us) is an empty cache, as Cilium's
+   * GetModel ignores DumpReliablyWithCallback's error and returns what it collected.
+   */
+  private async model(name: string, m: OpenMap): Promise<BPFMap> {
     const path = join(this.pinDir, name)
-    return m.cache ? m.cache.model(path) : {cache: null, path}
+    if (m.kind === 'cached') return m.cache.model(path)
+    if (m.kind === 'listed') return {cache: null, path}
+    return {cache: await m.dump(path).catch(() => []), path}
   }
 }

@@ -1,8 +1,9 @@
 /**
- * `cilium map list|get` against a real agent with the real datapath: the caches hold what the
- * agent wrote for an endpoint (cilium_lxc, the ipcache, its policy map), the maps it only
- * reads are listed without a cache, and an unknown map is the API's 404. And the enforcement
- * mode `cilium config` sets reaching the endpoint's datapath config.
+ * `cilium map list|get` against a real agent with the real datapath, as the newest Cilium answers:
+ * the caches hold what the agent wrote for an endpoint (cilium_lxc, the ipcache), its policy map
+ * (no cache in Cilium) is what the kernel holds, cilium_metrics (a pkg/ebpf map there) is listed
+ * without a cache and unknown to GET /map/{name}, and an unknown map is the API's 404. And the
+ * enforcement mode `cilium config` sets reaching the endpoint's datapath config.
  * Root + BPF; under CI=true a missing capability fails the test instead of skipping it.
  */
 import assert from 'node:assert/strict'
@@ -14,6 +15,7 @@ import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 import type {BPFMap, BPFMapList} from '../../src/api/models.js'
 import {BpfMap} from '../../src/bpf/index.js'
 import {DatapathMaps, EP_CONFIG, decodeEndpointConfig} from '../../src/datapath/index.js'
+import {encodePolicyKey} from '../../src/maps/policy.js'
 
 test('cilium map list/get show the entries the agent wrote for an endpoint and its policy', async (t) => {
   if (skipUnlessBpf(t, 'tc')) return
@@ -40,6 +42,7 @@ test('cilium map list/get show the entries the agent wrote for an endpoint and i
   assert.ok(lines.some((l) => new RegExp(`^${policyMap} +\\d+ +0 +true$`).test(l)), list.stdout)
   assert.ok(lines.some((l) => /^cilium_ct4_global +0 +0 +false$/.test(l)), list.stdout)
   assert.ok(lines.some((l) => /^cilium_ipcache_v2 +\d+ +0 +true$/.test(l)), list.stdout)
+  assert.ok(lines.some((l) => /^cilium_metrics +0 +0 +false$/.test(l)), list.stdout)
 
   const lxc = await agent.cilium(['map', 'get', 'cilium_lxc'])
   assert.equal(lxc.code, 0, lxc.stderr)
@@ -51,10 +54,29 @@ test('cilium map list/get show the entries the agent wrote for an endpoint and i
   assert.deepEqual(ipcache.cache?.find((e) => e.key === `${ip}/32`),
     {'desired-action': 'sync', key: `${ip}/32`, value: `identity=${identity} encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>`})
 
-  // The host may send to port 80; everything else in ingress is denied by default.
+  // The host may send to port 80; everything else in ingress is denied by default. Read from the
+  // kernel: key and value text, no desired action and no error.
   const policy = await agent.cilium(['map', 'get', policyMap])
   assert.equal(policy.code, 0, policy.stderr)
-  assert.match(policy.stdout, /^Ingress: 1 80\/TCP +0 24 +sync +$/m)
+  assert.match(policy.stdout, /^Key +Value +State +Error\n/)
+  assert.match(policy.stdout, /^Ingress: 1 80\/TCP +0 24 +$/m)
+  const policyJson = JSON.parse((await agent.cilium(['map', 'get', policyMap, '-o', 'json'])).stdout) as BPFMap
+  assert.deepEqual(policyJson.cache?.find((e) => e.key === 'Ingress: 1 80/TCP'), {key: 'Ingress: 1 80/TCP', value: '0 24'})
+  // An entry removed behind the agent's back is gone from the answer: it is the kernel's content, not a cache.
+  const pinned = BpfMap.openPinned(join(bpffs, 'tc', 'globals', policyMap))
+  try {
+    pinned.delete(encodePolicyKey('v3', {prefixLen: 24, identity: 1, egress: false, protocol: 6, dport: 80}))
+  } finally {
+    pinned.close()
+  }
+  const after = JSON.parse((await agent.cilium(['map', 'get', policyMap, '-o', 'json'])).stdout) as BPFMap
+  assert.equal(after.cache?.some((e) => e.key === 'Ingress: 1 80/TCP'), false, JSON.stringify(after))
+  assert.equal(after.cache?.length, (policyJson.cache?.length ?? 0) - 1)
+
+  // cilium_metrics is opened through pkg/ebpf in Cilium: listed, but GET /map/{name} does not know it.
+  const metrics = await agent.cilium(['map', 'get', 'cilium_metrics'])
+  assert.equal(metrics.code, 1)
+  assert.equal(metrics.stderr, 'Error: [GET /map/{name}][404] getMapNameNotFound\n')
 
   const verbose = await agent.cilium(['map', 'list', '--verbose'])
   assert.match(verbose.stdout, /^## Map: cilium_ct4_global\nCache is disabled\n\n\n/m)

@@ -1,18 +1,15 @@
 /**
- * GET /v1/map and /v1/map/{name}: the agent's map caches (desired action, last error), served
- * over a real unix socket, and `cilium map list|get` text as cilium-dbg prints it.
+ * GET /v1/map and /v1/map/{name}: the agent's map caches (desired action, last error), the maps
+ * Cilium dumps (no cache) and the ones it only lists, served over a real unix socket, and
+ * `cilium map list|get` text as cilium-dbg prints it.
  */
 import assert from 'node:assert/strict'
 import {type TestContext, test} from 'node:test'
-import {MapRegistry, endpointCacheEntry, ipcacheCacheValue, policyKeyString} from '../../src/agent/map-cache.js'
+import {MapRegistry, endpointCacheEntry, ipcacheCacheValue} from '../../src/agent/map-cache.js'
 import {createAgentState} from '../../src/agent/rest/state.js'
 import {AgentApiError, type AgentClient} from '../../src/api/client.js'
 import {mapEntriesText, mapListTable, mapListVerbose} from '../../src/api/format.js'
-import type {PolicyEntry} from '../../src/policy/entries.js'
 import {serveApi} from '../helpers/api-server.js'
-
-const entry = (o: Partial<PolicyEntry>): PolicyEntry => ({identity: 0, egress: false, protocol: 0, dport: 0, prefixLen: 0, deny: false,
-  proxyPort: 0, auth: 0, precedence: 1, cookie: 0, ...o})
 
 function registry(): MapRegistry {
   const r = new MapRegistry('/sys/fs/bpf/tc/globals')
@@ -30,9 +27,9 @@ function registry(): MapRegistry {
   return r
 }
 
-test('keyed caches: a write is sync, a failed write to-be-inserted, a failed delete to-be-deleted, a delete drops it', () => {
+test('keyed caches: a write is sync, a failed write to-be-inserted, a failed delete to-be-deleted, a delete drops it', async () => {
   const r = registry()
-  const ipcache = r.get('cilium_ipcache_v2')
+  const ipcache = await r.get('cilium_ipcache_v2')
   assert.deepEqual(ipcache, {path: '/sys/fs/bpf/tc/globals/cilium_ipcache_v2', cache: [
     {'desired-action': 'to-be-inserted', key: '10.0.0.0/8', 'last-error': 'update: no space left on device',
       value: 'identity=16777217 encryptkey=0 tunnelendpoint=0.0.0.0 flags=<none>'},
@@ -42,40 +39,25 @@ test('keyed caches: a write is sync, a failed write to-be-inserted, a failed del
   ]})
   r.keyed('cilium_ipcache_v2').deleted('192.0.2.1/32')
   r.keyed('cilium_ipcache_v2').updated('10.0.0.0/8', ipcacheCacheValue(16777217))
-  assert.deepEqual(r.get('cilium_ipcache_v2')?.cache?.map((e) => [e.key, e['desired-action'], e['last-error']]),
+  assert.deepEqual((await r.get('cilium_ipcache_v2'))?.cache?.map((e) => [e.key, e['desired-action'], e['last-error']]),
     [['10.0.0.0/8', 'sync', undefined], ['10.200.0.2/32', 'sync', undefined]])
-  assert.deepEqual(r.get('cilium_lxc')?.cache, [{'desired-action': 'sync', key: '10.200.0.2:0',
+  assert.deepEqual((await r.get('cilium_lxc'))?.cache, [{'desired-action': 'sync', key: '10.200.0.2:0',
     value: 'id=1     sec_id=256   flags=0x0000 ifindex=7   mac=02:00:00:00:00:01 nodemac=00:00:00:00:00:00 parent_ifindex=0  '}])
-  // By name or by absolute path; an unknown one is undefined; a map without a cache has cache null.
-  assert.equal(r.get('/sys/fs/bpf/tc/globals/cilium_lxc')?.path, '/sys/fs/bpf/tc/globals/cilium_lxc')
-  assert.equal(r.get('cilium_nothing'), undefined)
-  assert.equal(r.get('/elsewhere/cilium_lxc'), undefined)
-  assert.deepEqual(r.get('cilium_metrics'), {cache: null, path: '/sys/fs/bpf/tc/globals/cilium_metrics'})
-  r.close('cilium_metrics')
-  assert.equal(r.get('cilium_metrics'), undefined)
+  // By name or by absolute path; an unknown one is undefined, and so is a map Cilium only lists (pkg/ebpf).
+  assert.equal((await r.get('/sys/fs/bpf/tc/globals/cilium_lxc'))?.path, '/sys/fs/bpf/tc/globals/cilium_lxc')
+  assert.equal(await r.get('cilium_nothing'), undefined)
+  assert.equal(await r.get('/elsewhere/cilium_lxc'), undefined)
+  assert.equal(await r.get('cilium_metrics'), undefined)
+  assert.deepEqual((await r.list()).find((m) => m.path?.endsWith('/cilium_metrics')), {cache: null, path: '/sys/fs/bpf/tc/globals/cilium_metrics'})
+  r.close('cilium_lxc')
+  assert.equal(await r.get('cilium_lxc'), undefined)
 })
 
-test('policy map cache: Cilium\'s key text; after a failed sync new entries wait to be inserted, stale ones to be deleted', () => {
-  assert.equal(policyKeyString(entry({identity: 257, egress: true, protocol: 6, dport: 80, prefixLen: 24})), 'Egress: 257 80/TCP')
-  assert.equal(policyKeyString(entry({identity: 0})), 'Ingress: 0 ANY')
-  assert.equal(policyKeyString(entry({identity: 2, protocol: 17, prefixLen: 8})), 'Ingress: 2 UDP')
-  const r = new MapRegistry('/p')
-  const cache = r.policy('cilium_policy_v3_00003')
-  assert.deepEqual(r.get('cilium_policy_v3_00003')?.cache, [])
-  const keep = entry({identity: 256, egress: true, protocol: 6, dport: 80, prefixLen: 24})
-  const stale = entry({identity: 300})
-  cache.written([keep, stale])
-  assert.deepEqual(r.get('cilium_policy_v3_00003')?.cache?.map((e) => [e.key, e.value, e['desired-action']]),
-    [['Egress: 256 80/TCP', '0 24', 'sync'], ['Ingress: 300 ANY', '0 0', 'sync']])
-  const added = entry({identity: 2, proxyPort: 10000, protocol: 6, dport: 8080, prefixLen: 24})
-  cache.written([keep, added], new Error('update: argument list too long'))
-  assert.deepEqual(r.get('cilium_policy_v3_00003')?.cache, [
-    {'desired-action': 'sync', key: 'Egress: 256 80/TCP', value: '0 24'},
-    {'desired-action': 'to-be-inserted', key: 'Ingress: 2 8080/TCP', 'last-error': 'update: argument list too long', value: '10000 24'},
-    {'desired-action': 'to-be-deleted', key: 'Ingress: 300 ANY', 'last-error': 'update: argument list too long', value: '0 0'},
-  ])
-  cache.written([keep, added])
-  assert.equal(r.get('cilium_policy_v3_00003')?.cache?.every((e) => e['desired-action'] === 'sync'), true)
+test('a policy map has no cache: its model is the kernel\'s entries, and nothing when its pin cannot be read', async () => {
+  const r = new MapRegistry('/nonexistent/tc/globals')
+  r.policy('cilium_policy_v3_00003')
+  assert.deepEqual(await r.get('cilium_policy_v3_00003'), {cache: [], path: '/nonexistent/tc/globals/cilium_policy_v3_00003'})
+  assert.equal(r.events('cilium_policy_v3_00003'), undefined)
 })
 
 async function serve(t: TestContext, maps?: MapRegistry): Promise<AgentClient> {
@@ -96,8 +78,8 @@ test('GET /map lists every open map; GET /map/{name} one of them, 404 without a 
   assert.deepEqual(await (await serve(t)).getMaps(), {maps: []})
 })
 
-test('map list/get text: cilium-dbg\'s columns, the disabled and empty cache lines, --verbose sections', () => {
-  const list = {maps: registry().list()}
+test('map list/get text: cilium-dbg\'s columns, the disabled and empty cache lines, --verbose sections', async () => {
+  const list = {maps: await registry().list()}
   assert.equal(mapListTable(list), [
     'Name                     Num entries   Num errors   Cache enabled',
     'cilium_ipcache_v2        3             2            true',

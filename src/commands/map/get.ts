@@ -5,8 +5,9 @@ import type {BPFMap} from '../../api/models.js'
 
 export default class MapGet extends BaseCommand {
   static override summary = 'Display cached content of given BPF map'
-  static override description = 'Prints the entries the agent holds in its cache for one map (GET /v1/map/{name}): '
-    + 'key, value, the desired action (sync, to-be-inserted, to-be-deleted) and the last error of each.'
+  static override description = 'Prints one map as the agent serves it (GET /v1/map/{name}): for a map the agent writes key by key, '
+    + 'the entries of its cache with key, value, the desired action (sync, to-be-inserted, to-be-deleted) and the last error; '
+    + 'for a map without a cache (an endpoint\'s policy map), the entries the kernel holds, key and value only.'
   static override examples = ['<%= config.bin %> <%= command.id %> cilium_ipcache_v2',
     '<%= config.bin %> <%= command.id %> cilium_lxc -o json']
   static override args = {map: Args.string({description: 'Map name (under the agent\'s pin directory) or pinned path'})}

@@ -5,8 +5,8 @@ import type {BPFMapList} from '../../api/models.js'
 
 export default class MapList extends BaseCommand {
   static override summary = 'List all open BPF maps'
-  static override description = 'Lists the maps the agent has open (GET /v1/map): how many entries its cache holds for each, '
-    + 'how many of them carry an error, and whether the map has a cache at all.'
+  static override description = 'Lists the maps the agent has open (GET /v1/map): how many entries each holds (its cache, or the kernel\'s '
+    + 'entries for a map without one), how many of them carry an error, and whether entries are shown for it at all.'
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --verbose',
     '<%= config.bin %> <%= command.id %> -o json']
   static override flags = {
