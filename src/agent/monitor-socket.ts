@@ -111,6 +111,27 @@ function ownMember(target: object, prop: string | symbol): unknown {
   return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
 }
 
+/** On an observer tapFlows wrapped: the servers its flows go to, and how to put its own addFlow back. */
+const flowTap = Symbol('monitor servers tapping flows')
+interface FlowTap {
+  servers: MonitorServer[]
+  untap: () => void
+}
+
+function wrapAddFlow(observer: FlowObserver & {[flowTap]?: FlowTap}): FlowTap {
+  const own = Object.hasOwn(observer, 'addFlow'), addFlow = observer.addFlow
+  const servers: MonitorServer[] = []
+  observer.addFlow = (f: flow.IFlow): void => {
+    addFlow.call(observer, f)
+    for (const server of servers) server.publishFlow(f)
+  }
+  return {servers, untap: () => {
+    if (own) observer.addFlow = addFlow
+    else Reflect.deleteProperty(observer, 'addFlow')
+    Reflect.deleteProperty(observer, flowTap)
+  }}
+}
+
 /** AT_PAGESZ in the auxiliary vector: the page size the kernel gave this process (what getpagesize() returns). */
 const AT_PAGESZ = 6n
 
@@ -155,6 +176,8 @@ export class MonitorServer {
   private readonly encoder = new PayloadEncoder()
   private readonly definition = this.encoder.definition()
   private lostTimer?: NodeJS.Timeout
+  /** Ends tapFlows' publishing of an observer's flows here. */
+  private untapFlows?: () => void
   /** Payloads not sent to a listener that had too much unsent. */
   dropped = 0
 
@@ -224,15 +247,22 @@ export class MonitorServer {
   }
 
   /**
-   * Makes every flow added to `observer` also published here (L7 ones as access-log records):
-   * its addFlow is wrapped on this instance, for the pipeline and any other caller. Not a Proxy:
-   * its get trap costs about 50 ns on every flow of the pipeline's hot path, this about 5.
+   * Makes every flow added to `observer` also published here (L7 ones as access-log records)
+   * until close(): its addFlow is wrapped on this instance, for the pipeline and any other
+   * caller. One wrapper per observer serves every server tapping it (a restarted server, or a
+   * second tap of this one, publishes each flow once), and the last close() puts the observer's
+   * own addFlow back. Not a Proxy: its get trap costs about 50 ns on every flow of the pipeline's
+   * hot path, this about 5.
    */
   tapFlows(observer: FlowObserver): FlowObserver {
-    const addFlow = observer.addFlow.bind(observer)
-    observer.addFlow = (f: flow.IFlow): void => {
-      addFlow(f)
-      this.publishFlow(f)
+    this.untapFlows?.()
+    const tapped = observer as FlowObserver & {[flowTap]?: FlowTap}
+    const tap = tapped[flowTap] ??= wrapAddFlow(tapped)
+    tap.servers.push(this)
+    this.untapFlows = () => {
+      tap.servers.splice(tap.servers.indexOf(this), 1)
+      if (tap.servers.length === 0) tap.untap()
+      this.untapFlows = undefined
     }
     return observer
   }
@@ -274,6 +304,7 @@ export class MonitorServer {
   /** Stops listening, ends every listener's stream and removes the socket file it bound. */
   async close(): Promise<void> {
     clearInterval(this.lostTimer)
+    this.untapFlows?.()
     for (const socket of this.listeners) socket.destroy()
     this.listeners.clear()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
