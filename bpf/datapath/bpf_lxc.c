@@ -514,6 +514,10 @@ struct ct_result {
 	enum ct_state state;
 	__u8  report;		/* the flow is due a trace under MonitorAggregationLevel medium */
 	__u32 src_identity;	/* of an existing entry */
+	/* The connection's key: the forward key of a created entry, the matched key of a related
+	 * packet or an IPv6 one; the IPv4 lookup builds its key apart (ct_key4), so the HTTP path
+	 * fills this in for an established or reply IPv4 packet. */
+	struct ipv6_ct_tuple tuple;
 };
 
 /* The key of the packet's connection if the packet travels in the connection's original direction
@@ -558,16 +562,15 @@ static __always_inline __u8 likely_reply(const struct pkt *p)
  * its source opened (first key) or answered (second key). */
 static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32 now, struct ct_result *r)
 {
-	struct ipv6_ct_tuple t;
 	struct ct_entry *e;
 
-	make_tuple(&t, p->inner_saddr, p->inner_daddr, p->inner_dport, p->inner_sport,
+	make_tuple(&r->tuple, p->inner_saddr, p->inner_daddr, p->inner_dport, p->inner_sport,
 		   p->inner_proto, egress ? TUPLE_F_IN : TUPLE_F_OUT);
-	e = ct_find(&t, p->ipv6);
+	e = ct_find(&r->tuple, p->ipv6);
 	if (!e) {
-		make_tuple(&t, p->inner_daddr, p->inner_saddr, p->inner_sport, p->inner_dport,
+		make_tuple(&r->tuple, p->inner_daddr, p->inner_saddr, p->inner_sport, p->inner_dport,
 			   p->inner_proto, egress ? TUPLE_F_OUT : TUPLE_F_IN);
-		e = ct_find(&t, p->ipv6);
+		e = ct_find(&r->tuple, p->ipv6);
 	}
 	if (e && e->lifetime >= now) {
 		r->state = CT_RELATED;
@@ -576,57 +579,46 @@ static __noinline void ct_lookup_related(const struct pkt *p, __u8 egress, __u32
 }
 
 /*
- * Finds the packet's entry in the direction `egress` (from the endpoint) or ingress: the entry, with
- * *reply set when the packet answers the connection, or NULL (an ICMP error's related connection is
- * settled here, in r). Keys follow Cilium: addresses named for the reply direction (daddr = the
- * original source), ports for the original direction, flags TUPLE_F_OUT for connections the
- * endpoint opened, TUPLE_F_IN for those opened to it. ct_update() then checks and updates the entry:
- * the two are apart so that the caller can start other loads while the entry's lines are fetched.
+ * Looks the packet up in the direction `egress` (from the endpoint) or ingress and
+ * updates the entry it hits. Keys follow Cilium: addresses named for the reply
+ * direction (daddr = the original source), ports for the original direction, flags
+ * TUPLE_F_OUT for connections the endpoint opened, TUPLE_F_IN for those opened to it.
  */
-static __always_inline struct ct_entry *ct_lookup(const struct pkt *p, __u8 egress, __u32 now, struct ct_result *r,
-						  __u8 *reply)
+static __always_inline void ct_lookup(struct __sk_buff *skb, const struct pkt *p, __u8 egress, __u8 accounting,
+				      struct ct_result *r)
 {
 	struct ct_entry *e;
-	__u8 rev;
+	__u32 now = now_sec();
+	__u8 reply;
 
 	r->state = CT_NEW;
 	if (p->icmp_error) {
 		ct_lookup_related(p, egress, now, r);
-		return NULL;
+		return;
 	}
 
 	/* The likelier key first: a missed lookup costs a cold hash bucket under traffic. */
-	rev = likely_reply(p);
+	reply = likely_reply(p);
 	if (p->ipv6) {
-		struct ipv6_ct_tuple t;
-
-		ct_key(&t, p, rev, egress);
-		e = CT_LOOKUP(p->proto, &t, 6);
+		ct_key(&r->tuple, p, reply, egress);
+		e = CT_LOOKUP(p->proto, &r->tuple, 6);
 		if (!e) {
-			rev = !rev;
-			ct_key(&t, p, rev, egress);
-			e = CT_LOOKUP(p->proto, &t, 6);
+			reply = !reply;
+			ct_key(&r->tuple, p, reply, egress);
+			e = CT_LOOKUP(p->proto, &r->tuple, 6);
 		}
 	} else {
 		struct ipv4_ct_tuple t4;
 
-		ct_key4(&t4, p, rev, egress);
+		ct_key4(&t4, p, reply, egress);
 		e = CT_LOOKUP(p->proto, &t4, 4);
 		if (!e) {
-			rev = !rev;
-			ct_key4(&t4, p, rev, egress);
+			reply = !reply;
+			ct_key4(&t4, p, reply, egress);
 			e = CT_LOOKUP(p->proto, &t4, 4);
 		}
 	}
-	*reply = rev;
-	return e;
-}
-
-/* The packet's state from its entry, and the entry's update: flags, reports, lifetime. */
-static __always_inline void ct_update(struct __sk_buff *skb, const struct pkt *p, struct ct_entry *e, __u8 reply,
-				      __u32 now, __u8 accounting, struct ct_result *r)
-{
-	if (e->lifetime < now)
+	if (!e || e->lifetime < now)
 		return;
 	/* A SYN on a connection that was closing opens a new one. */
 	if (!reply && (p->tcp_flags & (TH_SYN | TH_ACK)) == TH_SYN && (e->flags & (CT_F_RX_CLOSING | CT_F_TX_CLOSING)))
@@ -1053,7 +1045,7 @@ static __always_inline int http_candidate(struct __sk_buff *skb, __u32 payload_o
  * reports the time since.
  */
 __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p,
-					    const struct ct_result *ct, const struct ipv6_ct_tuple *key)
+					    const struct ct_result *ct)
 {
 	struct http_scratch *s;
 	struct l7_record *r;
@@ -1063,7 +1055,7 @@ __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const
 	__u16 status = 0;
 	__u64 now, *pending;
 
-	if (!c || !p || !ct || !key)
+	if (!c || !p || !ct)
 		return 0;
 
 	if (p->proto != IPPROTO_TCP || p->fragment || skb->len <= p->payload_off)
@@ -1145,12 +1137,12 @@ __noinline int http_visibility(struct __sk_buff *skb, const struct ctx *c, const
 				minor = s->buf[k] - '0';
 		}
 		if (ct->state != CT_NEW)
-			bpf_map_update_elem(&ck_l7_pending, key, &now, BPF_ANY);
+			bpf_map_update_elem(&ck_l7_pending, &ct->tuple, &now, BPF_ANY);
 	} else {
-		pending = bpf_map_lookup_elem(&ck_l7_pending, key);
+		pending = bpf_map_lookup_elem(&ck_l7_pending, &ct->tuple);
 		if (pending) {
 			r->n.latency_ns = now - *pending;
-			bpf_map_delete_elem(&ck_l7_pending, key);
+			bpf_map_delete_elem(&ck_l7_pending, &ct->tuple);
 		}
 	}
 	r->n.http_minor = minor;
@@ -1179,10 +1171,9 @@ static __noinline int drop(struct __sk_buff *skb, struct ctx *c, const struct pk
 	return TC_ACT_SHOT;
 }
 
-/* Records a new connection under its forward key. */
+/* Records a new connection under its forward key (left in r->tuple for the HTTP pairing). */
 static __noinline int ct_create(struct __sk_buff *skb, const struct ctx *c, const struct pkt *p, struct ct_result *r)
 {
-	struct ipv6_ct_tuple t;
 	__u8 accounting = (c->cfg.options & EP_OPT_CONNTRACK_ACCOUNTING) != 0;
 	__u32 now = now_sec();
 	struct ct_entry e = {
@@ -1196,8 +1187,9 @@ static __noinline int ct_create(struct __sk_buff *skb, const struct ctx *c, cons
 	if (p->proto == IPPROTO_TCP && !(p->tcp_flags & TH_SYN))
 		e.flags |= CT_F_SEEN_NON_SYN;
 	e.lifetime = now + ct_lifetime(p, &e);
-	ct_key(&t, p, 0, c->egress);
-	if (ct_insert(&t, p->ipv6, &e) < 0)
+	/* ct_lookup may have ended on the reply key: the forward one. */
+	ct_key(&r->tuple, p, 0, c->egress);
+	if (ct_insert(&r->tuple, p->ipv6, &e) < 0)
 		return -DROP_CT_CREATE_FAILED;
 	r->report = 1;
 	return 0;
@@ -1238,12 +1230,13 @@ static __noinline int handle_new(struct __sk_buff *skb, struct ctx *c, const str
 	return TC_ACT_OK;
 }
 
-/* The ctx of a packet on a slow path (a new connection, a drop, a notification), made there on
- * first use: an established packet reads the endpoint's config in place and writes no ctx. */
-#define CTX() (ctx_ready ? &c : (ctx_ready = 1, c = (struct ctx){.cfg = *cfg, .ifindex = ifindex, .egress = egress}, &c))
-
-#define likely(x)	__builtin_expect(!!(x), 1)
-#define unlikely(x)	__builtin_expect(!!(x), 0)
+/* The ctx of a packet on a slow path (a new connection, a drop, a notification): the endpoint's
+ * config is copied only there, an established packet reads the map value in place. */
+static __always_inline struct ctx *with_cfg(struct ctx *c, const struct ep_config *cfg)
+{
+	c->cfg = *cfg;
+	return c;
+}
 
 /* Starts the load of a cache line the program reads later, so that its miss overlaps the work in
  * between instead of adding to it (bulk traffic evicts the maps' lines between packets). */
@@ -1253,73 +1246,68 @@ static __always_inline int handle(struct __sk_buff *skb, __u8 egress)
 {
 	struct pkt p = {};
 	struct ct_result ct = {};
-	struct ctx c;
+	struct ctx c = {.ifindex = skb->ifindex, .egress = egress};
 	struct metrics_key forwarded = {.dir = egress ? METRIC_EGRESS : METRIC_INGRESS};
 	struct metrics_value *m;
-	struct ct_entry *e = NULL;
 	struct ep_config *cfg;
-	__u32 ifindex = skb->ifindex, options, now = 0;
-	__u8 trace_reason, reply = 0, ctx_ready = 0;
+	__u32 options;
+	__u8 trace_reason;
 	int ret;
 
-	cfg = bpf_map_lookup_elem(&ck_ep_config, &ifindex);
-	if (unlikely(!cfg || !cfg->endpoint_id))
+	cfg = bpf_map_lookup_elem(&ck_ep_config, &c.ifindex);
+	if (!cfg || !cfg->endpoint_id)
 		return TC_ACT_OK;	/* not an endpoint's veth */
 	options = cfg->options;
+	/* The forwarded packets' metrics row is known before the packet is read: its hash bucket,
+	 * element and per-CPU value are a chain of dependent loads, started here to run alongside
+	 * the conntrack lookup's own chain. */
+	m = bpf_map_lookup_elem(&cilium_metrics, &forwarded);
+	if (m)
+		TOUCH(&m->count);
 
 	ret = parse(skb, &p);
-	if (unlikely(ret == 1))
+	if (ret == 1)
 		return TC_ACT_OK;
-	if (unlikely(ret < 0))
-		return drop(skb, CTX(), &p, -ret, __LINE__);
+	if (ret < 0)
+		return drop(skb, with_cfg(&c, cfg), &p, -ret, __LINE__);
 
-	if (likely(options & EP_OPT_CONNTRACK)) {
-		now = now_sec();
-		e = ct_lookup(&p, egress, now, &ct, &reply);
-	}
-	/* The forwarded packets' metrics row: its hash bucket, element and per-CPU value are a chain
-	 * of dependent loads, started here to run alongside the conntrack entry's. */
-	m = bpf_map_lookup_elem(&cilium_metrics, &forwarded);
-	if (likely(m))
-		TOUCH(&m->count);
-	if (likely(e))
-		ct_update(skb, &p, e, reply, now, options & EP_OPT_CONNTRACK_ACCOUNTING, &ct);
+	if (options & EP_OPT_CONNTRACK)
+		ct_lookup(skb, &p, egress, options & EP_OPT_CONNTRACK_ACCOUNTING, &ct);
 
-	if (unlikely(ct.state == CT_NEW)) {
-		if (handle_new(skb, CTX(), &p, &ct) != TC_ACT_OK)
+	if (ct.state == CT_NEW) {
+		if (handle_new(skb, with_cfg(&c, cfg), &p, &ct) != TC_ACT_OK)
 			return drop(skb, &c, &p, c.drop_reason, c.drop_line);
 		if (options & EP_OPT_CONNTRACK) {
 			ret = ct_create(skb, &c, &p, &ct);
 			if (ret < 0)
 				return drop(skb, &c, &p, -ret, __LINE__);
 		}
-	} else if (unlikely(options & EP_OPT_DEBUG)) {
-		resolve(CTX(), &p);
+	} else if (options & EP_OPT_DEBUG) {
+		resolve(with_cfg(&c, cfg), &p);
 		send_debug(skb, &c, ct.state, 0, c.remote);
 	}
 
-	if (likely(m)) {
+	if (m) {
 		m->count += 1;
 		m->bytes += skb->len;
 	} else {
 		update_metrics(skb, 0, egress, 0);
 	}
-	if (unlikely((options & EP_OPT_TRACE_NOTIFY) &&
-		     !(cfg->monitor_aggregation >= MONITOR_AGG_LOWEST && egress) &&
-		     (cfg->monitor_aggregation < MONITOR_AGG_MEDIUM || ct.report || !(options & EP_OPT_CONNTRACK)))) {
-		trace_reason = ct.state == CT_NEW ? TRACE_REASON_NEW : ct.state == CT_ESTABLISHED ? TRACE_REASON_ESTABLISHED :
-			       ct.state == CT_REPLY ? TRACE_REASON_REPLY : TRACE_REASON_RELATED;
-		resolve(CTX(), &p);
+	trace_reason = ct.state == CT_NEW ? TRACE_REASON_NEW : ct.state == CT_ESTABLISHED ? TRACE_REASON_ESTABLISHED :
+		       ct.state == CT_REPLY ? TRACE_REASON_REPLY : TRACE_REASON_RELATED;
+	if ((options & EP_OPT_TRACE_NOTIFY) &&
+	    !(cfg->monitor_aggregation >= MONITOR_AGG_LOWEST && egress) &&
+	    (cfg->monitor_aggregation < MONITOR_AGG_MEDIUM || ct.report || !(options & EP_OPT_CONNTRACK))) {
+		resolve(with_cfg(&c, cfg), &p);
 		send_trace(skb, &c, &p, trace_reason);
 	}
-	if (unlikely((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off) &&
+	if ((options & EP_OPT_HTTP_VISIBILITY) && p.proto == IPPROTO_TCP && skb->len > p.payload_off &&
 	    http_candidate(skb, p.payload_off)) {
-		/* The connection's key: the forward one of a new connection, else the one that matched. */
-		struct ipv6_ct_tuple key;
-
-		ct_key(&key, &p, ct.state == CT_REPLY, egress);
-		resolve(CTX(), &p);
-		http_visibility(skb, &c, &p, &ct, &key);
+		/* The lookup of an established or reply packet left its key unwritten. */
+		if (ct.state == CT_ESTABLISHED || ct.state == CT_REPLY)
+			ct_key(&ct.tuple, &p, ct.state == CT_REPLY, egress);
+		resolve(with_cfg(&c, cfg), &p);
+		http_visibility(skb, &c, &p, &ct);
 	}
 	return TC_ACT_OK;
 }
