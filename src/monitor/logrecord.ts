@@ -130,6 +130,8 @@ export function decodeLogRecord(data: Buffer): LogRecord {
   if (!r) throw new GobError('monitor: access-log record is not a struct')
   const h = asStruct(r.HTTP), k = asStruct(r.Kafka), d = asStruct(r.DNS), g = asStruct(r.L7)
   const http = present(h) ? {code: num(h.Code), method: str(h.Method), url: str(h.URL), protocol: str(h.Protocol)} : undefined
+  // url.URL's UnmarshalBinary parses the text: a URL Go cannot parse fails the record's decoding.
+  if (http) parseGoUrl(http.url)
   const kafka = present(k) ? {errorCode: num(k.ErrorCode), apiVersion: num(k.APIVersion), apiKey: str(k.APIKey),
     correlationId: num(k.CorrelationID), topic: str(asStruct(k.Topic)?.Topic)} : undefined
   const dns = present(d) ? {query: str(d.Query), ips: list(d.IPs).map(ipText), ttl: num(d.TTL), cnames: list(d.CNAMEs).map((c) => str(c)),
@@ -186,22 +188,190 @@ export function logRecordText(r: LogRecord): string {
   return line
 }
 
-/** url.URL as encoding/json writes it (the struct's exported fields; User is a nil pointer). */
-function goUrlJson(text: string): Record<string, unknown> {
-  let u: URL | undefined
-  try {
-    u = new URL(text)
-  } catch {
-    u = undefined
+/** url.URL's fields as Go's url.Parse sets them, in the struct's order (User: whether userinfo was given). */
+export interface GoUrl {
+  Scheme: string
+  Opaque: string
+  User: boolean
+  Host: string
+  Path: string
+  RawPath: string
+  OmitHost: boolean
+  ForceQuery: boolean
+  RawQuery: string
+  Fragment: string
+  RawFragment: string
+}
+
+/** What net/url's unescape and escape are applied to: each has its own rules for what may stay unescaped. */
+type UrlPart = 'path' | 'fragment' | 'host' | 'zone' | 'userinfo'
+
+const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+
+/** net/url's shouldEscape for the parts url.Parse unescapes. */
+function shouldEscape(c: number, part: UrlPart): boolean {
+  if (isAlnum(c)) return false
+  const ch = String.fromCharCode(c)
+  if ((part === 'host' || part === 'zone') && '!$&\'()*+,;=:[]<>"'.includes(ch)) return false
+  if ('-_.~'.includes(ch)) return false
+  if ('$&+,/:;=?@'.includes(ch)) {
+    if (part === 'path') return ch === '?'
+    if (part === 'fragment') return false
+    if (part === 'userinfo') return '@/?:'.includes(ch)
   }
-  let path = u?.pathname ?? text
-  try {
-    path = decodeURIComponent(path)
-  } catch {
-    // kept escaped
+  return !(part === 'fragment' && '!()*'.includes(ch))
+}
+
+const hexValue = (c: number | undefined): number => (c === undefined ? -1 : c >= 0x30 && c <= 0x39 ? c - 0x30
+  : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1)
+
+/** net/url's unescape (%XX to its byte, with the host's and zone's limits); throws Go's error text for a bad escape or host byte. */
+function urlUnescape(s: string, part: UrlPart): string {
+  const b = Buffer.from(s, 'utf8')
+  const out: number[] = []
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]
+    if (c === 0x25) {
+      const hi = hexValue(b[i + 1]), lo = hexValue(b[i + 2]), esc = b.subarray(i, i + 3).toString('latin1')
+      if (hi < 0 || lo < 0) throw new Error(`invalid URL escape ${JSON.stringify(esc)}`)
+      const v = hi << 4 | lo
+      // RFC 3986: in a host, %-escapes only for non-ASCII bytes (and %25 in an IPv6 zone, RFC 6874).
+      if (part === 'host' && hi < 8 && esc !== '%25') throw new Error(`invalid URL escape ${JSON.stringify(esc)}`)
+      if (part === 'zone' && esc !== '%25' && v !== 0x20 && shouldEscape(v, 'host')) throw new Error(`invalid URL escape ${JSON.stringify(esc)}`)
+      out.push(v)
+      i += 2
+      continue
+    }
+    if ((part === 'host' || part === 'zone') && c < 0x80 && shouldEscape(c, part)) {
+      throw new Error(`invalid character ${JSON.stringify(String.fromCharCode(c))} in host name`)
+    }
+    out.push(c)
   }
-  return {Scheme: u?.protocol.replace(/:$/, '') ?? '', Opaque: '', User: null, Host: u?.host ?? '', Path: path, RawPath: '', OmitHost: false,
-    ForceQuery: false, RawQuery: u?.search.replace(/^\?/, '') ?? '', Fragment: u?.hash.replace(/^#/, '') ?? '', RawFragment: ''}
+  return Buffer.from(out).toString('utf8')
+}
+
+/** net/url's escape of a path or fragment: what its EscapedPath/EscapedFragment give when no raw form is kept. */
+function urlEscape(s: string, part: UrlPart): string {
+  let out = ''
+  for (const c of Buffer.from(s, 'utf8')) out += shouldEscape(c, part) ? `%${c.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(c)
+  return out
+}
+
+/** Its decoded form, and the raw form when that is not what the default escaping gives (setPath, setFragment). */
+function decodedAndRaw(raw: string, part: 'path' | 'fragment'): [string, string] {
+  const decoded = urlUnescape(raw, part)
+  return [decoded, urlEscape(decoded, part) === raw ? '' : raw]
+}
+
+const validPort = (colonPort: string): boolean => colonPort === '' || /^:\d*$/.test(colonPort)
+
+/** net/url's parseHost: a bracketed IPv6 address (with a %25 zone) or a name, an optional numeric port. */
+function parseHost(host: string): string {
+  if (host.startsWith('[')) {
+    const end = host.lastIndexOf(']')
+    if (end < 0) throw new Error('missing \']\' in host')
+    const colonPort = host.slice(end + 1)
+    if (!validPort(colonPort)) throw new Error(`invalid port ${JSON.stringify(colonPort)} after host`)
+    const zone = host.slice(0, end).indexOf('%25')
+    if (zone >= 0) return urlUnescape(host.slice(0, zone), 'host') + urlUnescape(host.slice(zone, end), 'zone') + urlUnescape(host.slice(end), 'host')
+  } else {
+    const colon = host.lastIndexOf(':')
+    if (colon >= 0 && !validPort(host.slice(colon))) throw new Error(`invalid port ${JSON.stringify(host.slice(colon))} after host`)
+  }
+  return urlUnescape(host, 'host')
+}
+
+/** net/url's scheme: letters, then letters, digits, + - or ., before a colon; none when another byte comes first. */
+function splitScheme(raw: string): [string, string] {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) continue
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      if (i === 0) return ['', raw]
+      continue
+    }
+    if (c === 0x3a) {
+      if (i === 0) throw new Error('missing protocol scheme')
+      return [raw.slice(0, i), raw.slice(i + 1)]
+    }
+    return ['', raw]
+  }
+  return ['', raw]
+}
+
+/**
+ * Go's url.Parse (what url.URL's UnmarshalBinary does with the agent's text): the fields as it
+ * sets them, the path and fragment decoded with their raw forms kept only when not the default
+ * escaping, the host as written (case and port kept). Throws Go's error text when it fails.
+ */
+export function parseGoUrl(text: string): GoUrl {
+  const hash = text.indexOf('#')
+  const before = hash < 0 ? text : text.slice(0, hash)
+  const u: GoUrl = {Scheme: '', Opaque: '', User: false, Host: '', Path: '', RawPath: '', OmitHost: false, ForceQuery: false, RawQuery: '',
+    Fragment: '', RawFragment: ''}
+  const fail = (input: string, why: string): never => {
+    throw new GobError(`parse ${JSON.stringify(input)}: ${why}`)
+  }
+  try {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(before)) throw new Error('net/url: invalid control character in URL')
+    if (before === '*') u.Path = '*'
+    else parseBeforeFragment(before, u)
+  } catch (err) {
+    fail(before, (err as Error).message)
+  }
+  if (hash >= 0) {
+    try {
+      [u.Fragment, u.RawFragment] = decodedAndRaw(text.slice(hash + 1), 'fragment')
+    } catch (err) {
+      fail(text, (err as Error).message)
+    }
+  }
+  return u
+}
+
+function parseBeforeFragment(raw: string, u: GoUrl): void {
+  let rest: string
+  [u.Scheme, rest] = splitScheme(raw)
+  u.Scheme = u.Scheme.toLowerCase()
+  const question = rest.indexOf('?')
+  if (question >= 0 && question === rest.length - 1) {
+    u.ForceQuery = true
+    rest = rest.slice(0, -1)
+  } else if (question >= 0) {
+    u.RawQuery = rest.slice(question + 1)
+    rest = rest.slice(0, question)
+  }
+  if (!rest.startsWith('/')) {
+    // A rootless path after a scheme is opaque (RFC 3986).
+    if (u.Scheme !== '') {
+      u.Opaque = rest
+      return
+    }
+    if (rest.split('/', 1)[0].includes(':')) throw new Error('first path segment in URL cannot contain colon')
+  }
+  if ((u.Scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2)
+    const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash)
+    rest = slash < 0 ? '' : rest.slice(slash)
+    const at = authority.lastIndexOf('@')
+    u.Host = parseHost(authority.slice(at + 1))
+    if (at >= 0) {
+      const userinfo = authority.slice(0, at)
+      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new Error('net/url: invalid userinfo')
+      const colon = userinfo.indexOf(':')
+      for (const part of colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]) urlUnescape(part, 'userinfo')
+      u.User = true
+    }
+  } else if (u.Scheme !== '' && rest.startsWith('/')) {
+    u.OmitHost = true
+  }
+  [u.Path, u.RawPath] = decodedAndRaw(rest, 'path')
+}
+
+/** url.URL as encoding/json writes it: Userinfo's fields are unexported, so a given User is `{}`. */
+function goUrlJson(u: GoUrl): Record<string, unknown> {
+  return {...u, User: u.User ? {} : null}
 }
 
 /** LogRecordNotify.DumpJSON: LogRecordNotifyVerbose, one object per line (the protocol parts with their json tags' omitempty). */
@@ -211,7 +381,7 @@ export function logRecordJson(r: LogRecord): string {
   return `${JSON.stringify({type: 'logRecord', observationPoint: r.observationPoint, flowType: r.type, l7Proto: l7Proto(r),
     srcEpID: r.source.id, srcEpLabels: r.source.labels.length ? r.source.labels : null, srcIdentity: r.source.identity,
     dstEpID: r.destination.id, dstEpLabels: r.destination.labels.length ? r.destination.labels : null, dstIdentity: r.destination.identity,
-    verdict: r.verdict, ...(h ? {http: {Code: h.code, Method: h.method, URL: goUrlJson(h.url), Protocol: h.protocol, Headers: null,
+    verdict: r.verdict, ...(h ? {http: {Code: h.code, Method: h.method, URL: goUrlJson(parseGoUrl(h.url)), Protocol: h.protocol, Headers: null,
       MissingHeaders: null, RejectedHeaders: null}} : {}),
     ...(k ? {kafka: {ErrorCode: k.errorCode, APIVersion: k.apiVersion, APIKey: k.apiKey, CorrelationID: k.correlationId,
       Topic: k.topic ? {Topic: k.topic} : {}}} : {}),

@@ -8,7 +8,7 @@ import {test} from 'node:test'
 import {logRecordFromFlow} from '../../src/agent/monitor-socket.js'
 import {decodeAll, GobEncoder, type GobSliceSpec, type GobMarshalerSpec} from '../../src/monitor/gob.js'
 import {MonitorFormatter, type FormatOptions} from '../../src/monitor/format.js'
-import {decodeLogRecord, encodeLogRecord, type LogRecord} from '../../src/monitor/logrecord.js'
+import {decodeLogRecord, encodeLogRecord, type GoUrl, type LogRecord, parseGoUrl} from '../../src/monitor/logrecord.js'
 import {MessageType, PayloadType} from '../../src/monitor/payload.js'
 
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex')
@@ -169,4 +169,42 @@ test('records a Go encoder wrote decode, and print as DumpInfo and DumpJSON do f
   assert.deepEqual(generic.l7, {proto: 'r2d2', fields: {cmd: 'READ', file: '/public', status: 'ok'}})
   assert.equal(formatter().format(goSample(goRecords.genericRequest)),
     `<- Request r2d2 from ${web} to ${world}, identity 300->2, verdict Forwarded cmd:READ file:/public => status:ok\n`)
+})
+
+test('an HTTP record\'s URL in -j is url.URL as Go\'s url.Parse fills it: host as written, no path, RawPath, query, fragment', () => {
+  const none: GoUrl = {Scheme: '', Opaque: '', User: false, Host: '', Path: '', RawPath: '', OmitHost: false, ForceQuery: false, RawQuery: '',
+    Fragment: '', RawFragment: ''}
+  const cases: [string, Partial<GoUrl>][] = [
+    // Case and the default port are kept; no path is "", not "/".
+    ['http://Example.com:80', {Scheme: 'http', Host: 'Example.com:80'}],
+    ['HTTP://Example.com:80/a', {Scheme: 'http', Host: 'Example.com:80', Path: '/a'}],
+    // RawPath only when the default escaping of Path differs from what was sent.
+    ['http://h/a%2Fb', {Scheme: 'http', Host: 'h', Path: '/a/b', RawPath: '/a%2Fb'}],
+    ['http://h/a%20b', {Scheme: 'http', Host: 'h', Path: '/a b'}],
+    ['http://h/%41', {Scheme: 'http', Host: 'h', Path: '/A', RawPath: '/%41'}],
+    ['http://h/a b', {Scheme: 'http', Host: 'h', Path: '/a b', RawPath: '/a b'}],
+    ['http://h/p?x=1&y=%20#frag%21', {Scheme: 'http', Host: 'h', Path: '/p', RawQuery: 'x=1&y=%20', Fragment: 'frag!', RawFragment: 'frag%21'}],
+    ['http://h/p?#f%20g', {Scheme: 'http', Host: 'h', Path: '/p', ForceQuery: true, Fragment: 'f g'}],
+    ['http://h/p?a?', {Scheme: 'http', Host: 'h', Path: '/p', RawQuery: 'a?'}],
+    ['http://u:p%40ss@[fe80::1%25eth0]:8080/', {Scheme: 'http', User: true, Host: '[fe80::1%eth0]:8080', Path: '/'}],
+    ['http:/only/path', {Scheme: 'http', OmitHost: true, Path: '/only/path'}],
+    ['mailto:a@b?subject=x', {Scheme: 'mailto', Opaque: 'a@b', RawQuery: 'subject=x'}],
+    ['a:b/c', {Scheme: 'a', Opaque: 'b/c'}],
+    ['/relative?q', {Path: '/relative', RawQuery: 'q'}],
+    ['*', {Path: '*'}],
+  ]
+  for (const [text, fields] of cases) assert.deepEqual(parseGoUrl(text), {...none, ...fields}, text)
+  for (const [text, why] of [['http://h/%zz', 'invalid URL escape "%zz"'], ['http://h:x/', 'invalid port ":x" after host'],
+    ['1a:b', 'first path segment in URL cannot contain colon'], [':x', 'missing protocol scheme'],
+    ['http://h^/', 'invalid character "^" in host name'], ['http://h/\n', 'net/url: invalid control character in URL']] as const) {
+    assert.throws(() => parseGoUrl(text), {message: `parse ${JSON.stringify(text)}: ${why}`}, text)
+  }
+  const json = (url: string) => (JSON.parse(formatter({verbosity: 'json'}).format(sample({...request, http: {...request.http!, url}}))) as
+    {http: {URL: unknown}}).http.URL
+  assert.deepEqual(json('http://Example.com:80/a%2Fb?x=1#top'), {Scheme: 'http', Opaque: '', User: null, Host: 'Example.com:80', Path: '/a/b',
+    RawPath: '/a%2Fb', OmitHost: false, ForceQuery: false, RawQuery: 'x=1', Fragment: 'top', RawFragment: ''})
+  assert.deepEqual((json('http://me@h') as {User: unknown; Path: string}).User, {})
+  // url.URL's UnmarshalBinary fails on a URL Go cannot parse, and with it the record's decoding.
+  assert.equal(formatter().format(sample({...request, http: {...request.http!, url: 'http://h/%zz'}})),
+    'Error while decoding LogRecord notification message: parse "http://h/%zz": invalid URL escape "%zz"\n')
 })
