@@ -1,7 +1,21 @@
 import {HelpBase, type Command, type Interfaces} from '@oclif/core'
 import {goQuote, namePadding, renderHelp, type FlagSection, type HelpFlag, type HelpPage} from './cobra-help.js'
 
-type LoadableFlag = Command.Loadable['flags'][string]
+/** What the page needs of a flag: the command class's definition (the manifest drops a boolean's default and helpValue). */
+interface FlagInfo {
+  name: string
+  type: string
+  char?: string
+  description?: string
+  summary?: string
+  helpGroup?: string
+  helpValue?: unknown
+  multiple?: boolean
+  delimiter?: string
+  default?: unknown
+  hidden?: boolean
+  deprecated?: unknown
+}
 
 /** Extra facts a package.json topic may carry for cobra's page of a group without a command file. */
 interface TopicExtras {
@@ -27,29 +41,28 @@ export default class CobraHelp extends HelpBase {
     let known = words.length
     while (known > 0 && !this.isKnown(words.slice(0, known).join(':'))) known--
     if (known === 0 && words.length > 0) throw new Error(`command ${words[0]} not found`)
-    process.stdout.write(renderHelp(this.page(words.slice(0, known))))
+    const id = words.slice(0, known).join(':')
+    const command = id ? this.config.findCommand(id) : undefined
+    process.stdout.write(renderHelp(helpPage(this.config, words.slice(0, known), command && await classFlags(command))))
   }
 
   async showCommandHelp(command: Command.Loadable): Promise<void> {
-    process.stdout.write(renderHelp(this.page(command.id.split(':'))))
-  }
-
-  protected formatRoot(): string {
-    return renderHelp(this.page([]))
+    process.stdout.write(renderHelp(helpPage(this.config, command.id.split(':'), await classFlags(command))))
   }
 
   private isKnown(id: string): boolean {
     return this.config.findCommand(id) !== undefined || this.config.findTopic(id) !== undefined
   }
-
-  /** The page of the command or group at `words` (the root when empty). */
-  page(words: readonly string[]): HelpPage {
-    return helpPage(this.config, words)
-  }
 }
 
-/** The cobra page of `words` in this oclif root. */
-export function helpPage(config: Interfaces.Config, words: readonly string[]): HelpPage {
+/** The flags of a command's class (bundled, so loading it reads no file), global ones included. */
+async function classFlags(command: Command.Loadable): Promise<FlagInfo[]> {
+  const cls = await command.load()
+  return Object.entries({...cls.baseFlags, ...cls.flags}).map(([name, f]) => ({...f, name} as FlagInfo))
+}
+
+/** The cobra page of `words` in this oclif root; `flags`: the command's (else the manifest's). */
+export function helpPage(config: Interfaces.Config, words: readonly string[], flags?: FlagInfo[]): HelpPage {
   const id = words.join(':')
   const bin = config.bin
   const path = [bin, ...words].join(' ')
@@ -79,7 +92,7 @@ export function helpPage(config: Interfaces.Config, words: readonly string[]): H
     style, path, text: render(text), useLine, subcommands, namePadding: namePadding(names),
     names: command ? [name, ...command.aliases.map((a) => a.split(':').at(-1) ?? a)] : [name],
     example: command ? examplesText(command.examples, render) : undefined,
-    sections: flagSections(config, style, id, command, topic),
+    sections: flagSections(config, style, id, command && (flags ?? Object.values(command.flags)), topic),
   }
 }
 
@@ -137,10 +150,11 @@ function examplesText(examples: Command.Loadable['examples'], render: (text: str
   }).join('\n')
 }
 
-function flagSections(config: Interfaces.Config, style: 'hubble' | 'cobra', id: string, command: Command.Loadable | undefined,
+function flagSections(config: Interfaces.Config, style: 'hubble' | 'cobra', id: string, commandFlags: FlagInfo[] | undefined,
   topic: TopicExtras): FlagSection[] {
   const name = id.split(':').at(-1) || config.bin
-  let flags = command ? Object.values(command.flags) : []
+  const command = commandFlags !== undefined
+  let flags: FlagInfo[] = commandFlags ?? []
   if (!command && topic.flagGroups) {
     const groups = new Set(topic.flagGroups)
     const source = config.commands.find((c) => Object.values(c.flags).some((f) => f.helpGroup && groups.has(f.helpGroup)))
@@ -168,17 +182,16 @@ function flagSections(config: Interfaces.Config, style: 'hubble' | 'cobra', id: 
  * The global flags of a group's commands: the most any of them has (hubble's add --config to
  * BaseCommand's). `cilium hubble ...` are hubble's, so the cilium root leaves them out.
  */
-function globalFlags(config: Interfaces.Config, id: string): LoadableFlag[] {
+function globalFlags(config: Interfaces.Config, id: string): FlagInfo[] {
   const inGroup = (c: Command.Loadable) => (id ? c.id.startsWith(`${id}:`) : config.bin === 'hubble' || !c.id.startsWith('hubble:'))
   const globals = config.commands.filter(inGroup).map((c) => Object.values(c.flags).filter((f) => f.helpGroup === globalGroup))
-  return globals.reduce((most, list) => (list.length > most.length ? list : most), [])
+  return globals.reduce<FlagInfo[]>((most, list) => (list.length > most.length ? list : most), [])
 }
 
 /** An oclif flag as pflag prints it: helpValue (when not oclif's `<word>` form) is the type name. */
-export function helpFlag(f: LoadableFlag): HelpFlag {
-  const helpValue = 'helpValue' in f && typeof f.helpValue === 'string' && !f.helpValue.startsWith('<') ? f.helpValue : undefined
-  const multiple = 'multiple' in f && f.multiple
-  const varname = helpValue ?? (f.type === 'boolean' ? '' : multiple ? ('delimiter' in f && f.delimiter ? 'strings' : 'stringArray') : 'string')
+export function helpFlag(f: FlagInfo): HelpFlag {
+  const helpValue = typeof f.helpValue === 'string' && !f.helpValue.startsWith('<') ? f.helpValue : undefined
+  const varname = helpValue ?? (f.type === 'boolean' ? '' : f.multiple ? (f.delimiter ? 'strings' : 'stringArray') : 'string')
   return {name: f.name, shorthand: f.char, varname, usage: f.description ?? f.summary ?? '', defaultText: defaultText(f.default, varname)}
 }
 

@@ -40,12 +40,12 @@ export interface ServerFlagValues {
 const server = 'Server'
 /** The real hubble's "Server Flags" for every command that talks to a Hubble server. */
 export const serverFlags = {
-  server: Flags.string({description: 'Address of a Hubble server. Ignored when --input-file is provided. (default "localhost:4245")', helpGroup: server}),
-  tls: Flags.boolean({description: 'Specify that TLS must be used when establishing a connection to a Hubble server.\nBy default, TLS is only enabled if the server address starts with \'tls://\'.', helpGroup: server, allowNo: false}),
-  'tls-allow-insecure': Flags.boolean({description: 'Allows the client to skip verifying the server\'s certificate chain and host name.\nThis option is NOT recommended as, in this mode, TLS is susceptible to machine-in-the-middle attacks.\nSee also the \'tls-server-name\' option which allows setting the server name.', helpGroup: server}),
+  server: Flags.string({description: 'Address of a Hubble server. Ignored when --input-file or --port-forward is provided. (default "localhost:4245")', helpGroup: server}),
+  tls: Flags.boolean({description: 'Specify that TLS must be used when establishing a connection to a Hubble server.\r\nBy default, TLS is only enabled if the server address starts with \'tls://\'.', helpGroup: server, allowNo: false}),
+  'tls-allow-insecure': Flags.boolean({description: 'Allows the client to skip verifying the server\'s certificate chain and host name.\r\nThis option is NOT recommended as, in this mode, TLS is susceptible to machine-in-the-middle attacks.\r\nSee also the \'tls-server-name\' option which allows setting the server name.', helpGroup: server}),
   'tls-ca-cert-files': Flags.string({description: 'Paths to custom Certificate Authority (CA) certificate files.The files must contain PEM encoded data.', helpGroup: server, multiple: true, delimiter: ','}),
-  'tls-client-cert-file': Flags.string({description: 'Path to the public key file for the client certificate to connect to a Hubble server (implies TLS).\nThe file must contain PEM encoded data.', helpGroup: server}),
-  'tls-client-key-file': Flags.string({description: 'Path to the private key file for the client certificate to connect a Hubble server (implies TLS).\nThe file must contain PEM encoded data.', helpGroup: server}),
+  'tls-client-cert-file': Flags.string({description: 'Path to the public key file for the client certificate to connect to a Hubble server (implies TLS).\r\nThe file must contain PEM encoded data.', helpGroup: server}),
+  'tls-client-key-file': Flags.string({description: 'Path to the private key file for the client certificate to connect a Hubble server (implies TLS).\r\nThe file must contain PEM encoded data.', helpGroup: server}),
   'tls-server-name': Flags.string({description: 'Specify a server name to verify the hostname on the returned certificate (eg: \'instance.hubble-relay.cilium.io\').', helpGroup: server}),
   'basic-auth-username': Flags.string({description: 'Specify a username for basic auth', helpGroup: server}),
   'basic-auth-password': Flags.string({description: 'Specify a password for basic auth', helpGroup: server}),
