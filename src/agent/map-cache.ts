@@ -4,7 +4,7 @@
  * cilium_ipcache_v2) a userspace cache of the entries it wrote, as Cilium's maps opened
  * WithCache keep one. An entry written is `sync`; a write that failed stays `to-be-inserted`
  * with the error, a delete that failed `to-be-deleted`; a delete that worked drops the entry.
- * A map without a cache in Cilium (the endpoint policy maps) is dumped from the kernel on each
+ * A map without a cache in Cilium (endpoint policy maps, conntrack) is dumped from the kernel on each
  * request: key and value text, no desired action. Maps Cilium opens through pkg/ebpf
  * (cilium_metrics) and our own ck_* maps are only listed, with `cache: null`.
  * Keys and values are the text Cilium's key and value types print (research/cilium.md §1.4, §2).
@@ -15,8 +15,11 @@
  */
 import {join, isAbsolute} from 'node:path'
 import type {BPFMap, BPFMapEntry, MapEvent} from '../api/models.js'
+import type {BpfMap} from '../bpf/index.js'
 import {type EndpointEntry, endpointKeyString, endpointValueString} from '../maps/endpoint.js'
 import {type IpcacheEntry as IpcacheMapEntry, ipcacheValueString} from '../maps/ipcache.js'
+import {putIpv4, putIpv6} from '../maps/ascii.js'
+import {CT4_TUPLE, CT6_TUPLE, CT_ENTRY_V2, formatCtBatch} from '../maps/ct.js'
 import {openPinned, readAll, shapeOf} from '../maps/pinned.js'
 import {decodePolicyEntry, POLICY_ENTRY_PREFIX_SHIFT, POLICY_ENTRY_V3, type PolicyGeneration, policyGeneration,
   portProtoString} from '../maps/policy.js'
@@ -128,19 +131,64 @@ export function policyMapEntryText(gen: PolicyGeneration, key: Buffer, k: number
     value: `${e.proxyPort} ${value[v + POLICY_ENTRY_V3.flags] >> POLICY_ENTRY_PREFIX_SHIFT}`}
 }
 
-/** Every entry of the policy map pinned at `path`, in the kernel's order, as GetModel dumps a map without a cache. */
-async function dumpPolicyMap(path: string): Promise<BPFMapEntry[]> {
+/** The text of one entry at offsets into a batch's keys and values. */
+type EntryText = (keys: Buffer, k: number, values: Buffer, v: number) => BPFMapEntry
+
+/** Every entry of the map pinned at `path`, in the kernel's order, as GetModel dumps a map without a cache. */
+async function dumpPinned(path: string, textOf: (map: BpfMap) => EntryText): Promise<BPFMapEntry[]> {
   const map = await openPinned(path)
   try {
-    const gen = policyGeneration(shapeOf(map), path)
+    const text = textOf(map)
     const out: BPFMapEntry[] = []
     for (const b of await readAll(map)) {
-      for (let i = 0; i < b.count; i++) out.push(policyMapEntryText(gen, b.keys, i * b.keySize, b.values, i * b.valueStride))
+      for (let i = 0; i < b.count; i++) out.push(text(b.keys, i * b.keySize, b.values, i * b.valueStride))
     }
     return out
   } finally {
     map.close()
   }
+}
+
+const dumpPolicyMap = (path: string) => dumpPinned(path, (map) => {
+  const gen = policyGeneration(shapeOf(map), path)
+  return (keys, k, values, v) => policyMapEntryText(gen, keys, k, values, v)
+})
+
+/** An address of a key as text (the CLI's own writers). */
+function addressText(ipv6: boolean, b: Buffer, at: number): string {
+  const out = Buffer.allocUnsafe(48)
+  return out.toString('latin1', 0, (ipv6 ? putIpv6 : putIpv4)(out, 0, b, at))
+}
+
+/**
+ * A global conntrack entry as Cilium's GetModel dumps it (pkg/maps/ctmap types.go, newest):
+ * CtKey4Global.String() `<saddr>:<sport> --> <daddr>:<dport>, <nexthdr>, <flags>` (IPv6
+ * addresses in brackets) with the ports as stored, network order read as a host u16, since
+ * GetModel does not convert the key; and CtEntry.String(), which is the CLI's entry text
+ * (`expires=… Packets=… … BackendID=…`, the one formatter of `bpf ct list`) followed by the
+ * newest entry's NatPort (the 16 bits after rev_nat_index, network order) and ` \n`.
+ */
+export function ctMapEntryText(ipv6: boolean, keys: Buffer, k: number, values: Buffer, v: number): BPFMapEntry {
+  const T = ipv6 ? CT6_TUPLE : CT4_TUPLE
+  const addr = (at: number) => (ipv6 ? `[${addressText(true, keys, k + at)}]` : addressText(false, keys, k + at))
+  const key = `${addr(T.saddr)}:${keys.readUInt16LE(k + T.sport)} --> ${addr(T.daddr)}:${keys.readUInt16LE(k + T.dport)}, `
+    + `${keys[k + T.nexthdr]}, ${keys[k + T.flags]}`
+  // The CLI's line skips a key without a protocol; its entry text does not depend on the key.
+  const lineKey = Buffer.from(keys.subarray(k, k + T.size))
+  lineKey[T.nexthdr] ||= 6
+  const line = formatCtBatch({keys: lineKey, values: values.subarray(v, v + CT_ENTRY_V2.size), count: 1, keySize: T.size,
+    valueStride: CT_ENTRY_V2.size}, {ipv6, gen: 'v2', global: true}).toString('latin1')
+  const natPort = values.readUInt16BE(v + CT_ENTRY_V2.reserved4)
+  return {key, value: `${line.slice(line.indexOf('expires='), -1)} NatPort=${natPort} \n`}
+}
+
+/** Every entry of a global conntrack map. */
+const dumpCtMap = (ipv6: boolean) => (path: string) => dumpPinned(path, () => (keys, k, values, v) => ctMapEntryText(ipv6, keys, k, values, v))
+
+/** The maps opened by name that Cilium holds as pkg/bpf maps without a cache, so GetModel dumps them. */
+const dumpedByName: Readonly<Partial<Record<string, (path: string) => Promise<BPFMapEntry[]>>>> = {
+  cilium_ct4_global: dumpCtMap(false), cilium_ct_any4_global: dumpCtMap(false),
+  cilium_ct6_global: dumpCtMap(true), cilium_ct_any6_global: dumpCtMap(true),
 }
 
 /** cilium_lxc's key and value text for an endpoint address. */
@@ -173,9 +221,11 @@ export class MapRegistry {
 
   constructor(readonly pinDir: string) {}
 
-  /** Registers a map the agent has open but Cilium shows only by its path (see OpenMap). */
+  /** Registers a map the agent has open: dumped when Cilium dumps it (conntrack), else only listed (see OpenMap). */
   open(name: string): void {
-    if (!this.maps.has(name)) this.maps.set(name, {kind: 'listed'})
+    if (this.maps.has(name)) return
+    const dump = dumpedByName[name]
+    this.maps.set(name, dump ? {kind: 'dumped', dump} : {kind: 'listed'})
   }
 
   /** Registers a map the agent writes key by key; the same cache on a second call. */

@@ -15,6 +15,7 @@ import {skipUnlessBpf, tempBpffsDir} from '../helpers/kernel.js'
 import type {BPFMap, BPFMapList} from '../../src/api/models.js'
 import {BpfMap} from '../../src/bpf/index.js'
 import {DatapathMaps, EP_CONFIG, decodeEndpointConfig} from '../../src/datapath/index.js'
+import {encodeCt} from '../../src/maps/ct.js'
 import {encodePolicyKey} from '../../src/maps/policy.js'
 
 test('cilium map list/get show the entries the agent wrote for an endpoint and its policy', async (t) => {
@@ -40,7 +41,7 @@ test('cilium map list/get show the entries the agent wrote for an endpoint and i
   assert.match(lines[0], /^Name +Num entries +Num errors +Cache enabled$/)
   assert.ok(lines.some((l) => /^cilium_lxc +1 +0 +true$/.test(l)), list.stdout)
   assert.ok(lines.some((l) => new RegExp(`^${policyMap} +\\d+ +0 +true$`).test(l)), list.stdout)
-  assert.ok(lines.some((l) => /^cilium_ct4_global +0 +0 +false$/.test(l)), list.stdout)
+  assert.ok(lines.some((l) => /^cilium_ct4_global +\d+ +0 +true$/.test(l)), list.stdout)
   assert.ok(lines.some((l) => /^cilium_ipcache_v2 +\d+ +0 +true$/.test(l)), list.stdout)
   assert.ok(lines.some((l) => /^cilium_metrics +0 +0 +false$/.test(l)), list.stdout)
 
@@ -78,10 +79,27 @@ test('cilium map list/get show the entries the agent wrote for an endpoint and i
   assert.equal(metrics.code, 1)
   assert.equal(metrics.stderr, 'Error: [GET /map/{name}][404] getMapNameNotFound\n')
 
+  // A conntrack map has no cache in Cilium either: an entry written behind the agent's back is in the answer.
+  const ctPath = join(bpffs, 'tc', 'globals', DatapathMaps.ct4)
+  const ct = BpfMap.openPinned(ctPath)
+  try {
+    ct.update(...encodeCt({ipv6: false, daddr: Buffer.from([192, 0, 2, 2]), saddr: Buffer.from([192, 0, 2, 1]), dport: 80, sport: 40000,
+      nexthdr: 6, tupleFlags: 0, backendId: 0n, packets: 3n, bytes: 180n, lifetime: 4242, flags: 0, revNat: 0, txFlagsSeen: 0x02,
+      rxFlagsSeen: 0, srcSecId: identity, lastTxReport: 4000, lastRxReport: 0}))
+  } finally {
+    ct.close()
+  }
+  const cts = JSON.parse((await agent.cilium(['map', 'get', DatapathMaps.ct4, '-o', 'json'])).stdout) as BPFMap
+  assert.equal(cts.path, ctPath)
+  assert.deepEqual(cts.cache?.find((e) => e.key === '192.0.2.1:16540 --> 192.0.2.2:20480, 6, 0'), {key: '192.0.2.1:16540 --> 192.0.2.2:20480, 6, 0',
+    value: 'expires=4242 Packets=3 Bytes=180 RxFlagsSeen=0x00 LastRxReport=0 TxFlagsSeen=0x02 LastTxReport=4000 Flags=0x0000 [ ] '
+      + `RevNAT=0 SourceSecurityID=${identity} BackendID=0 NatPort=0 \n`}, JSON.stringify(cts))
+
   const verbose = await agent.cilium(['map', 'list', '--verbose'])
-  assert.match(verbose.stdout, /^## Map: cilium_ct4_global\nCache is disabled\n\n\n/m)
+  assert.match(verbose.stdout, /^## Map: cilium_metrics\nCache is disabled\n\n\n/m)
+  assert.match(verbose.stdout, /^## Map: cilium_ct4_global\nKey +Value +State +Error\n192\.0\.2\.1:16540 --> 192\.0\.2\.2:20480, 6, 0 +expires=4242 /m)
   const all = JSON.parse((await agent.cilium(['map', 'list', '-o', 'json'])).stdout) as BPFMapList
-  assert.deepEqual(all.maps?.find((m) => m.path?.endsWith('/cilium_ct4_global')), {cache: null, path: `${bpffs}/tc/globals/cilium_ct4_global`})
+  assert.deepEqual(all.maps?.find((m) => m.path?.endsWith('/cilium_metrics')), {cache: null, path: `${bpffs}/tc/globals/cilium_metrics`})
 
   // Deleting the endpoint drops its entries and its policy map.
   assert.equal((await agent.cilium(['endpoint', 'delete', String(ep.id)])).code, 0)
