@@ -6,7 +6,10 @@
  * during `seconds` of iperf3 TCP with kernel.bpf_stats_enabled=1. Prints, per variant and program,
  * the median over rounds of run_time_ns / run_cnt, and the rounds themselves: changes to the
  * programs are compared within one run, under one load, never against a figure of another run.
- *   node dist/bench/datapath-ab.js rounds seconds A.o [B.o ...]
+ * The first object is not a fair slot: three copies of one object read 382/299/279 ns (its
+ * cil_from_container 66-75 ns high; cause not found). Give a throwaway copy first, and each compared
+ * object twice, as docs/BENCHMARKS.md (Datapath, session 4) shows.
+ *   node dist/bench/datapath-ab.js rounds seconds FIRST.o A.o B.o [A2.o B2.o ...]
  */
 import {execFileSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
