@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {ctMapEntryText} from '../../src/agent/map-cache.js'
+import {mapEntriesText} from '../../src/api/format.js'
 import {CT_ENTRY_V2, type CtEntry, encodeCt} from '../../src/maps/ct.js'
 
 const ct = (o: Partial<CtEntry>): CtEntry => ({ipv6: false, daddr: Buffer.from([10, 0, 0, 2]), saddr: Buffer.from([10, 0, 0, 1]), dport: 80,
@@ -34,4 +35,18 @@ test('an IPv6 entry puts its addresses in brackets; a key without a protocol sti
   const none = text(ct({nexthdr: 0, tupleFlags: 0, sport: 0, dport: 0}))
   assert.equal(none.key, '10.0.0.1:0 --> 10.0.0.2:0, 0, 0')
   assert.match(none.value ?? '', /^expires=1234 Packets=5 .* NatPort=0 \n$/)
+})
+
+test('`cilium map get` of a CT map: the value\'s own newline ends the row, the State and Error cells follow on a line of spaces (Go\'s tabwriter)', () => {
+  // What cilium-dbg's printMapEntries writes for these two entries, taken from Go 1.x text/tabwriter.
+  const text = mapEntriesText({path: '/sys/fs/bpf/tc/globals/cilium_ct4_global', cache: [
+    {key: '192.0.2.1:16540 --> 192.0.2.2:20480, 6, 0', value: 'expires=4242 Packets=3 Flags=0x0000 [ ] NatPort=0 \n'},
+    {key: '10.0.0.1:1 --> 10.0.0.2:2, 17, 1', value: 'expires=1 Packets=1 NatPort=0 \n'}]})
+  assert.equal(text, [
+    'Key                                         Value   State   Error',
+    '192.0.2.1:16540 --> 192.0.2.2:20480, 6, 0   expires=4242 Packets=3 Flags=0x0000 [ ] NatPort=0 ',
+    ' '.repeat(49),
+    '10.0.0.1:1 --> 10.0.0.2:2, 17, 1            expires=1 Packets=1 NatPort=0 ',
+    ' '.repeat(49),
+    ''].join('\n'))
 })
