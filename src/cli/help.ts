@@ -1,5 +1,5 @@
 import {HelpBase, type Command, type Interfaces} from '@oclif/core'
-import {goQuote, namePadding, renderHelp, type FlagSection, type HelpFlag, type HelpPage} from './cobra-help.js'
+import {goQuote, namePadding, renderHelp, renderUsage, type FlagSection, type HelpFlag, type HelpPage} from './cobra-help.js'
 
 /** What the page needs of a flag: the command class's definition (the manifest drops a boolean's default and helpValue). */
 interface FlagInfo {
@@ -44,6 +44,12 @@ export default class CobraHelp extends HelpBase {
     const id = words.slice(0, known).join(':')
     const command = id ? this.config.findCommand(id) : undefined
     process.stdout.write(renderHelp(helpPage(this.config, words.slice(0, known), command && await classFlags(command))))
+  }
+
+  /** What cobra's `help foo` prints for a topic it cannot find: %#q of the words, then the root's usage. */
+  static unknownTopic(config: Interfaces.Config, words: readonly string[]): string {
+    return `Unknown help topic [${words.map((w) => (w.includes('`') ? JSON.stringify(w) : `\`${w}\``)).join(' ')}]\n`
+      + renderUsage(helpPage(config, []))
   }
 
   async showCommandHelp(command: Command.Loadable): Promise<void> {

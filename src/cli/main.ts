@@ -19,9 +19,10 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
     return
   }
   // cobra's `help [command]`: the page of that command.
-  if (args[0] === 'help') args.splice(0, 1, '--help')
+  const helpTopics = args[0] === 'help' ? args.slice(1) : undefined
+  if (helpTopics) args.splice(0, 1, '--help')
   const bundle = new URL(`../../bundle/${bin}.js`, import.meta.url).href
-  const {run, flush, handle, Config} = await import(bundle) as typeof import('@oclif/core')
+  const {run, flush, handle, Config, HELP} = await import(bundle) as typeof import('@oclif/core') & {HELP: typeof import('./help.js').default}
   // `hubble` is a second oclif root (hubble-root/) whose commands are the `cilium hubble`
   // ones, so help and usage say `hubble ...`.
   const root = bin === 'hubble' ? packagePath('hubble-root', 'package.json') : packagePath('package.json')
@@ -32,6 +33,11 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
     const id = /^command (\S+) not found$/.exec((error as Error | undefined)?.message ?? '')?.[1]
     if (id === undefined) return handle(error as Error)
     const config = await Config.load(root)
+    if (helpTopics) {
+      // cobra's help command: the topic line and the root's usage, both to stderr, exit 0.
+      process.stderr.write(HELP.unknownTopic(config, helpTopics))
+      return
+    }
     const unknown = unknownCommand(bin, id.split(':'), (topic) => config.findTopic(topic) !== undefined)
     if ('group' in unknown) {
       await run(unknown.group, config)

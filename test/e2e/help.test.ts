@@ -73,6 +73,14 @@ test('`help X`, `X -h`, `X --help` and `cilium hubble X --help` print the same c
   const viaCilium = await runCli('cilium', ['hubble', 'config', 'get', '--help'])
   assert.equal(viaCilium.stdout, page.replaceAll('hubble config get', 'cilium hubble config get'))
   assert.equal((await runCli('hubble', ['help'])).stdout, (await runCli('hubble', [])).stdout)
+  // A group without a Run prints its help page, as `--help` does.
+  assert.equal((await runCli('hubble', ['list'])).stdout, (await runCli('hubble', ['list', '--help'])).stdout)
+  // cobra's help command for a topic it cannot find: the %#q line and the root's usage, on stderr, exit 0.
+  const unknown = await runCli('hubble', ['help', 'foo', 'bar'])
+  assert.equal(unknown.code, 0)
+  assert.equal(unknown.stdout, '')
+  const root = (await runCli('hubble', ['--help'])).stdout
+  assert.equal(unknown.stderr, `Unknown help topic [\`foo\` \`bar\`]\n${root.slice(root.indexOf('Usage:'))}`)
 })
 
 test('cilium --help and a cilium command page follow cobra\'s default template', async () => {
