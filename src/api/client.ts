@@ -104,8 +104,12 @@ export class AgentClient {
             'Content-Length': String(payload.length)} : {}), ...o.headers}}, (res) => {
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('error', (err) => reject(new ConnectionError(`${verb} "${url}": ${err.message}`)))
+          res.on('error', () => reject(this.cutError(verb, url)))
           res.on('end', () => {
+            if (!res.complete) {
+              reject(this.cutError(verb, url))
+              return
+            }
             const text = Buffer.concat(chunks).toString('utf8')
             const status = res.statusCode ?? 0
             if (status < 200 || status > 299) {
@@ -154,8 +158,7 @@ export class AgentClient {
         req.destroy()
         reject(err)
       }
-      const cut = (): void => (signal?.aborted ? resolve() : reject(new ConnectionError(`${verb} "${url}": unexpected EOF`,
-        `the agent closed the connection before the end of the response (did it stop or restart?); it is at ${this.uri}`)))
+      const cut = (): void => (signal?.aborted ? resolve() : reject(this.cutError(verb, url)))
       const req = request({...where, path, method: op.method, timeout: this.timeoutMs, signal,
         headers: {Host: 'localhost', Accept: 'application/json', ...o.headers}}, (res) => {
         req.setTimeout(0)
@@ -205,6 +208,12 @@ export class AgentClient {
     const path = requestPath(op, o)
     return {op, path, url: `http://localhost${path}`, verb: op.method[0] + op.method.slice(1).toLowerCase(),
       where: 'socketPath' in this.target ? {socketPath: this.target.socketPath} : {host: this.target.host, port: this.target.port}}
+  }
+
+  /** The connection ended before the response did (Go's client says unexpected EOF). */
+  private cutError(verb: string, url: string): ConnectionError {
+    return new ConnectionError(`${verb} "${url}": unexpected EOF`,
+      `the agent closed the connection before the end of the response (did it stop or restart?); it is at ${this.uri}`)
   }
 
   private dialError(verb: string, url: string, err: NodeJS.ErrnoException): ConnectionError {

@@ -1,5 +1,5 @@
 /**
- * AgentClient.stream (GET /v1/map/{name}/events, `cilium map events [-f]`) against a real HTTP
+ * AgentClient.stream (GET /v1/map/{name}/events, `cilium map events [-f]`) and call() against a real HTTP
  * server on a unix socket: a connection cut before the response ends is an error, not a quiet
  * success; the caller's abort ends it quietly; an error of the caller's callback is its own.
  */
@@ -53,6 +53,15 @@ test('a listing cut before its Content-Length is reached rejects instead of pass
   const seen: string[] = []
   await assert.rejects(client.mapEvents('cilium_lxc', false, (e) => seen.push(e.key!)), ConnectionError)
   assert.deepEqual(seen, ['a', 'b'])
+})
+
+test('call(): a response cut before its Content-Length is the same one-line error', async (t) => {
+  const client = await serve(t, (_req, res) => {
+    res.writeHead(200, {'Content-Type': 'application/json', 'Content-Length': '100'})
+    res.write('{"cilium-version":')
+    setTimeout(() => res.socket?.destroy(), 50)
+  })
+  await assert.rejects(client.debuginfo(), {message: 'Get "http://localhost/v1/debuginfo": unexpected EOF'})
 })
 
 test('a complete listing and the caller\'s abort of a following stream both resolve', async (t) => {
