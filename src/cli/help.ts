@@ -61,10 +61,17 @@ export default class CobraHelp extends HelpBase {
   }
 }
 
-/** The flags of a command's class (bundled, so loading it reads no file), global ones included. */
+/**
+ * The flags of a command's class (bundled, so loading it reads no file), global ones included.
+ * A class may name the flag groups its page shows (`static helpFlagGroups`), as hubble registers
+ * flag sets for the help template apart from the flags a command takes (`hubble status` takes -o
+ * but shows only its Server flags).
+ */
 async function classFlags(command: Command.Loadable): Promise<FlagInfo[]> {
-  const cls = await command.load()
+  const cls = await command.load() as Command.Class & {helpFlagGroups?: string[]}
+  const shown = cls.helpFlagGroups && new Set([...cls.helpFlagGroups, globalGroup])
   return Object.entries({...cls.baseFlags, ...cls.flags}).map(([name, f]) => ({...f, name} as FlagInfo))
+    .filter((f) => !shown || (f.helpGroup !== undefined && shown.has(f.helpGroup)))
 }
 
 /** The cobra page of `words` in this oclif root; `flags`: the command's (else the manifest's). */

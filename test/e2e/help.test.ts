@@ -34,8 +34,7 @@ test('hubble pages where we are newer than the recordings keep the real sections
   // Newer hubble adds flags (--basic-auth-*, --request-timeout, filters) and `list namespaces`;
   // the recordings' TLS texts carry a "\r" before each line break, which ours leave out
   // (the text also feeds shell completion descriptions). The layout is the same.
-  // `status` is left out: newer hubble gave it -o (a Formatting Flags section v0.11.6 lacks).
-  for (const [file, args] of [['list', ['list']], ['list-nodes', ['list', 'nodes']],
+  for (const [file, args] of [['status', ['status']], ['list', ['list']], ['list-nodes', ['list', 'nodes']],
     ['observe-agent-events', ['observe', 'agent-events']], ['observe-debug-events', ['observe', 'debug-events']]] as const) {
     const r = await runCli('hubble', [...args, '--help'])
     assert.equal(r.code, 0, r.stderr)
