@@ -51,12 +51,23 @@ function mapEventStream(log: MapEventLog, follow: boolean, write: (line: string)
   }, {once: true}))
 }
 
+/** What a streamed response may hold unread before the server gives up on its client. */
+const maxStreamBacklog = 1 << 20
+
 function send(res: ServerResponse, out: ApiResponse): void {
   if (out.stream) {
     res.writeHead(out.status, {'Content-Type': 'application/json'})
+    // Node sends the head with the first write: a follow with nothing to say yet would leave the
+    // client waiting for it until its timeout.
+    res.flushHeaders()
     const closed = new AbortController()
     res.once('close', () => closed.abort())
-    void out.stream((line) => res.write(line), closed.signal).then(() => res.end())
+    const write = (line: string): void => {
+      // A client that stopped reading is cut off rather than buffered for without bound.
+      if (res.writableLength > maxStreamBacklog) res.destroy()
+      else res.write(line)
+    }
+    out.stream(write, closed.signal).then(() => res.end(), () => res.destroy())
     return
   }
   const text = out.body === undefined ? '' : JSON.stringify(out.body)

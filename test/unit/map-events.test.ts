@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {KeyedMapCache, MapEventLog, MapRegistry} from '../../src/agent/map-cache.js'
 import {createAgentState} from '../../src/agent/rest/state.js'
-import {AgentApiError} from '../../src/api/client.js'
+import {AgentApiError, AgentClient} from '../../src/api/client.js'
 import {mapEventText} from '../../src/api/format.js'
 import type {MapEvent} from '../../src/api/models.js'
 import {runCli} from '../helpers/cli.js'
@@ -101,4 +101,29 @@ test('GET /v1/map/{name}/events over the socket: the kept events as JSON lines; 
   const missing = await runCli('cilium', ['map', 'events', 'cilium_metrics'], {env: {...process.env, CILIUM_SOCK: socket}})
   assert.equal(missing.code, 1)
   assert.equal(missing.stderr, 'Error: could not get map name events: [GET /map/{name}/events][404] getMapNameEventsNotFound\n')
+})
+
+test('following a map with no events yet: the response head comes at once, so the client does not time out, and the first event arrives', async (t) => {
+  const maps = new MapRegistry('/sys/fs/bpf/tc/globals')
+  const lxc = maps.keyed('cilium_lxc')
+  const {socket} = await serveApi(t, {state: createAgentState(), maps})
+  // The client's dial/response timeout is 500 ms; the follow stays quiet for longer than that.
+  const client = new AgentClient(socket, 500)
+  const ac = new AbortController()
+  const got: MapEvent[] = []
+  let first = (): void => undefined
+  const arrived = new Promise<void>((resolve) => { first = resolve })
+  const following = client.mapEvents('cilium_lxc', true, (e) => {
+    got.push(e)
+    first()
+  }, ac.signal)
+  let failure: unknown
+  following.catch((e: unknown) => { failure = e })
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  assert.equal(failure, undefined)
+  lxc.updated('10.200.0.9:0', 'id=9', undefined, at(9))
+  await arrived
+  ac.abort()
+  await following
+  assert.deepEqual(got.map((e) => e.key), ['10.200.0.9:0'])
 })
