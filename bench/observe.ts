@@ -51,10 +51,12 @@ try {
   const bare = median(times.bare)
   const bareCpu = median(cpu.bare!)
   console.log(`observe (${flows.toLocaleString('en-US')} flows, ${rounds} rounds, load ${loadBefore.toFixed(2)} -> ${loadavg()[0].toFixed(2)}):`)
+  // The issue's letters: (a) the floor, (b) -o json, (c) -o compact.
+  const label: Record<string, string> = {bare: '(a) bare', json: '(b) json', compact: '(c) compact'}
   for (const [name, ts] of Object.entries(times)) {
     const m = median(ts)
     const c = median(cpu[name]!)
-    console.log(`  ${name.padEnd(9)} ${(m / 1000).toFixed(2)} s  ${rate(m)}  ${(100 * bare / m).toFixed(0)}% of bare | CPU ${c.toFixed(2)} s  ${(100 * bareCpu / c).toFixed(0)}% of bare`)
+    console.log(`  ${(label[name] ?? name).padEnd(12)} ${(m / 1000).toFixed(2)} s  ${rate(m)}  ${(100 * bare / m).toFixed(0)}% of bare | CPU ${c.toFixed(2)} s  ${(100 * bareCpu / c).toFixed(0)}% of bare`)
   }
   const pct = (name: string) => `${(100 * bare / median(times[name]!)).toFixed(0)}% wall / ${(100 * bareCpu / median(cpu[name]!)).toFixed(0)}% CPU`
   console.log(`  goal: (b) json and (c) compact >= 40% of bare -> ${pct('json')} and ${pct('compact')}; json --verdict FORWARDED ${pct('json-fwd')}`)
