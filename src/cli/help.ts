@@ -1,4 +1,6 @@
+import {readFileSync} from 'node:fs'
 import {HelpBase, type Command, type Interfaces} from '@oclif/core'
+import {packagePath} from '../paths.js'
 import {goQuote, namePadding, renderHelp, renderUsage, type FlagSection, type HelpFlag, type HelpPage} from './cobra-help.js'
 
 /** What the page needs of a flag: the command class's definition (the manifest drops a boolean's default and helpValue). */
@@ -111,7 +113,14 @@ export function helpPage(config: Interfaces.Config, words: readonly string[], fl
 
 function topicExtras(config: Interfaces.Config, id: string): TopicExtras {
   const topics = (config.pjson.oclif as {topics?: Record<string, TopicExtras>}).topics ?? {}
-  return {description: config.findTopic(id)?.description, ...topics[id]}
+  // `cilium hubble X` is `hubble X`: its groups are described in the hubble root's package.json.
+  const hubble = config.bin !== 'hubble' && id.startsWith('hubble:') ? hubbleTopics()[id.slice('hubble:'.length)] : undefined
+  return {description: config.findTopic(id)?.description, ...hubble, ...topics[id]}
+}
+
+function hubbleTopics(): Record<string, TopicExtras> {
+  const pjson = JSON.parse(readFileSync(packagePath('hubble-root', 'package.json'), 'utf8')) as {oclif: {topics?: Record<string, TopicExtras>}}
+  return pjson.oclif.topics ?? {}
 }
 
 interface Child {name: string; short: string; hidden: boolean}
@@ -120,8 +129,10 @@ interface Child {name: string; short: string; hidden: boolean}
 function childEntries(config: Interfaces.Config, id: string): Child[] {
   const prefix = id ? `${id}:` : ''
   const children = new Map<string, Child>()
+  // oclif lists a command once more under each alias; cobra lists it by its name only.
+  const aliases = new Set(config.commands.flatMap((c) => c.aliases))
   for (const c of config.commands) {
-    if (!c.id.startsWith(prefix) || c.id.slice(prefix.length).includes(':')) continue
+    if (!c.id.startsWith(prefix) || c.id.slice(prefix.length).includes(':') || aliases.has(c.id)) continue
     children.set(c.id.slice(prefix.length), {name: c.id.slice(prefix.length), short: firstLine(c.summary ?? c.description), hidden: Boolean(c.hidden)})
   }
   for (const t of config.topics) {

@@ -72,6 +72,13 @@ test('`help X`, `X -h`, `X --help` and `cilium hubble X --help` print the same c
   const viaCilium = await runCli('cilium', ['hubble', 'config', 'get', '--help'])
   assert.equal(viaCilium.stdout, page.replaceAll('hubble config get', 'cilium hubble config get'))
   assert.equal((await runCli('hubble', ['help'])).stdout, (await runCli('hubble', [])).stdout)
+  // `cilium hubble X` is `hubble X`, groups (their long text, flag sets, aliases left out) included.
+  for (const args of [['config'], ['list'], ['observe'], ['observe', 'flows']]) {
+    const viaHubble = await runCli('hubble', [...args, '--help'])
+    const viaCiliumHubble = await runCli('cilium', ['hubble', ...args, '--help'])
+    const paths = (page: string) => page.replaceAll('cilium hubble', 'hubble')
+    assert.equal(paths(viaCiliumHubble.stdout), paths(viaHubble.stdout), args.join(' '))
+  }
   // A group without a Run prints its help page, as `--help` does.
   assert.equal((await runCli('hubble', ['list'])).stdout, (await runCli('hubble', ['list', '--help'])).stdout)
   // cobra's help command for a topic it cannot find: the %#q line and the root's usage, on stderr, exit 0.
