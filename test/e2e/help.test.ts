@@ -4,7 +4,8 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {repoRoot, run, runCli} from '../helpers/cli.js'
 
-const peers = '/work/shared/research/peers'
+// The real hubble's --help pages, recorded (/work/shared/research/peers/README.md: v0.11.6 unless named).
+const peers = join(repoRoot, 'test', 'fixtures', 'peers')
 const recorded = (name: string) => readFileSync(join(peers, `help-${name}.txt`), 'utf8')
 /** The section titles of a cobra page (`Usage:`, `Server Flags:`, ...), in order. */
 const titles = (page: string) => page.split('\n').filter((l) => /^[A-Z][\w -]*:$/.test(l))
