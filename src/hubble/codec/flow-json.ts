@@ -56,7 +56,7 @@ export function parseFlowJson(line: string): ParsedFlowLine {
       : [{kind: 'unknown-field', message: UNKNOWN_FIELD, error: `proto: ${at(line, unknown)}unknown field ${JSON.stringify(unknown)}`}]
     return {response, warnings}
   } catch (e) {
-    if (e instanceof JsonCodecError) return badLine(line, e.message)
+    if (e instanceof JsonCodecError) return badLine(line, e.key === undefined ? e.message : at(line, e.key) + e.message)
     throw e
   }
 }

@@ -12,7 +12,8 @@ type Message = Record<string, unknown>
 
 /** Input that is not valid Hubble JSON; `message` is protojson's wording (without "proto: "). */
 export class JsonCodecError extends Error {
-  constructor(message: string) {
+  /** the key whose token the error is about, for a position in the line (protojson's "(line 1:C): ") */
+  constructor(message: string, readonly key?: string) {
     super(message)
     this.name = 'JsonCodecError'
   }
@@ -60,8 +61,11 @@ function compile(type: string): Parser {
   // Straight-line code, as the encoder's: one switch case per key (proto and lowerCamel name),
   // each converting its value with the checks of its type inline, instead of a Map lookup and
   // generic conversion per field.
-  let body = 'return function(v,opts){if(v===null||typeof v!=="object"||Array.isArray(v))throw h.unexpected(v,T);const m={};for(const key in v){const x=v[key];switch(key){\n'
+  let body = 'return function(v,opts){if(v===null||typeof v!=="object"||Array.isArray(v))throw h.unexpected(v,T);const m={};let oneofs=0;for(const key in v){const x=v[key];switch(key){\n'
   const subs: string[] = []
+  // protojson refuses a second member of a oneof (a null one counts as absent).
+  const oneofBits = new Map<string, number>()
+  for (const f of fields) if (f.oneof !== undefined && !oneofBits.has(f.oneof)) oneofBits.set(f.oneof, 1 << oneofBits.size)
   for (const f of fields) {
     const keys = [...byKey].filter(([, g]) => g === f).map(([k]) => `case ${JSON.stringify(k)}:`).join('')
     if (keys === '') continue
@@ -72,7 +76,9 @@ function compile(type: string): Parser {
       convert = `m[${JSON.stringify(f.member)}]=${singleCode(f, 'x', subs)}`
     }
     // protojson: null means absent (for everything but Value)
-    body += `${keys}if(x!==null)${convert};continue\n`
+    const bit = f.oneof === undefined ? 0 : oneofBits.get(f.oneof)!
+    const once = bit === 0 ? '' : `if(oneofs&${bit})throw h.oneofSet(key,${JSON.stringify(`${type}.${snakeCase(f.oneof!)}`)});oneofs|=${bit};`
+    body += `${keys}if(x!==null){${once}${convert}}continue\n`
   }
   body += 'default:h.unknown(key,opts)}}return m}'
   const lets = subs.map((_, i) => `let p${i};`).join('')
@@ -106,7 +112,11 @@ const helpers = {
   parserFor: (type: string) => parserFor(type),
   enumValue: (type: string, v: unknown) => enumValue(type, v),
   scalar: (type: string, v: unknown) => scalar(type, v),
+  oneofSet: (key: string, oneof: string) => new JsonCodecError(`error parsing ${JSON.stringify(key)}, oneof ${oneof} is already set`, key),
 }
+
+// The proto name of a oneof from its member name (responseTypes -> response_types).
+const snakeCase = (member: string): string => member.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
 
 function enumValue(type: string, v: unknown): number {
   if (typeof v === 'string') {
@@ -179,14 +189,22 @@ export function parseTimestamp(v: unknown): {seconds: number, nanos: number} {
   const date = new Date(0)
   date.setUTCFullYear(+y!, +mo! - 1, +d!)  // setUTCFullYear, unlike Date.UTC, keeps years 0-99
   date.setUTCHours(+h!, +mi!, +s!, 0)
-  let seconds = date.getTime() / 1000
-  if (sign) seconds -= (sign === '-' ? -1 : 1) * (+oh! * 3600 + +om! * 60)
-  else {
+  const seconds = date.getTime() / 1000 - (sign ? (sign === '-' ? -1 : 1) * (+oh! * 3600 + +om! * 60) : 0)
+  // Go's time.Parse refuses a field out of its range (Feb 30, hour 24, second 60, offset hour 25)
+  // where Date rolls it over, and protojson a time outside 0001-01-01 .. 9999-12-31.
+  if (date.getUTCDate() !== +d! || date.getUTCMonth() !== +mo! - 1 || +h! > 23 || +mi! > 59 || +s! > 59
+    || (sign && (+oh! > 24 || +om! > 60)) || seconds < minTimestampSeconds || seconds > maxTimestampSeconds) {
+    throw new JsonCodecError(`invalid google.protobuf.Timestamp value ${JSON.stringify(v)}`)
+  }
+  if (!sign) {
     lastUtcSecond = (v as string).slice(0, 19)
     lastUtcSeconds = seconds
   }
   return {seconds, nanos: frac ? Number(frac.padEnd(9, '0')) : 0}
 }
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range protojson accepts.
+const minTimestampSeconds = -62135596800
+const maxTimestampSeconds = 253402300799
 // "YYYY-MM-DDTHH:MM:SS" of the last UTC timestamp parsed, and its seconds since the epoch.
 let lastUtcSecond = ''
 let lastUtcSeconds = 0
