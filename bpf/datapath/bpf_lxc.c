@@ -185,8 +185,9 @@ static __always_inline int load(struct __sk_buff *skb, __u32 off, void *to, cons
 	 * bound on off is for the verifier (a packet pointer's variable offset must be small).
 	 * Word-sized copies: clang copies bytes one by one (a load, shift and or each) from a source
 	 * it cannot prove aligned, and packet loads need no alignment where the verifier runs
-	 * without strict alignment (every architecture with efficient unaligned access); the
-	 * destinations are aligned stack buffers. */
+	 * without strict alignment (every architecture with efficient unaligned access). The hot
+	 * path's destinations (parse's headers, load_ports) are 4-byte aligned stack buffers; the
+	 * cold paths' are not, and may still be copied a byte at a time. */
 	if (off < 512 && data + off + len <= end) {
 		__builtin_memcpy(to, __builtin_assume_aligned(data + off, 4), len);
 		return 0;
