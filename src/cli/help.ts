@@ -4,7 +4,7 @@ import {packagePath} from '../paths.js'
 import {goQuote, namePadding, renderHelp, renderUsage, type FlagSection, type HelpFlag, type HelpPage} from './cobra-help.js'
 
 /** What the page needs of a flag: the command class's definition (the manifest drops a boolean's default and helpValue). */
-interface FlagInfo {
+export interface FlagInfo {
   name: string
   type: string
   char?: string

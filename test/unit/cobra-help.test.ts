@@ -83,3 +83,16 @@ Global Flags:
   assert.match(renderHelp(group), /^Usage:\n {2}cilium bpf \[command\]\n\nAvailable Commands:\n {2}ct {16}Connection tracking tables\n/m)
   assert.match(renderHelp(group), /\n\nUse "cilium bpf \[command\] --help" for more information about a command\.\n$/)
 })
+
+test('helpFlag: an oclif flag as pflag names its type and default', async () => {
+  const {helpFlag} = await import('../../src/cli/help.js')
+  const names = (f: Parameters<typeof helpFlag>[0]) => [helpFlag(f).varname, helpFlag(f).defaultText]
+  assert.deepEqual(names({name: 'output', type: 'option', default: 'table'}), ['string', '"table"'])
+  assert.deepEqual(names({name: 'ip-translation', type: 'boolean', default: true}), ['', 'true'])
+  assert.deepEqual(names({name: 'numeric', type: 'boolean', default: false}), ['', undefined])
+  assert.deepEqual(names({name: 'tls-ca-cert-files', type: 'option', multiple: true, delimiter: ','}), ['strings', undefined])
+  assert.deepEqual(names({name: 'allowlist', type: 'option', multiple: true}), ['stringArray', undefined])
+  assert.deepEqual(names({name: 'last', type: 'option', helpValue: 'uint', default: 20}), ['uint', '20'])
+  assert.deepEqual(names({name: 'host', type: 'option', helpValue: '<uri>'}), ['string', undefined])
+  assert.deepEqual(names({name: 'ipv4', type: 'boolean', helpValue: 'filter[=v4]'}), ['filter[=v4]', undefined])
+})
