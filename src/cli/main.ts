@@ -6,6 +6,7 @@
 import {usageExitCode} from '../errors.js'
 import {hoistGlobalFlags} from './argv.js'
 import {packagePath, packageVersion} from '../paths.js'
+import type {Config} from '@oclif/core'
 
 export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): Promise<void> {
   const args = hoistGlobalFlags(argv)
@@ -38,13 +39,13 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
       process.stderr.write(HELP.unknownTopic(config, helpTopics))
       return
     }
-    const unknown = unknownCommand(bin, id.split(':'), (topic) => config.findTopic(topic) !== undefined)
+    const unknown = unknownCommand(bin, id.split(':'), (topic) => config.findTopic(topic) !== undefined, rootCommandNames(config))
     if ('group' in unknown) {
       await run(unknown.group, config)
       await flush()
       return
     }
-    process.stderr.write(`${unknown.error}\n`)
+    process.stderr.write(unknown.stderr)
     process.exitCode = usageExitCode(bin)
   }
 }
@@ -52,16 +53,52 @@ export async function main(bin: 'cilium' | 'hubble', argv: readonly string[]): P
 /**
  * oclif's "command list:foo:bar not found" as cobra, under the real CLIs, treats it. cobra checks
  * a word against the subcommands at the root only (legacyArgs): there it is an error
- * (`unknown command "foo" for "hubble"`). Below, the word is an argument of the deepest group
- * named, and a group (no Run) prints its help to stdout, exit 0: `hubble list foo` prints what
- * `hubble list` prints. Returns that group's words, or the root's error line.
+ * (`unknown command "foo" for "hubble"`, with cobra's suggestions). Below, the word is an argument
+ * of the deepest group named, and a group (no Run) prints its help to stdout, exit 0: `hubble list
+ * foo` prints what `hubble list` prints. Returns that group's words, or what the root writes to
+ * stderr: hubble silences cobra and its main prints the error alone; cilium-dbg lets cobra print
+ * `Error: ...` and `Run 'cilium --help' for usage.`.
  */
-export function unknownCommand(bin: 'cilium' | 'hubble', words: readonly string[], isTopic: (id: string) => boolean):
-  {group: string[]} | {error: string} {
+export function unknownCommand(bin: 'cilium' | 'hubble', words: readonly string[], isTopic: (id: string) => boolean,
+  rootCommands: readonly string[]): {group: string[]} | {stderr: string} {
   let known = 0
   while (known < words.length - 1 && isTopic(words.slice(0, known + 1).join(':'))) known++
   if (known > 0) return {group: words.slice(0, known)}
-  const line = `unknown command "${words[0]}" for "${bin}"`
-  return {error: bin === 'hubble' ? line : `Error: ${line}`}
+  const error = `unknown command "${words[0]}" for "${bin}"${suggestionsText(words[0], rootCommands)}`
+  return {stderr: bin === 'hubble' ? `${error}\n` : `Error: ${error}\nRun '${bin} --help' for usage.\n`}
 }
 
+/**
+ * cobra's findSuggestions: the commands within Levenshtein distance 2 (SuggestionsMinimumDistance's
+ * default, case ignored) of the typed word or starting with it, in the order given.
+ */
+export function suggestionsText(typed: string, commands: readonly string[]): string {
+  const lower = typed.toLowerCase()
+  const close = commands.filter((name) => name.toLowerCase().startsWith(lower) || levenshtein(lower, name.toLowerCase()) <= 2)
+  return close.length === 0 ? '' : `\n\nDid you mean this?\n${close.map((name) => `\t${name}\n`).join('')}`
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/**
+ * The root's available commands (cobra's IsAvailableCommand: not hidden; a group with a visible
+ * command) in the order cobra keeps them: the order they were added, which is by name except that
+ * hubble's `completion` is added by cobra itself at Execute, after the others. `help` is never
+ * suggested.
+ */
+function rootCommandNames(config: Config): string[] {
+  const aliases = new Set(config.commands.flatMap((c) => c.aliases))
+  const names = new Set(config.commands.filter((c) => !c.hidden && !aliases.has(c.id)).map((c) => c.id.split(':')[0]))
+  const sorted = [...names].filter((name) => name !== 'help' && !config.findTopic(name)?.hidden).sort()
+  return config.bin === 'hubble' ? [...sorted.filter((name) => name !== 'completion'), ...sorted.filter((name) => name === 'completion')] : sorted
+}

@@ -134,8 +134,17 @@ test('unknown commands and flags are usage errors with cobra\'s first line: exit
   assert.deepEqual([short.code, short.stderr], [1, 'unknown shorthand flag: \'Q\' in -Q\n'])
   const top = await runCli('hubble', ['frobnicate'])
   assert.deepEqual([top.code, top.stderr], [1, 'unknown command "frobnicate" for "hubble"\n'])
+  // cilium-dbg lets cobra print its "Run ... for usage." line after the error (hubble silences it).
   const cilium = await runCli('cilium', ['frobnicate'])
-  assert.deepEqual([cilium.code, cilium.stderr], [2, 'Error: unknown command "frobnicate" for "cilium"\n'])
+  assert.deepEqual([cilium.code, cilium.stderr], [2, 'Error: unknown command "frobnicate" for "cilium"\nRun \'cilium --help\' for usage.\n'])
+})
+
+test('an unknown command close to a real one gets cobra\'s "Did you mean this?" suggestions', async () => {
+  const hubble = await runCli('hubble', ['obsrve'])
+  assert.deepEqual([hubble.code, hubble.stdout, hubble.stderr], [1, '', 'unknown command "obsrve" for "hubble"\n\nDid you mean this?\n\tobserve\n\n'])
+  const cilium = await runCli('cilium', ['stauts'])
+  assert.deepEqual([cilium.code, cilium.stdout, cilium.stderr],
+    [2, '', 'Error: unknown command "stauts" for "cilium"\n\nDid you mean this?\n\tstatus\n\nRun \'cilium --help\' for usage.\n'])
 })
 
 test('an unknown subcommand of a group prints the group\'s help, exit 0, as cobra does below the root', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {parseErrorLine} from '../../src/cli/base-command.js'
-import {unknownCommand} from '../../src/cli/main.js'
+import {suggestionsText, unknownCommand} from '../../src/cli/main.js'
 import {ciliumVersionString, goPlatform, hubbleVersionLine, parseCiliumVersion} from '../../src/lib/version.js'
 
 test('goPlatform names the architecture as Go does', () => {
@@ -29,11 +29,27 @@ test('the cilium version string has the seven fields Cilium\'s FromString splits
 test('unknownCommand: an unknown word at the root is an error; below a group, the group runs (cobra\'s legacyArgs)', () => {
   const topics = new Set(['bpf', 'bpf:policy', 'list'])
   const isTopic = (id: string) => topics.has(id)
-  assert.deepEqual(unknownCommand('cilium', ['foo', 'bar'], isTopic), {error: 'Error: unknown command "foo" for "cilium"'})
-  assert.deepEqual(unknownCommand('hubble', ['foo'], isTopic), {error: 'unknown command "foo" for "hubble"'})
-  assert.deepEqual(unknownCommand('cilium', ['bpf', 'policy', 'x', 'y'], isTopic), {group: ['bpf', 'policy']})
-  assert.deepEqual(unknownCommand('cilium', ['bpf', 'x'], isTopic), {group: ['bpf']})
-  assert.deepEqual(unknownCommand('hubble', ['list', 'foo'], isTopic), {group: ['list']})
+  const roots = ['bpf', 'list']
+  // cilium-dbg lets cobra print the error and its "Run ... for usage." line; hubble silences cobra and prints the error alone.
+  assert.deepEqual(unknownCommand('cilium', ['foo', 'bar'], isTopic, roots), {stderr: 'Error: unknown command "foo" for "cilium"\nRun \'cilium --help\' for usage.\n'})
+  assert.deepEqual(unknownCommand('hubble', ['foo'], isTopic, roots), {stderr: 'unknown command "foo" for "hubble"\n'})
+  assert.deepEqual(unknownCommand('cilium', ['bpf', 'policy', 'x', 'y'], isTopic, roots), {group: ['bpf', 'policy']})
+  assert.deepEqual(unknownCommand('cilium', ['bpf', 'x'], isTopic, roots), {group: ['bpf']})
+  assert.deepEqual(unknownCommand('hubble', ['list', 'foo'], isTopic, roots), {group: ['list']})
+})
+
+test('unknownCommand at the root suggests close commands as cobra\'s findSuggestions does', () => {
+  const isTopic = () => false
+  const hubble = ['config', 'list', 'observe', 'status', 'version', 'completion']
+  assert.deepEqual(unknownCommand('hubble', ['obsrve'], isTopic, hubble),
+    {stderr: 'unknown command "obsrve" for "hubble"\n\nDid you mean this?\n\tobserve\n\n'})
+  assert.deepEqual(unknownCommand('cilium', ['stats'], isTopic, ['bpf', 'status', 'version']),
+    {stderr: 'Error: unknown command "stats" for "cilium"\n\nDid you mean this?\n\tstatus\n\nRun \'cilium --help\' for usage.\n'})
+  // A prefix (any length) and case-insensitive distance both count; the given order is kept.
+  assert.equal(suggestionsText('co', hubble), '\n\nDid you mean this?\n\tconfig\n\tcompletion\n')
+  assert.equal(suggestionsText('VERSOIN', hubble), '\n\nDid you mean this?\n\tversion\n')
+  // Distance 3 is too far.
+  assert.equal(suggestionsText('xyzerve', hubble), '')
 })
 
 test('parseErrorLine speaks cobra for unknown flags and keeps other parse errors\' first line', () => {
