@@ -44,6 +44,15 @@ async function filterPrefs(dev: string, hook: 'ingress' | 'egress'): Promise<num
   }
 }
 
+/** Whether one hook of the interface's clsact qdisc holds any filter, of any kind (true when tc cannot tell). */
+async function hasFilters(dev: string, hook: 'ingress' | 'egress'): Promise<boolean> {
+  try {
+    return (JSON.parse(await tc(['-j', 'filter', 'show', 'dev', dev, hook])) as unknown[]).length > 0
+  } catch {
+    return true
+  }
+}
+
 export class BpfAgentDatapath implements Datapath {
   readonly maps: MapRegistry
   private readonly lxcCache: KeyedMapCache
@@ -123,6 +132,10 @@ export class BpfAgentDatapath implements Datapath {
       for (const pref of stale[hook]) await tc(['filter', 'del', 'dev', ep.hostInterface, hook, 'pref', String(pref)]).catch(() => undefined)
     }
     if (stale.ingress.length + stale.egress.length > 0) {
+      // An upgrade from clsact to tcx leaves the qdisc empty: it goes, unless it holds someone else's filters.
+      if (!(await hasFilters(ep.hostInterface, 'ingress')) && !(await hasFilters(ep.hostInterface, 'egress'))) {
+        await tc(['qdisc', 'del', 'dev', ep.hostInterface, 'clsact']).catch(() => undefined)
+      }
       this.log.info('Replaced the filters of a previous agent', {endpointID: ep.id, interface: ep.hostInterface})
     }
   }
