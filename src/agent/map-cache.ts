@@ -165,8 +165,7 @@ function addressText(ipv6: boolean, b: Buffer, at: number): string {
  * CtKey4Global.String() `<saddr>:<sport> --> <daddr>:<dport>, <nexthdr>, <flags>` (IPv6
  * addresses in brackets) with the ports as stored, network order read as a host u16, since
  * GetModel does not convert the key; and CtEntry.String(), which is the CLI's entry text
- * (`expires=… Packets=… … BackendID=…`, the one formatter of `bpf ct list`) followed by the
- * newest entry's NatPort (the 16 bits after rev_nat_index, network order) and ` \n`.
+ * (`expires=… Packets=… … BackendID=… NatPort=… \n`, the one formatter of `bpf ct list`).
  */
 export function ctMapEntryText(ipv6: boolean, keys: Buffer, k: number, values: Buffer, v: number): BPFMapEntry {
   const T = ipv6 ? CT6_TUPLE : CT4_TUPLE
@@ -178,8 +177,7 @@ export function ctMapEntryText(ipv6: boolean, keys: Buffer, k: number, values: B
   lineKey[T.nexthdr] ||= 6
   const line = formatCtBatch({keys: lineKey, values: values.subarray(v, v + CT_ENTRY_V2.size), count: 1, keySize: T.size,
     valueStride: CT_ENTRY_V2.size}, {ipv6, gen: 'v2', global: true}).toString('latin1')
-  const natPort = values.readUInt16BE(v + CT_ENTRY_V2.reserved4)
-  return {key, value: `${line.slice(line.indexOf('expires='), -1)} NatPort=${natPort} \n`}
+  return {key, value: line.slice(line.indexOf('expires='))}
 }
 
 /** Every entry of a global conntrack map. */

@@ -16,9 +16,9 @@ export type CtEntryGeneration = 'v1' | 'v2'
 export const CT4_TUPLE = {size: 14, daddr: 0, saddr: 4, dport: 8, sport: 10, nexthdr: 12, flags: 13} as const
 /** Mirrors struct ipv6_ct_tuple. */
 export const CT6_TUPLE = {size: 38, daddr: 0, saddr: 16, dport: 32, sport: 34, nexthdr: 36, flags: 37} as const
-/** Mirrors struct ct_entry (1.16+). */
+/** Mirrors struct ct_entry (1.16+; newest Cilium names the u16 after rev_nat_index nat_port, network order). */
 export const CT_ENTRY_V2 = {size: 56, reserved0: 0, backend_id: 8, packets: 16, bytes: 24, lifetime: 32, flags: 36,
-  rev_nat_index: 38, reserved4: 40, tx_flags_seen: 42, rx_flags_seen: 43, src_sec_id: 44, last_tx_report: 48,
+  rev_nat_index: 38, nat_port: 40, tx_flags_seen: 42, rx_flags_seen: 43, src_sec_id: 44, last_tx_report: 48,
   last_rx_report: 52} as const
 /** struct ct_entry up to 1.15. */
 export const CT_ENTRY_V1 = {size: 56, rx_packets: 0, rx_bytes: 8, tx_packets: 16, tx_bytes: 24, lifetime: 32, flags: 36,
@@ -29,10 +29,20 @@ export const TUPLE_F_IN = 0x01
 export const TUPLE_F_RELATED = 0x02
 export const TUPLE_F_SERVICE = 0x04
 
-/** Flag names by bit, as the CLI prints them inside `[ … ]`. */
-const flagNamesV2: ReadonlyArray<readonly [number, string]> = [[0, 'RxClosing'], [1, 'TxClosing'], [2, 'Nat64'],
-  [3, 'LBLoopback'], [4, 'SeenNonSyn'], [5, 'NodePort'], [6, 'ProxyRedirect'], [7, 'DSR'], [8, 'FromL7LB'], [10, 'FromTunnel']]
-const flagNamesV1: ReadonlyArray<readonly [number, string]> = [...flagNamesV2.slice(0, 9), [9, 'AuthRequired'], [10, 'FromTunnel']]
+/**
+ * Flag names by bit, as the CLI prints them inside `[ … ]`, and the bits it counts as known
+ * (newest pkg/maps/ctmap types.go: bit 7 is DSRInternal, bit 9 Reserved1 is known but never
+ * named, so only bits 11+ show as `Unknown=`). ≤1.15 named bit 7 DSR and bit 9 AuthRequired.
+ */
+interface FlagNames {
+  names: ReadonlyArray<readonly [number, string]>
+  known: number
+}
+const flagNamesV2: FlagNames = {known: 0x07ff, names: [[0, 'RxClosing'], [1, 'TxClosing'], [2, 'Nat64'],
+  [3, 'LBLoopback'], [4, 'SeenNonSyn'], [5, 'NodePort'], [6, 'ProxyRedirect'], [7, 'DSRInternal'], [8, 'FromL7LB'],
+  [10, 'FromTunnel']]}
+const flagNamesV1: FlagNames = {known: 0x07ff, names: [...flagNamesV2.names.slice(0, 7), [7, 'DSR'], [8, 'FromL7LB'],
+  [9, 'AuthRequired'], [10, 'FromTunnel']]}
 
 const octet = Array.from({length: 256}, (_, i) => String(i))
 
@@ -45,20 +55,16 @@ function u64(b: Buffer, at: number): string {
 const flagsCache = [new Map<number, Uint8Array>(), new Map<number, Uint8Array>()]
 
 /** `Flags=0x0013 [ RxClosing TxClosing SeenNonSyn ]`; a dump holds few distinct values, so each is built once. */
-function flagsBytes(flags: number, names: ReadonlyArray<readonly [number, string]>): Uint8Array {
+function flagsBytes(flags: number, names: FlagNames): Uint8Array {
   const cache = flagsCache[names === flagNamesV2 ? 0 : 1]
   let bytes = cache.get(flags)
   if (bytes === undefined) cache.set(flags, bytes = ascii(flagsText(flags, names)))
   return bytes
 }
 
-function flagsText(flags: number, names: ReadonlyArray<readonly [number, string]>): string {
+function flagsText(flags: number, {names, known}: FlagNames): string {
   let s = `Flags=${hex(flags, 4)} [ `
-  let known = 0
-  for (const [bit, name] of names) {
-    known |= 1 << bit
-    if (flags & (1 << bit)) s += name + ' '
-  }
+  for (const [bit, name] of names) if (flags & (1 << bit)) s += name + ' '
   if (flags & ~known) s += `Unknown=${hex(flags & ~known, 4)} `
   return s + ']'
 }
@@ -70,6 +76,7 @@ const word = {
   rxPackets: ascii(' RxPackets='), rxBytes: ascii(' RxBytes='), txPackets: ascii(' TxPackets='), txBytes: ascii(' TxBytes='),
   rxSeen: ascii(' RxFlagsSeen='), lastRx: ascii(' LastRxReport='), txSeen: ascii(' TxFlagsSeen='), lastTx: ascii(' LastTxReport='),
   revNat: ascii(' RevNAT='), srcId: ascii(' SourceSecurityID='), backend: ascii(' BackendID='), ifindex: ascii(' IfIndex='),
+  natPort: ascii(' NatPort='),
 }
 /** Room for the longest line: an IPv6 tuple, every flag name, u64 counters of 20 digits. */
 const MAX_LINE = 640
@@ -98,17 +105,22 @@ export function formatCtBatch(batch: EntryBatch, f: CtFormat): Buffer {
     if (nexthdr === 0) continue
     const tflags = keys[k + T.flags]
     const sport = (keys[k + T.sport] << 8) | keys[k + T.sport + 1], dport = (keys[k + T.dport] << 8) | keys[k + T.dport + 1]
+    const svc = f.gen === 'v2' && (tflags & TUPLE_F_SERVICE) !== 0
     o = put(out, o, protoBytes[nexthdr])
-    o = put(out, o, f.gen === 'v2' && tflags & TUPLE_F_SERVICE ? word.svc : tflags & TUPLE_F_IN ? word.in : word.out)
-    o = putAddr(out, o, keys, k + T.daddr)
+    o = put(out, o, svc ? word.svc : tflags & TUPLE_F_IN ? word.in : word.out)
     if (f.global) {
+      // Other entries are printed swapped back to the original direction; a service entry is not
+      // (its ports are stored swapped): `<saddr>:<dport> -> <daddr>:<sport>`.
+      const [first, second] = svc ? [T.saddr, T.daddr] : [T.daddr, T.saddr]
+      o = putAddr(out, o, keys, k + first)
       out[o++] = 58
-      o = putUint(out, o, sport)
+      o = putUint(out, o, svc ? dport : sport)
       o = put(out, o, word.arrow)
-      o = putAddr(out, o, keys, k + T.saddr)
+      o = putAddr(out, o, keys, k + second)
       out[o++] = 58
-      o = putUint(out, o, dport)
+      o = putUint(out, o, svc ? sport : dport)
     } else {
+      o = putAddr(out, o, keys, k + T.daddr)
       out[o++] = 32
       o = putUint(out, o, tflags & TUPLE_F_IN ? sport : dport)
       out[o++] = 58
@@ -126,6 +138,9 @@ export function formatCtBatch(batch: EntryBatch, f: CtFormat): Buffer {
       o = putTxReport(out, putRxReport(out, o, values, v), values, v)
       o = putFlagsRevNatSource(out, o, values, v, flagNamesV2)
       o = putU64(out, put(out, o, word.backend), values, v + E.backend_id)
+      // Newest CtEntry.String() ends in NatPort (network order) and a space.
+      o = putUint(out, put(out, o, word.natPort), (values[v + E.nat_port] << 8) | values[v + E.nat_port + 1])
+      out[o++] = 32
     } else {
       const E = CT_ENTRY_V1
       o = putU64(out, put(out, o, word.rxPackets), values, v + E.rx_packets)
@@ -159,7 +174,7 @@ function putTxReport(out: Buffer, o: number, values: Buffer, v: number): number 
 
 /** ` Flags=0x0013 [ … ] RevNAT=258 SourceSecurityID=257` (rev_nat_index is network order). */
 function putFlagsRevNatSource(out: Buffer, o: number, values: Buffer, v: number,
-  names: ReadonlyArray<readonly [number, string]>): number {
+  names: FlagNames): number {
   const E = CT_ENTRY_V2
   out[o++] = 32
   o = put(out, o, flagsBytes(values.readUInt16LE(v + E.flags), names))
@@ -169,8 +184,8 @@ function putFlagsRevNatSource(out: Buffer, o: number, values: Buffer, v: number,
 
 /**
  * The JSON element of one entry, already indented as the second level of Go's MarshalIndent
- * output (`  {` … `  }`): {Key, Value} with Go's field names, addresses as byte arrays, ports
- * and rev-NAT as stored (network order read as a host u16). Written out by hand because it
+ * output (`  {` … `  }`): {Key, Value} with Go's field names, addresses as byte arrays, ports,
+ * rev-NAT and NatPort as stored (network order read as a host u16). Written out by hand because it
  * runs once per entry of a million-entry dump; a unit test holds it equal to goJson.
  */
 export function ctEntryJsonText(keys: Buffer, k: number, values: Buffer, v: number, f: Omit<CtFormat, 'global'>): string {
@@ -187,9 +202,10 @@ export function ctEntryJsonText(keys: Buffer, k: number, values: Buffer, v: numb
   const end = `      "TxFlagsSeen": ${values[v + 42]},\n      "RxFlagsSeen": ${values[v + 43]},\n` +
     `      "SourceSecurityID": ${values.readUInt32LE(v + 44)},\n      "LastTxReport": ${values.readUInt32LE(v + 48)},\n` +
     `      "LastRxReport": ${values.readUInt32LE(v + 52)}\n`
+  // The newest CtEntry: Union0 [2]uint64 (reserved, backend id), NatPort as stored.
   const value = f.gen === 'v2'
-    ? `      "Reserved0": ${u64At(0)},\n      "BackendID": ${u64At(8)},\n      "Packets": ${u64At(16)},\n      "Bytes": ${u64At(24)},\n` +
-      tail + `      "Reserved4": ${values.readUInt16LE(v + 40)},\n` + end
+    ? `      "Union0": [\n        ${u64At(0)},\n        ${u64At(8)}\n      ],\n      "Packets": ${u64At(16)},\n      "Bytes": ${u64At(24)},\n` +
+      tail + `      "NatPort": ${values.readUInt16LE(v + 40)},\n` + end
     : `      "RxPackets": ${u64At(0)},\n      "RxBytes": ${u64At(8)},\n      "TxPackets": ${u64At(16)},\n      "TxBytes": ${u64At(24)},\n` +
       tail + `      "IfIndex": ${values.readUInt16LE(v + 40)},\n` + end
   return `  {\n    "Key": {\n      "DestAddr": ${addr(k + T.daddr)},\n      "SourceAddr": ${addr(k + T.saddr)},\n` +

@@ -1,7 +1,7 @@
 /**
  * The text GET /v1/map/{name} gives a global conntrack entry dumped from the kernel, as the newest
  * Cilium prints it: CtKey4Global/CtKey6Global.String() with the ports as stored (network order read
- * as a host u16) and CtEntry.String() (the CLI's entry text, then NatPort and ` \n`).
+ * as a host u16) and CtEntry.String() (the CLI's entry text, which ends in NatPort and ` \n`).
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
@@ -15,7 +15,7 @@ const ct = (o: Partial<CtEntry>): CtEntry => ({ipv6: false, daddr: Buffer.from([
 
 function text(e: CtEntry, natPort = 0) {
   const [k, v] = encodeCt(e)
-  v.writeUInt16BE(natPort, CT_ENTRY_V2.reserved4)
+  v.writeUInt16BE(natPort, CT_ENTRY_V2.nat_port)
   return ctMapEntryText(e.ipv6, k, 0, v, 0)
 }
 
