@@ -154,6 +154,17 @@ export function asStruct(v: GobValue | undefined): {[field: string]: GobValue} |
   return v !== null && typeof v === 'object' && !Buffer.isBuffer(v) && !Array.isArray(v) && !(v instanceof Map) ? v : undefined
 }
 
+const sentKey = Symbol('gob sent fields')
+
+/**
+ * Whether a decoded struct's message carried `field`. Gob leaves zero fields and nil pointers out,
+ * and the decoder fills them with zero values; a non-nil pointer to an all-zero struct is still
+ * sent (its delta, then the struct's closing 0), which Go decodes to a non-nil pointer.
+ */
+export function wasSent(v: {[field: string]: GobValue}, field: string): boolean {
+  return (v as {[sentKey]?: ReadonlySet<string>})[sentKey]?.has(field) ?? false
+}
+
 /** The zero value of a type id, which gob leaves out of a struct. */
 function zeroOf(id: number, types: ReadonlyMap<number, GobTypeDef>): GobValue {
   switch (id) {
@@ -280,10 +291,14 @@ export function readValue(r: GobReader, id: number, types: ReadonlyMap<number, G
     case 'struct': {
       const out: {[field: string]: GobValue} = {}
       for (const f of t.fields) out[f.name] = zeroOf(f.id, types)
+      const sent = new Set<string>()
+      // Not enumerable: decoded structs still compare, print and spread as plain field objects.
+      Object.defineProperty(out, sentKey, {value: sent})
       readStructOf(r, (f) => {
         const fd = t.fields[f]
         if (!fd) throw new GobError(`gob: field ${f} beyond the ${t.fields.length} fields of ${t.name}`)
         out[fd.name] = readValue(r, fd.id, types)
+        sent.add(fd.name)
       })
       return out
     }

@@ -10,7 +10,7 @@
  * Endpoints are in the request's orientation for both halves (SourceEndpoint the client,
  * DestinationEndpoint the server), as Hubble's parser expects: it swaps them for a response.
  */
-import {asStruct, decodeAll, GobEncoder, GobError, type GobMarshalerSpec, type GobSliceSpec, type GobStructSpec, type GobValue} from './gob.js'
+import {asStruct, decodeAll, GobEncoder, GobError, type GobMarshalerSpec, type GobSliceSpec, type GobStructSpec, type GobValue, wasSent} from './gob.js'
 import {ipv4String, ipv6String} from '../maps/text.js'
 import {MessageType} from './payload.js'
 
@@ -119,28 +119,26 @@ function ipText(v: GobValue): string {
 }
 
 const list = (v: GobValue | undefined): GobValue[] => (Array.isArray(v) ? v : [])
-/** A decoded pointer field: present when the stream carried any of its fields (gob leaves a nil pointer out, the decoder fills zeros). */
-const present = (v: {[field: string]: GobValue} | undefined): v is {[field: string]: GobValue} =>
-  v !== undefined && Object.values(v).some((x) => (Buffer.isBuffer(x) || Array.isArray(x) ? x.length > 0 : x instanceof Map ? x.size > 0
-    : asStruct(x) ? present(asStruct(x)) : Boolean(x)))
 
 /** Reads an access-log record (a real agent's or ours); throws GobError when it is not one. */
 export function decodeLogRecord(data: Buffer): LogRecord {
   const r = asStruct(decodeAll(data.subarray(1))[0]?.value)
   if (!r) throw new GobError('monitor: access-log record is not a struct')
-  const h = asStruct(r.HTTP), k = asStruct(r.Kafka), d = asStruct(r.DNS), g = asStruct(r.L7)
-  const http = present(h) ? {code: num(h.Code), method: str(h.Method), url: str(h.URL), protocol: str(h.Protocol)} : undefined
+  // A pointer part is non-nil when the stream carried it, even with every field zero (as Go decodes it).
+  const part = (field: string) => (wasSent(r, field) ? asStruct(r[field]) : undefined)
+  const h = part('HTTP'), k = part('Kafka'), d = part('DNS'), g = part('L7')
+  const http = h ? {code: num(h.Code), method: str(h.Method), url: str(h.URL), protocol: str(h.Protocol)} : undefined
   // url.URL's UnmarshalBinary parses the text: a URL Go cannot parse fails the record's decoding.
   if (http) parseGoUrl(http.url)
-  const kafka = present(k) ? {errorCode: num(k.ErrorCode), apiVersion: num(k.APIVersion), apiKey: str(k.APIKey),
+  const kafka = k ? {errorCode: num(k.ErrorCode), apiVersion: num(k.APIVersion), apiKey: str(k.APIKey),
     correlationId: num(k.CorrelationID), topic: str(asStruct(k.Topic)?.Topic)} : undefined
-  const dns = present(d) ? {query: str(d.Query), ips: list(d.IPs).map(ipText), ttl: num(d.TTL), cnames: list(d.CNAMEs).map((c) => str(c)),
+  const dns = d ? {query: str(d.Query), ips: list(d.IPs).map(ipText), ttl: num(d.TTL), cnames: list(d.CNAMEs).map((c) => str(c)),
     observationSource: str(d.ObservationSource), rcode: num(d.RCode), qtypes: list(d.QTypes).map((q) => num(q)),
     answerTypes: list(d.AnswerTypes).map((q) => num(q))} : undefined
   // Sorted by key, as encoding/json writes a map.
   const fields = g?.Fields instanceof Map
     ? Object.fromEntries([...g.Fields].map(([key, v]) => [str(key), str(v)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : {}
-  const l7 = present(g) ? {proto: str(g.Proto), fields} : undefined
+  const l7 = g ? {proto: str(g.Proto), fields} : undefined
   return {type: str(r.Type), timestamp: str(r.Timestamp), observationPoint: str(r.ObservationPoint), source: endpointOf(r.SourceEndpoint),
     destination: endpointOf(r.DestinationEndpoint), ipVersion: num(r.IPVersion), verdict: str(r.Verdict),
     ...(str(r.Info) ? {info: str(r.Info)} : {}), transportProtocol: num(r.TransportProtocol), ...(http ? {http} : {}),

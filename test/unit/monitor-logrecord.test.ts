@@ -45,6 +45,19 @@ test('an access-log record our encoder writes decodes to the same record; a nil 
   assert.deepEqual(decodeLogRecord(encodeLogRecord(bare)), bare)
 })
 
+test('a non-nil pointer to an all-zero HTTP part is sent (its delta, then the empty struct\'s 0) and decodes non-nil, as in Go', () => {
+  const empty: LogRecord = {...request, http: {code: 0, method: '', url: '', protocol: ''}}
+  const data = encodeLogRecord(empty)
+  // TransportProtocol (field 8, delta 2 past the empty Info) = 6, HTTP (field 9, delta 1) with no field, end of HTTP, end of LogRecord.
+  assert.deepEqual([...data.subarray(-5)], [0x02, 0x06, 0x01, 0x00, 0x00])
+  assert.deepEqual(decodeLogRecord(data), empty)
+  const json = JSON.parse(formatter({verbosity: 'json'}).format({data, cpu: 0, lost: 0n, type: PayloadType.sample})) as {l7Proto: string}
+  assert.equal(json.l7Proto, 'http')
+  // A nil pointer is left out of the stream and stays absent.
+  const {http: _, ...bare} = request
+  assert.equal(decodeLogRecord(encodeLogRecord(bare)).http, undefined)
+})
+
 test('the record of an L7 flow: request orientation for both halves (the client is the source), ports, verdict, time', () => {
   const client = {ID: 1234, identity: 30001, labels: ['k8s:role=frontend']}
   const server = {ID: 567, identity: 30002, labels: ['k8s:role=backend']}
