@@ -60,7 +60,7 @@ struct ct_entry {
 	__u32 lifetime;		/* seconds of the datapath clock (ktime or jiffies based) */
 	__u16 flags;		/* CT_F_* */
 	__be16 rev_nat_index;	/* network order */
-	__u16 reserved4;	/* was ifindex before 1.18 */
+	__be16 nat_port;	/* network order (newest Cilium); was reserved, and ifindex before 1.18 */
 	__u8  tx_flags_seen;	/* TCP flags seen, original direction */
 	__u8  rx_flags_seen;	/* TCP flags seen, reply direction */
 	__u32 src_sec_id;	/* source security identity, host order */
